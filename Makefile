@@ -1,0 +1,54 @@
+# Self-documenting: `make help` lists every target with the text after its `##`.
+.DEFAULT_GOAL := help
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+.PHONY: help setup run test unit nbval lab notebooks lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,bench,test]"
+	touch $@
+
+setup: $(VENV)/.installed ## Create .venv and install the pinned dependencies and the package
+
+run: setup ## Execute every notebook on ARTICLE into reports/ (HTML, figures, tables)
+	mkdir -p reports/notebooks reports/figures reports/tables
+	for nb in $(NOTEBOOKS); do \
+	  $(PY) -m papermill --cwd notebooks -p ARTICLE $(ARTICLE) $$nb reports/notebooks/$$(basename $$nb) || exit 1; \
+	  $(PY) -m jupyter nbconvert --to html --log-level WARN reports/notebooks/$$(basename $$nb) --output-dir reports || exit 1; \
+	done
+
+test: unit nbval ## Run the unit tests, then the notebooks under nbval (strict)
+
+unit: setup ## Run the unit, property-based and doctest tests
+	$(PY) -m pytest -q tests src/helpers
+
+nbval: setup ## Execute the notebooks and compare them with their stored outputs
+	$(PY) -m pytest -q -p no:cacheprovider -o addopts="" $(NBVAL) notebooks
+
+lab: setup ## Open JupyterLab on the notebooks
+	$(PY) -m jupyter lab notebooks
+
+notebooks: setup ## Re-execute the notebooks in place to refresh stored outputs (metadata stripped)
+	for nb in $(NOTEBOOKS); do \
+	  $(PY) -m jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
+	done
+	$(PY) -m nbstripout --keep-output --keep-count --extra-keys "metadata.language_info.version" $(NOTEBOOKS)
+
+lock: ## Re-resolve the newest versions into constraints.txt (then update environment.yml)
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet -e ".[notebooks,bench,test]"
+	{ head -n 2 constraints.txt; /tmp/lock-venv/bin/pip freeze --exclude-editable | sort -f; } > constraints.new && mv constraints.new constraints.txt
+
+clean: ## Remove reports/ and caches (keeps .venv)
+	rm -rf reports .pytest_cache .hypothesis
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,50 @@
+"""Command-line interface: parse arguments, call the helpers, print. No logic of its own.
+
+Each subcommand is a ``command_*`` function registered in ``build_parser``.
+Errors about the input (``ArticleError``) print one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from helpers.article import ArticleError, read_article
+
+
+def command_read(args: argparse.Namespace) -> None:
+    """Print the title, the paragraph count and what the reader noticed or repaired."""
+    article = read_article(args.path, published=args.published)
+    print(f"title: {article.title}")
+    print(f"paragraphs: {len(article.paragraphs)}")
+    print(f"encoding: {article.encoding}")
+    print(f"published: {article.published or 'unknown'}")
+    for repair in article.repairs:
+        print(f"repair: line {repair.line}: {repair.kind}: {repair.detail}")
+    for note in article.notes:
+        print(f"note: {note}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one subparser per step."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description="Study a news article saved as a plain-text page dump.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    read = commands.add_parser("read", help="read a page dump and report on it")
+    read.add_argument("path", help="the article's text file")
+    read.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    read.set_defaults(run=command_read)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except ArticleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
