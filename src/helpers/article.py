@@ -28,7 +28,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # No-break and other fixed-width spaces become a plain space.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_HTML = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|li|ul|td|tr|table|script|style|br|img|meta|link|h[1-6])\b[^<>]*>", re.IGNORECASE)
+_HTML_MIN_TAGS = 10
 # A sentence end glued to the next sentence: "difference.U.S. Secretary", "ended."He said.
 # The left side is a lower-case word, so "U.S.", decimals and times never match.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"\u201d\u2019]?)(?=[A-Z](?:[a-z]|\.[A-Z]))")
@@ -134,7 +136,7 @@ def parse_article(
     """
     name = Path(path) if path is not None else Path("<text>")
     text = normalize(decoded)
-    if _HTML.match(text):
+    if looks_like_html(text):
         raise HtmlFileError(name, "this is an HTML page, not a text dump; save the page as text first")
     if not text.strip():
         raise EmptyFileError(name, "the file holds no text")
@@ -152,6 +154,16 @@ def parse_article(
         notes=tuple(describe_quotes(text)),
         metadata=metadata,
     )
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page: it opens like one, or its start is dense with tags.
+
+    >>> looks_like_html("<!DOCTYPE html><p>Hi</p>"), looks_like_html("The <p> tag.")
+    (True, False)
+    """
+    head = text[:20_000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= _HTML_MIN_TAGS
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

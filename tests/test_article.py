@@ -1,0 +1,258 @@
+"""Tests for helpers.article: decoding, normalisation, repairs, errors and the seed."""
+
+import codecs
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.article import (
+    ArticleError,
+    BinaryFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    HtmlFileError,
+    MissingFileError,
+    PublishedDateError,
+    UndecodableError,
+    glued_sentence_ends,
+    normalize,
+    parse_article,
+    read_article,
+)
+
+
+def write(tmp_path: Path, data: bytes, name: str = "page.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# --- the case study -------------------------------------------------------
+
+
+def test_seed_title_date_and_paragraph_lines(seed_article):
+    assert seed_article.title.startswith("Blinken hosts Armenia, Azerbaijan FMs")
+    assert seed_article.published == date(2022, 9, 19)
+    assert seed_article.encoding == "utf-8"
+    lines = [p.line for p in seed_article.paragraphs]
+    assert lines == [1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+
+
+def test_seed_glued_line_is_split_once(seed_article):
+    line7 = [p.text for p in seed_article.paragraphs if p.line == 7]
+    assert line7[0] == "Your support makes all the difference."
+    assert line7[1].startswith("U.S. Secretary of State Antony Blinken met")
+    assert [r.line for r in seed_article.repairs] == [7]
+
+
+def test_seed_offsets_slice_the_text(seed_article):
+    for paragraph in seed_article.paragraphs:
+        assert seed_article.text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
+
+
+def test_seed_reports_mixed_quotes_and_keeps_curly_ones(seed_article):
+    assert any("mixed quote styles" in note for note in seed_article.notes)
+    assert "\u201cWe are always open for meetings" in seed_article.text
+
+
+def test_seed_file_is_not_modified(seed_path):
+    before = seed_path.read_bytes()
+    read_article(seed_path)
+    assert seed_path.read_bytes() == before
+
+
+# --- decoding and normalisation -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Title\nCafé crème.".encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + "Title\nCafé crème.".encode("utf-8"), "utf-8-sig"),
+        ("Title\nCafé crème.".encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + "Title\nCafé crème.".encode("utf-16-be"), "utf-16"),
+        ("Title\nCafé crème.".encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_are_detected(tmp_path, data, encoding):
+    article = read_article(write(tmp_path, data))
+    assert article.encoding == encoding
+    assert article.paragraphs[1].text == "Café crème."
+
+
+def test_line_endings_are_unified(tmp_path):
+    article = read_article(write(tmp_path, b"Title\r\nOne.\rTwo.\r\n"))
+    assert [(p.line, p.text) for p in article.paragraphs] == [(1, "Title"), (2, "One."), (3, "Two.")]
+
+
+def test_invisible_characters_and_odd_spaces_are_cleaned():
+    assert normalize("zero\u200bwidth\u00a0space\u202fnarrow\u00adsoft") == "zerowidth space narrowsoft"
+
+
+def test_text_is_nfc():
+    assert normalize("Cafe\u0301") == "Caf\u00e9"
+
+
+def test_blank_lines_are_skipped_but_line_numbers_kept(tmp_path):
+    article = read_article(write(tmp_path, b"Title\n\n   \nBody text.\n"))
+    assert [(p.line, p.text) for p in article.paragraphs] == [(1, "Title"), (4, "Body text.")]
+
+
+# --- glued paragraphs -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The U.S. and the U.N. agreed.",
+        "Inflation rose 3.5 percent at 10.30 a.m. on Monday.",
+        "Visit https://apnews.com/Hub.Page or www.example.org/News.Today for more.",
+        "Write to desk@news.Example.com today.",
+        "He said: Ph.D. students at St. Louis University met.",
+    ],
+)
+def test_no_split_inside_abbreviations_numbers_urls_or_emails(line):
+    assert glued_sentence_ends(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("It ended.The talks began.", ["It ended.", "The talks began."]),
+        ("Donate today.U.S. officials said so.", ["Donate today.", "U.S. officials said so."]),
+        ('"We are ready."He left.', ['"We are ready."', "He left."]),
+        ("Really?Yes.", ["Really?", "Yes."]),
+    ],
+)
+def test_glued_sentences_become_two_paragraphs(line, parts):
+    article = parse_article(f"Title\n{line}")
+    assert [p.text for p in article.paragraphs[1:]] == parts
+    assert all(p.line == 2 for p in article.paragraphs[1:])
+    assert len(article.repairs) == len(parts) - 1
+
+
+# --- publication date ----------------------------------------------------------
+
+
+def test_published_argument_overrides_sidecar(seed_path):
+    assert read_article(seed_path, published="2023-01-02").published == date(2023, 1, 2)
+    assert read_article(seed_path, published=date(2021, 5, 6)).published == date(2021, 5, 6)
+
+
+def test_no_sidecar_means_unknown_date(tmp_path):
+    assert read_article(write(tmp_path, b"Title\nBody.")).published is None
+
+
+def test_sidecar_is_read(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").write_text(json.dumps({"published": "2020-02-29", "outlet": "X"}))
+    article = read_article(path)
+    assert article.published == date(2020, 2, 29)
+    assert article.metadata["outlet"] == "X"
+
+
+@pytest.mark.parametrize("value", ["2022-02-30", "19/09/2022", "yesterday", ""])
+def test_invalid_published_date_names_the_file(tmp_path, value):
+    path = write(tmp_path, b"Title\nBody.")
+    with pytest.raises(PublishedDateError, match=r"page\.txt.*not a valid"):
+        read_article(path, published=value)
+
+
+def test_invalid_sidecar_names_the_sidecar(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").write_text("{not json")
+    with pytest.raises(ArticleError, match=r"page\.meta\.json.*not valid JSON"):
+        read_article(path)
+
+
+# --- errors ---------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(MissingFileError, match=r"nope\.txt: no such file"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_directory(tmp_path):
+    with pytest.raises(MissingFileError, match="is a directory"):
+        read_article(tmp_path)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", "\u200b\u00a0\n".encode()])
+def test_empty_or_whitespace_only(tmp_path, data):
+    with pytest.raises(EmptyFileError, match=r"page\.txt: the file holds no text"):
+        read_article(write(tmp_path, data))
+
+
+def test_binary(tmp_path):
+    with pytest.raises(BinaryFileError, match="NUL bytes"):
+        read_article(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+
+
+def test_undecodable(tmp_path):
+    # 0x81 is undefined in cp1252 and invalid as a UTF-8 start byte.
+    with pytest.raises(UndecodableError, match="neither UTF-8 nor cp1252"):
+        read_article(write(tmp_path, b"Title\n\x81\x81 body"))
+
+
+def test_broken_utf16_after_bom(tmp_path):
+    with pytest.raises(UndecodableError, match="byte-order mark"):
+        read_article(write(tmp_path, codecs.BOM_UTF16_LE + b"T\x00i\x00\x00\xd8"))
+
+
+def test_too_large(tmp_path):
+    with pytest.raises(FileTooLargeError, match="larger than the limit of 10 bytes"):
+        read_article(write(tmp_path, b"Title\nA body that is long."), max_bytes=10)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+        b"  <html lang='en'><head><title>T</title></head></html>",
+        b"Title\n" + b"<div class='x'><p>A paragraph.</p></div>\n" * 12,
+    ],
+)
+def test_html_is_rejected_with_advice(tmp_path, data):
+    with pytest.raises(HtmlFileError, match="HTML page, not a text dump"):
+        read_article(write(tmp_path, data))
+
+
+def test_text_that_mentions_a_tag_is_not_html():
+    assert parse_article("Title\nThe <p> tag starts a paragraph in HTML.").title == "Title"
+
+
+# --- properties -------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_any_bytes_give_an_article_or_an_article_error(tmp_path, data):
+    path = write(tmp_path, data)
+    try:
+        article = read_article(path)
+    except ArticleError as exc:
+        assert str(path) in str(exc)
+        return
+    assert article.paragraphs and article.title == article.paragraphs[0].text
+    for paragraph in article.paragraphs:
+        assert paragraph.text and paragraph.text == paragraph.text.strip()
+        assert article.text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=300))
+def test_splitting_glued_lines_only_cuts_never_loses_text(text):
+    try:
+        article = parse_article(text)
+    except ArticleError:
+        return
+    rebuilt = {}
+    for paragraph in article.paragraphs:
+        rebuilt[paragraph.line] = rebuilt.get(paragraph.line, "") + paragraph.text
+    lines = article.text.split("\n")
+    assert all(lines[number - 1].strip() == joined for number, joined in rebuilt.items())
