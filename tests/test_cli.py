@@ -1,0 +1,33 @@
+"""Tests for the command line: `python -m helpers read` and error handling."""
+
+import subprocess
+import sys
+
+from helpers.cli import main
+
+
+def test_read_reports_title_count_and_repairs(seed_path, capsys):
+    assert main(["read", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert "title: Blinken hosts Armenia, Azerbaijan FMs in bid to boost peace" in out
+    assert "paragraphs: 20" in out
+    assert "published: 2022-09-19" in out
+    assert "repair: line 7: split glued paragraph" in out
+
+
+def test_published_option_overrides_the_sidecar(seed_path, capsys):
+    assert main(["read", str(seed_path), "--published", "2022-09-20"]) == 0
+    assert "published: 2022-09-20" in capsys.readouterr().out
+
+
+def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    assert main(["read", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"error: {missing}: no such file"
+
+
+def test_module_entry_point_prints_help():
+    result = subprocess.run([sys.executable, "-m", "helpers", "--help"], capture_output=True, text=True, check=True)
+    assert "read" in result.stdout and "usage: python -m helpers" in result.stdout
