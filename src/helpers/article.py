@@ -15,6 +15,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -293,3 +297,21 @@ def describe_quotes(text: str) -> list[str]:
     if curly and straight:
         return [f"mixed quote styles: {curly} curly and {straight} straight double quotes"]
     return []
+
+
+def paragraph_table(article: Article) -> pandas.DataFrame:
+    """One row per paragraph: line, words, characters and text.
+
+    >>> paragraph_table(parse_article("Title\\nTwo words.")).words.tolist()
+    [1, 2]
+    """
+    import pandas
+
+    return pandas.DataFrame(
+        {
+            "line": [p.line for p in article.paragraphs],
+            "words": [len(p.text.split()) for p in article.paragraphs],
+            "characters": [len(p.text) for p in article.paragraphs],
+            "text": [p.text for p in article.paragraphs],
+        }
+    )
