@@ -1,0 +1,125 @@
+"""Calendar arithmetic for TIMEX3 values: format a date at a granularity, shift it, find weekdays.
+
+Every function takes the anchor date (the document creation time) or ``None``; without an
+anchor it returns the TimeML placeholder with ``X`` digits instead of guessing.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+UNRESOLVED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "millennium": "X",
+}
+
+
+def format_date(day: date, granularity: str) -> str:
+    """Return the TIMEX3 value of ``day`` at ``granularity`` (day, week, month, quarter, year ...).
+
+    >>> format_date(date(2022, 9, 19), "week"), format_date(date(2022, 9, 19), "quarter")
+    ('2022-W38', '2022-Q3')
+    """
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    if granularity == "millennium":
+        return f"{day.year // 1000}"
+    raise ValueError(f"unknown granularity: {granularity!r}")
+
+
+def add_months(day: date, months: int) -> date:
+    """Return ``day`` moved by whole months, clamped to the month's last day.
+
+    >>> add_months(date(2024, 3, 31), -1)
+    datetime.date(2024, 2, 29)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def shift(anchor: date | None, granularity: str, amount: int) -> str:
+    """Return the value of the unit ``amount`` steps from ``anchor`` ("last week" = week, -1).
+
+    >>> shift(date(2022, 9, 19), "week", -1), shift(None, "week", -1)
+    ('2022-W37', 'XXXX-WXX')
+    """
+    if anchor is None:
+        return UNRESOLVED[granularity]
+    if granularity == "day":
+        moved = anchor + timedelta(days=amount)
+    elif granularity == "week":
+        moved = anchor + timedelta(weeks=amount)
+    elif granularity in ("month", "quarter", "half", "year", "decade", "century", "millennium"):
+        months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200, "millennium": 12000}
+        moved = add_months(anchor, amount * months[granularity])
+    else:
+        raise ValueError(f"unknown granularity: {granularity!r}")
+    return format_date(moved, granularity)
+
+
+def weekday_date(anchor: date, weekday: int, direction: int) -> date:
+    """Return the date of ISO ``weekday`` nearest ``anchor``: -1 looks back, +1 forward, 0 either.
+
+    The anchor's own weekday is the anchor itself.
+
+    >>> weekday_date(date(2022, 9, 19), 5, -1), weekday_date(date(2022, 9, 19), 5, 1)
+    (datetime.date(2022, 9, 16), datetime.date(2022, 9, 23))
+    """
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if ahead == 0:
+        return anchor
+    back = ahead - 7
+    if direction > 0:
+        return anchor + timedelta(days=ahead)
+    if direction < 0:
+        return anchor + timedelta(days=back)
+    return anchor + timedelta(days=ahead if ahead < -back else back)
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    """Tell whether the day exists in the calendar (February 30 does not).
+
+    >>> valid_day(2024, 2, 29), valid_day(2023, 2, 29), valid_day(2022, 2, 30)
+    (True, False, False)
+    """
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def month_year(anchor: date | None, month: int, direction: int) -> str:
+    """Return the year of a month named without one, seen from ``anchor`` in tense ``direction``.
+
+    >>> month_year(date(2022, 2, 10), 11, -1), month_year(date(2022, 11, 10), 2, 1), month_year(None, 2, 0)
+    ('2021', '2023', 'XXXX')
+    """
+    if anchor is None:
+        return "XXXX"
+    if direction < 0 and month > anchor.month:
+        return f"{anchor.year - 1:04d}"
+    if direction > 0 and month < anchor.month:
+        return f"{anchor.year + 1:04d}"
+    return f"{anchor.year:04d}"

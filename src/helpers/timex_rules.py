@@ -1,0 +1,601 @@
+"""The temporal grammar: word tables from ``data/timex_words.txt`` and the pattern -> normaliser rules.
+
+Each rule in ``RULES`` is a regular expression written with ``<TABLE>`` placeholders
+(filled from the word tables) and a normaliser that turns a match into a ``Reading``
+(TIMEX3 type, value, mod). Add an expression family by adding one rule; add a word
+by adding one line to the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from helpers.timex_calendar import month_year, shift, valid_day, weekday_date
+
+_SECTION = re.compile(r"^\[(\w+)\]$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a rule read in a match: TIMEX3 type, value, mod, and which group holds the span."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    relative: bool = False
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text being tagged and its document creation time (``None`` when unknown)."""
+
+    text: str
+    dct: date | None
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Return the word tables: section -> lower-cased words -> their values.
+
+    >>> load_tables()["units"]["week"]
+    ('W', 'week')
+    """
+    raw = resources.files("helpers").joinpath("data/timex_words.txt").read_text("utf-8")
+    tables: dict[str, dict[str, tuple[str, ...]]] = {}
+    section: dict[str, tuple[str, ...]] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        header = _SECTION.match(line.strip())
+        if header:
+            section = tables.setdefault(header.group(1), {})
+            continue
+        word, *values = line.split("\t")
+        section[word.strip().lower()] = tuple(v.strip() for v in values)
+    return tables
+
+
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """Return one word table by section name.
+
+    >>> table("months")["sept."]
+    ('9',)
+    """
+    return load_tables()[name]
+
+
+def alternation(words: list[str] | dict[str, tuple[str, ...]]) -> str:
+    """Return a regex alternation of ``words``, longest first, spaces matching any blank.
+
+    >>> alternation(["a", "a few"])
+    '(?:a[^\\\\S\\\\n]+few|a)'
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", BLANK) for w in ordered) + ")"
+
+
+def capitalised(words: list[str] | dict[str, tuple[str, ...]]) -> str:
+    """Return a case-sensitive alternation of ``words`` written Capitalised or UPPER case.
+
+    >>> bool(re.fullmatch(capitalised(["may"]), "May")), bool(re.fullmatch(capitalised(["may"]), "may"))
+    (True, False)
+    """
+    forms = {f for w in words for f in (w[:1].upper() + w[1:], w.upper())}
+    return "(?-i:" + alternation(list(forms))[3:]
+
+
+def plural(unit: str) -> str:
+    """Return the plural of a calendar unit.
+
+    >>> plural("century"), plural("week")
+    ('centuries', 'weeks')
+    """
+    if unit.endswith("y") and unit != "day":
+        return unit[:-1] + "ies"
+    if unit == "millennium":
+        return "millennia"
+    return unit + "s"
+
+
+BLANK = r"[^\S\n]+"
+
+# ---------------------------------------------------------------------------
+# numbers
+# ---------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+
+
+def parse_number(words: str) -> float | None:
+    """Return the value of a number written in digits or words; ``None`` for vague ones.
+
+    >>> parse_number("twenty-five"), parse_number("6,700"), parse_number("a"), parse_number("several")
+    (25, 6700, 1, None)
+    """
+    words = words.strip().lower()
+    if _DIGITS.fullmatch(words):
+        number = float(words.replace(",", ""))
+        return int(number) if number.is_integer() else number
+    if words in ("a", "an", "one"):
+        return 1
+    if words.startswith(("a couple", "couple")):
+        return 2
+    numbers = table("numbers")
+    total, current = 0.0, 0.0
+    for token in re.split(r"[-\s]+", words):
+        if token in ("and", "a", "of"):
+            continue
+        if token not in numbers:
+            return None
+        value = float(numbers[token][0])
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == 1000:
+            total, current = (total + (current or 1)) * 1000, 0.0
+        else:
+            current += value
+    number = total + current
+    return int(number) if number.is_integer() else number
+
+
+# ---------------------------------------------------------------------------
+# tense: which way a relative expression looks from the document date
+# ---------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo n't|shall|'ll|going to|plans? to|planned|planning|scheduled|expects? to|"
+    r"is to|are to|is due|are due|intends? to|would|upcoming|next)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """Return -1 (past), +1 (future) or 0 from the verbs nearest the span in its sentence.
+
+    >>> tense("He will arrive on Friday.", 18, 24), tense("He arrived Friday.", 11, 17)
+    (1, -1)
+    """
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    stop = _SENTENCE_END.search(text, end, end + 200)
+    right = stop.start() if stop else min(len(text), end + 200)
+    best, distance = 0, len(text) + 1
+    for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):
+        for match in pattern.finditer(text, left, right):
+            gap = start - match.end() if match.end() <= start else match.start() - end
+            if 0 <= gap < distance:
+                best, distance = direction, gap
+    return best
+
+
+# ---------------------------------------------------------------------------
+# normalisers: one per expression family
+# ---------------------------------------------------------------------------
+
+_MODS = {"early": "START", "mid": "MID", "late": "END", "earlier": "START", "later": "END"}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _mod(word: str | None) -> str | None:
+    """Return the TIMEX3 mod of a START/MID/END word (early, mid, late)."""
+    return _MODS.get(word.lower().rstrip("-")) if word else None
+
+
+def _year(text: str) -> int:
+    """Return a four-digit or apostrophe year ('98 -> 1998) as an int."""
+    digits = text.strip("'’")
+    if len(digits) == 2:
+        number = int(digits)
+        return 1900 + number if number >= 30 else 2000 + number
+    return int(digits)
+
+
+def read_iso(m: re.Match[str], ctx: Context) -> Reading | None:
+    """2022-09-19 or 2022-09-19 14:05 -> DATE or TIME."""
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not valid_day(year, month, day):
+        return None
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    if m["hh"]:
+        return Reading("TIME", f"{value}T{m['hh']}:{m['mm']}")
+    return Reading("DATE", value)
+
+
+def read_slashed(m: re.Match[str], ctx: Context) -> Reading | None:
+    """9/19/2022 (US month/day/year) -> DATE."""
+    year, month, day = _year(m["y"]), int(m["m"]), int(m["d"])
+    if not valid_day(year, month, day):
+        return None
+    return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    """Sept. 19, 2022 / 19 September / September 2022 / early September -> DATE."""
+    month = int(table("months")[m["month"].lower()][0])
+    explicit = m["year"] is not None
+    if explicit:
+        year_text = f"{_year(m['year']):04d}"
+    else:
+        year_text = month_year(ctx.dct, month, tense(ctx.text, m.start(), m.end()))
+    if m["day"]:
+        day = int(m["day"])
+        check_year = int(year_text) if year_text.isdigit() else 2000
+        if not valid_day(check_year, month, day):
+            return None
+        value = f"{year_text}-{month:02d}-{day:02d}"
+    else:
+        if m["month"] in ("May", "March") and not explicit and not m["mod"] and not m["lead"]:
+            return None
+        value = f"{year_text}-{month:02d}"
+    return Reading("DATE", value, _mod(m["mod"]), relative=not explicit, group="t")
+
+
+def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """1994 / fiscal 1994 / mid-1990 -> DATE."""
+    return Reading("DATE", f"{int(m['year']):04d}", _mod(m["mod"]))
+
+
+def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 1990s / the '90s / the early 1980s -> DATE 199 / 198."""
+    digits = m["decade"]
+    century = m["century"] or "19"
+    return Reading("DATE", f"{century}{digits[0]}", _mod(m["mod"]))
+
+
+def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date."""
+    weekday = int(table("weekdays")[m["weekday"].lower()][0])
+    shifter = (m["shift"] or "").lower()
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(shifter)
+    if direction is None:
+        direction = tense(ctx.text, m.start(), m.end())
+        if direction == 0:
+            direction = -1
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{weekday}"
+    else:
+        day = weekday_date(ctx.dct, weekday, direction)
+        if shifter == "next" and day <= ctx.dct:
+            day = weekday_date(ctx.dct, weekday, 1)
+        value = day.isoformat()
+    part = m["part"]
+    if part:
+        code = table("day_parts")[part.lower()][0]
+        return Reading("TIME", f"{value}T{code}", _mod(m["mod"]), relative=True)
+    return Reading("DATE", value, _mod(m["mod"]), relative=True)
+
+
+def read_relative_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """today / yesterday / tomorrow / tonight / yesterday morning -> DATE or TIME."""
+    offset, *code = table("relative_days")[m["rel"].lower()]
+    value = shift(ctx.dct, "day", int(offset))
+    part = m["part"]
+    if part:
+        code = [table("day_parts")[part.lower()][0]]
+    if code:
+        return Reading("TIME", f"{value}T{code[0]}", _mod(m["mod"]), relative=True)
+    return Reading("DATE", value, _mod(m["mod"]), relative=True)
+
+
+def read_part_of_today(m: re.Match[str], ctx: Context) -> Reading | None:
+    """this morning / last night / tonight -> TIME on the document date."""
+    code = table("day_parts")[m["part"].lower()][0]
+    offset = -1 if m["shift"].lower() == "last" else 0
+    return Reading("TIME", f"{shift(ctx.dct, 'day', offset)}T{code}", _mod(m["mod"]), relative=True)
+
+
+def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """this week / last year / next month / earlier this month -> DATE at that granularity."""
+    amount = int(table("shifters")[re.sub(r"\s+", " ", m["shift"].lower())][0])
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        value = shift(ctx.dct, "week", amount)
+        return Reading("DATE", f"{value}-WE", _mod(m["mod"]), relative=True)
+    granularity = table("units")[unit][1]
+    return Reading("DATE", shift(ctx.dct, granularity, amount), _mod(m["mod"]), relative=True)
+
+
+def read_shifted_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """last April / next September / this May -> DATE month of the right year."""
+    month = int(table("months")[m["month"].lower()][0])
+    amount = int(table("shifters")[m["shift"].lower()][0])
+    if ctx.dct is None:
+        return Reading("DATE", f"XXXX-{month:02d}", _mod(m["mod"]), relative=True)
+    year = ctx.dct.year
+    if amount < 0 and month >= ctx.dct.month:
+        year -= 1
+    elif amount > 0 and month <= ctx.dct.month:
+        year += 1
+    return Reading("DATE", f"{year:04d}-{month:02d}", _mod(m["mod"]), relative=True)
+
+
+def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
+    """summer 2020 / last summer / this fall -> DATE YYYY-SU."""
+    code = table("seasons")[m["season"].lower()][0]
+    if m["year"]:
+        return Reading("DATE", f"{_year(m['year']):04d}-{code}", _mod(m["mod"]))
+    shifter = (m["shift"] or "this").lower()
+    amount = int(table("shifters")[shifter][0])
+    if ctx.dct is None:
+        return Reading("DATE", f"XXXX-{code}", _mod(m["mod"]), relative=True)
+    year = ctx.dct.year
+    started = ctx.dct.month >= _SEASON_MONTH[code]
+    ongoing = started and ctx.dct.month < _SEASON_MONTH[code] + 3
+    if amount < 0 and (not started or ongoing):
+        year -= 1
+    elif amount > 0 and started:
+        year += 1
+    return Reading("DATE", f"{year:04d}-{code}", _mod(m["mod"]), relative=True)
+
+
+def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the third quarter / third-quarter / the fourth quarter of 1990 -> DATE YYYY-Qn (or Hn)."""
+    number = int(table("ordinals")[m["ord"].lower()][0])
+    letter = "H" if m["part"].lower() == "half" else "Q"
+    count = 2 if letter == "H" else 4
+    if number < 0:
+        number = count
+    if number > count:
+        return None
+    if m["year"]:
+        return Reading("DATE", f"{_year(m['year']):04d}-{letter}{number}")
+    if ctx.dct is None:
+        return Reading("DATE", f"XXXX-{letter}{number}", relative=True)
+    year = ctx.dct.year
+    if m["shift"]:
+        year += int(table("shifters")[m["shift"].lower()][0])
+    elif number > ((ctx.dct.month - 1) // (12 // count)) + 1 and tense(ctx.text, m.start(), m.end()) < 0:
+        year -= 1
+    return Reading("DATE", f"{year:04d}-{letter}{number}", relative=True)
+
+
+def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    """two days ago / a year earlier / three weeks from now -> DATE at the unit's granularity."""
+    amount = parse_number(m["num"])
+    unit = _singular(m["unit"])
+    granularity = table("units")[unit][1]
+    if granularity == "time":
+        return None
+    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if amount is None or not float(amount).is_integer():
+        ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
+        return Reading("DATE", ref, _prefix_mod(m["pre"]), relative=True)
+    return Reading("DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True)
+
+
+def _singular(word: str) -> str:
+    """Return the table form of a unit word (weeks -> week, centuries -> century)."""
+    word = word.lower()
+    for unit in table("units"):
+        if word in (unit, plural(unit)):
+            return unit
+    if word == "millenniums":
+        return "millennium"
+    raise KeyError(word)
+
+
+def _prefix_mod(words: str | None) -> str | None:
+    """Return the mod named by a prefix such as "more than" or "about"."""
+    if not words:
+        return None
+    return table("modifiers")[re.sub(r"\s+", " ", words.lower())][0]
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """Return the TIMEX3 duration of ``amount`` ``unit`` (None = unspecified X).
+
+    >>> duration_value(6, "week"), duration_value(None, "decade"), duration_value(3, "hour"), duration_value(2, "decade")
+    ('P6W', 'PXDE', 'PT3H', 'P20Y')
+    """
+    letter, granularity = table("units")[unit]
+    prefix = "PT" if granularity == "time" else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if letter == "DE":
+        amount, letter = amount * 10, "Y"
+    elif letter == "CE":
+        amount, letter = amount * 100, "Y"
+    elif letter == "2W":
+        amount, letter = amount * 2, "W"
+    if not float(amount).is_integer():
+        if letter == "Y":
+            amount, letter = amount * 12, "M"
+        elif letter == "H" and granularity == "time":
+            amount, letter = amount * 60, "M"
+        elif letter == "D":
+            amount, letter, prefix = amount * 24, "H", "PT"
+    number = int(amount) if float(amount).is_integer() else amount
+    return f"{prefix}{number}{letter}"
+
+
+def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    """two days / more than two years / the past six months / several weeks -> DURATION."""
+    unit = _singular(m["unit"])
+    amount = parse_number(m["num"]) if m["num"] else None
+    if m["num"] and amount is None and m["num"].lower() not in table("vague_numbers"):
+        return None
+    if m["half"]:
+        amount = (amount or 0) + 0.5
+    return Reading("DURATION", duration_value(amount, unit), _prefix_mod(m["pre"]))
+
+
+def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    """six-week / two-year-old / 10-year -> DURATION."""
+    amount = parse_number(m["num"])
+    if amount is None:
+        return None
+    return Reading("DURATION", duration_value(amount, _singular(m["unit"])))
+
+
+def read_vague_duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    """decades-old / centuries-long -> DURATION PX<unit>."""
+    return Reading("DURATION", duration_value(None, _singular(m["unit"])))
+
+
+def read_reference(m: re.Match[str], ctx: Context) -> Reading | None:
+    """now / recently / the future -> DATE PRESENT_REF, PAST_REF, FUTURE_REF."""
+    return Reading("DATE", table("references")[re.sub(r"\s+", " ", m["ref"].lower())][0])
+
+
+def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    """2 p.m. / 10:35 a.m. / 14:00 GMT -> TIME on the document date (or XXXX-XX-XX)."""
+    hour, minute = int(m["hh"]), int(m["mm"] or 0)
+    half = (m["ampm"] or "").lower().replace(".", "")
+    if half and not 1 <= hour <= 12:
+        return None
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return Reading("TIME", f"{shift(ctx.dct, 'day', 0)}T{hour:02d}:{minute:02d}", relative=True)
+
+
+def read_named_time(m: re.Match[str], ctx: Context) -> Reading | None:
+    """noon / midnight -> TIME on the document date."""
+    code = table("day_parts")[m["part"].lower()][0]
+    return Reading("TIME", f"{shift(ctx.dct, 'day', 0)}T{code}", relative=True)
+
+
+def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
+    """daily / weekly / every year / each Monday -> SET."""
+    if m["freq"]:
+        return Reading("SET", table("frequencies")[m["freq"].lower()][0])
+    if m["weekday"]:
+        return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}")
+    amount = parse_number(m["num"]) if m["num"] else 1
+    if amount is None:
+        return None
+    return Reading("SET", duration_value(amount, _singular(m["unit"])))
+
+
+# ---------------------------------------------------------------------------
+# the grammar: pattern -> normaliser, most specific first
+# ---------------------------------------------------------------------------
+
+def _number_words() -> str:
+    """Return the pattern of a number in digits or words (twenty-five, 6,700, a couple of)."""
+    words = alternation([w for w in table("numbers") if w not in ("couple", "half", "dozen")])
+    return (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|an?|"
+        rf"{words}(?:(?:-|{BLANK}(?:and{BLANK})?){words})*)"
+    )
+
+
+def _placeholders() -> dict[str, str]:
+    """Return the regex pieces that rule patterns name as <NAME>."""
+    units = table("units")
+    unit_words = [form for unit in units for form in (unit, plural(unit))] + ["millenniums"]
+    return {
+        "_": BLANK,
+        "NUM": _number_words(),
+        "VAGUE": alternation(table("vague_numbers")),
+        "UNIT": alternation(unit_words),
+        "UNIT1": alternation(list(units)),
+        "UNITS": alternation([plural(u) for u in units]),
+        "MONTH": capitalised(table("months")),
+        "WEEKDAY": capitalised(table("weekdays")),
+        "ORD": alternation(table("ordinals")),
+        "SEASON": alternation(table("seasons")),
+        "PART": alternation([p for p, (code,) in table("day_parts").items() if not code[0].isdigit()]),
+        "CLOCKWORD": alternation([p for p, (code,) in table("day_parts").items() if code[0].isdigit()]),
+        "RELDAY": alternation(table("relative_days")),
+        "SHIFT": alternation(table("shifters")),
+        "MOD": alternation(table("modifiers")),
+        "REF": alternation(table("references")),
+        "FREQ": alternation(table("frequencies")),
+        "SMEMOD": r"(?:early|mid|late)",
+        "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
+        "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+    }
+
+
+Normaliser = Callable[[re.Match[str], Context], Reading | None]
+
+# Each rule: name, pattern (with <PLACEHOLDERS>), normaliser. Earlier rules win ties.
+GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
+    ("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?\b", read_iso),
+    ("slashed date", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b(?!/)", read_slashed),
+    (
+        "month day year",
+        r"(?:\b(?P<lead>in|since|until|by|of|during|from|through|before|after)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
+        r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?(?:,?<_>(?P<year><YEAR>)\b)?)",
+        read_month_date,
+    ),
+    ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?)", read_month_date),
+    ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
+    ("year", r"(?<![\w$€£.,-])(?:(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b(?![-.,]?\d|%|<_>(?:percent|per<_>cent)\b)", read_year),
+    (
+        "quarter",
+        r"\b(?:(?:the<_>)?(?P<shift>this|last|next)<_>year's<_>|(?:the<_>)?(?:fiscal<_>|calendar<_>)?)(?P<ord><ORD>)"
+        r"(?:-|<_>)(?P<part>quarter|half)\b(?:<_>of<_>(?:fiscal<_>)?(?P<year><YEAR>)\b)?",
+        read_quarter,
+    ),
+    (
+        "weekday",
+        r"\b(?:(?P<shift>last|this|next|coming|past)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?!\w)"
+        r"(?:<_>(?P<part>morning|afternoon|evening|night)\b)?",
+        read_weekday,
+    ),
+    ("relative day", r"\b(?:(?P<mod>early|late)<_>)?(?P<rel><RELDAY>)\b(?:<_>(?P<part><PART>)\b)?", read_relative_day),
+    ("part of today", r"\b(?:(?P<mod>early|late)<_>)?(?P<shift>this|last)<_>(?P<part><PART>)\b", read_part_of_today),
+    ("shifted month", r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)", read_shifted_month),
+    (
+        "season",
+        r"\b(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?:the<_>)?(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?",
+        read_season,
+    ),
+    (
+        "shifted unit",
+        r"\b(?:(?P<mod>earlier|later|early|late)<_>)?(?:the<_>)?(?P<shift><SHIFT>)<_>(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
+        read_shifted_unit,
+    ),
+    ("ago", r"\b(?:(?P<pre><MOD>)<_>)?(?P<num><NUM>|<VAGUE>)<_>(?P<unit><UNIT>)<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b", read_ago),
+    (
+        "duration",
+        r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)<_>)?"
+        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-)(?P<half><_>and<_>a<_>half\b)?",
+        read_duration,
+    ),
+    ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:old|long))?\b", read_compound_duration),
+    ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
+    ("reference", r"\b(?P<ref><REF>)\b", read_reference),
+    ("clock", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b)", read_clock),
+    ("named time", r"\b(?P<part><CLOCKWORD>)\b", read_named_time),
+    (
+        "frequency",
+        r"\b(?:(?P<freq><FREQ>)|(?:every|each|per)<_>(?:(?P<weekday><WEEKDAY>)|(?:(?P<num><NUM>)<_>)?(?P<unit><UNIT>)))\b",
+        read_frequency,
+    ),
+)
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    """Return the placeholder table (built once)."""
+    return _placeholders()
+
+
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    """Fill a rule pattern's <PLACEHOLDERS> and compile it (case-insensitive).
+
+    >>> bool(compile_rule(r"\\b<MONTH><_>(?P<d>\\d+)").search("on Sept. 19"))
+    True
+    """
+    pieces = _pieces()
+    return re.compile(re.sub(r"<([A-Z_][A-Z0-9]*)>", lambda m: pieces[m.group(1)], pattern), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Normaliser], ...]:
+    """Return the grammar with every pattern compiled (built once)."""
+    return tuple((name, compile_rule(pattern), normaliser) for name, pattern, normaliser in GRAMMAR)
+
