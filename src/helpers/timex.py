@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import product
 
-from helpers.timex_rules import Context, compiled_rules, table
+from helpers.timex_rules import Context, compiled_rules, table, triggers
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+_REACH_BACK = 48  # longest prefix a rule reads before its trigger word ("no more than the past twenty-five")
+_REACH_AHEAD = 32  # longest suffix after it (", 2022", " and a half", " from now")
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,37 @@ def _span_modifier() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<phrase>{alternatives})\s+$", re.IGNORECASE)
 
 
+def windows(text: str) -> list[tuple[int, int]]:
+    """Return the stretches of ``text`` around trigger words, merged, where rules can match.
+
+    >>> text = "Nothing to see here at all, nothing at all, as the man said. He left on Monday."
+    >>> [text[start:end] for start, end in windows(text)]
+    ['all, nothing at all, as the man said. He left on Monday.']
+    """
+    merged: list[tuple[int, int]] = []
+    for head, tail in triggers(text):
+        start = max(0, head - _REACH_BACK)
+        end = min(len(text), tail + _REACH_AHEAD)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        start = max(start, text.rfind("\n", 0, head) + 1)
+        line_end = text.find("\n", tail)
+        end = min(end, line_end if line_end >= 0 else len(text))
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _candidates(text: str, dct: date | None) -> list[Timex]:
-    """Return every rule match in ``text`` as a Timex (overlapping)."""
+    """Return every rule match around the trigger words of ``text`` as a Timex (overlapping)."""
     ctx = Context(text, dct)
     found = []
-    for name, pattern, normalise in compiled_rules():
-        for match in pattern.finditer(text):
+    for (name, pattern, normalise), (start, end) in product(compiled_rules(), windows(text)):
+        for match in pattern.finditer(text, start, end):
             if match.end() == match.start():
                 continue
             reading = normalise(match, ctx)

@@ -594,6 +594,42 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"<([A-Z_][A-Z0-9]*)>", lambda m: pieces[m.group(1)], pattern), re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*[ap]\.?m\b)?")
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Return the lower-cased words of which every temporal expression holds at least one.
+
+    >>> {"monday", "weeks", "yesterday"} <= trigger_words()
+    True
+    """
+    words = {"weekend", "half", "millenniums"}
+    for name in ("units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays"):
+        for entry in table(name):
+            head = entry.split()[-1].rstrip(".'s")
+            words.update((head, plural(head)))
+    return frozenset(words)
+
+
+def triggers(text: str) -> list[tuple[int, int]]:
+    """Return the spans of trigger words and date-like numbers (years, 2 p.m., 9/19, 6-) in ``text``.
+
+    >>> triggers("He left on Monday at 2 p.m., not in 42 cars.")
+    [(11, 17), (21, 26)]
+    """
+    heads = trigger_words()
+    found = []
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if word[0].isdigit():
+            if len(word) == 4 or not word.isdigit():
+                found.append(token.span())
+        elif word.lower() in heads:
+            found.append(token.span())
+    return found
+
+
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Normaliser], ...]:
     """Return the grammar with every pattern compiled (built once)."""

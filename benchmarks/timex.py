@@ -1,0 +1,159 @@
+"""Benchmark the temporal tagger against dateparser on TempEval-3 TBAQ (TimeBank + AQUAINT).
+
+Prints, for each tool and corpus, the TempEval-3 Task A measures (strict and relaxed
+span F1, value F1, type F1) from the shared scorer ``te3_eval.py`` and the median
+milliseconds per document.
+
+    .venv/bin/python benchmarks/timex.py [DATASET] [--tools ours,dateparser] [--errors N]
+
+DATASET defaults to ../shared/benchmarks/timex (beside the repository). dateparser is
+run as the dataset README measured it: ``search_dates`` with RELATIVE_BASE = the
+document's DCT, each found date kept at the granularity dateparser parsed (day, week,
+month, year, or a time), leading prepositions stripped from the span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from helpers.timex import find_timexes
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATASET = ROOT.parent / "shared" / "benchmarks" / "timex"
+CORPORA = ("TimeBank", "AQUAINT")
+LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|till|from|to|for|during|of|before|after|around|about|over|through|within)\s+)+",
+    re.IGNORECASE,
+)
+
+Prediction = tuple[int, int, str, str]
+Tagger = Callable[[str, date | None], list[Prediction]]
+
+
+def parse_dct(value: str | None) -> date | None:
+    """Return the DCT of a TimeML document as a date (its value may carry a time)."""
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def tag_ours(text: str, dct: date | None) -> list[Prediction]:
+    """Run helpers.timex.find_timexes."""
+    return [(t.start, t.end, t.type, t.value) for t in find_timexes(text, dct)]
+
+
+def dateparser_value(period: str, moment: datetime, has_time: bool) -> tuple[str, str]:
+    """Return TIMEX3 type and value of a dateparser result at the granularity it parsed."""
+    if has_time:
+        return "TIME", moment.strftime("%Y-%m-%dT%H:%M")
+    if period == "year":
+        return "DATE", f"{moment.year:04d}"
+    if period == "month":
+        return "DATE", f"{moment.year:04d}-{moment.month:02d}"
+    if period == "week":
+        year, week, _ = moment.isocalendar()
+        return "DATE", f"{year:04d}-W{week:02d}"
+    return "DATE", moment.date().isoformat()
+
+
+def make_dateparser() -> Tagger:
+    """Return a tagger running dateparser.search.search_dates relative to the DCT."""
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    def tag(text: str, dct: date | None) -> list[Prediction]:
+        base = datetime(dct.year, dct.month, dct.day) if dct else datetime(2000, 1, 1)
+        settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        parser = DateDataParser(languages=["en"], settings=settings)
+        predictions, cursor = [], 0
+        for phrase, moment in found:
+            at = text.find(phrase, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(phrase)
+            stripped = LEADING_PREPOSITION.sub("", phrase).rstrip(" ,.;:")
+            start = at + phrase.find(stripped) if stripped else at
+            if not stripped:
+                continue
+            data = parser.get_date_data(stripped)
+            period = data.period or "day"
+            has_time = bool(data.date_obj) and "time" in (getattr(data, "parts", None) or ())
+            kind, value = dateparser_value(period, data.date_obj or moment, has_time)
+            predictions.append((start, start + len(stripped), kind, value))
+        return predictions
+
+    return tag
+
+
+def run(tagger: Tagger, docs: dict) -> tuple[dict, float]:
+    """Return the predictions for every document and the median milliseconds per document."""
+    predictions, times = {}, []
+    for doc_id, doc in docs.items():
+        dct = parse_dct(doc.dct)
+        started = time.perf_counter()
+        predictions[doc_id] = tagger(doc.raw_text, dct)
+        times.append((time.perf_counter() - started) * 1000)
+    return predictions, statistics.median(times)
+
+
+def print_errors(te3: object, docs: dict, predictions: dict, limit: int) -> None:
+    """Print up to ``limit`` misses, false alarms and wrong values (for development)."""
+    details: dict = {}
+    te3.score(docs, predictions, details=details)
+    shown = 0
+    for doc_id, rows in details.items():
+        for kind, gold, pred, strict in rows:
+            if kind == "match" and strict and gold.value == pred.value and gold.type == pred.type:
+                continue
+            if shown >= limit:
+                return
+            shown += 1
+            g = f"{gold.text!r} {gold.type} {gold.value}" if gold else "-"
+            p = f"{pred.text!r} {pred.type} {pred.value}" if pred else "-"
+            print(f"{kind:5s} {doc_id:28s} gold {g:50s} ours {p}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score the tools on each corpus and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", nargs="?", default=str(DEFAULT_DATASET), help="folder with te3_eval.py, TimeBank/, AQUAINT/")
+    parser.add_argument("--tools", default="ours,dateparser", help="comma-separated: ours, dateparser")
+    parser.add_argument("--corpora", default=",".join(CORPORA), help="comma-separated corpus folders")
+    parser.add_argument("--errors", type=int, default=0, help="print this many of our errors per corpus")
+    args = parser.parse_args(argv)
+    dataset = Path(args.dataset)
+    if not (dataset / "te3_eval.py").is_file():
+        print(f"error: {dataset} has no te3_eval.py (give the TBAQ benchmark folder)", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(dataset))
+    te3 = importlib.import_module("te3_eval")
+    taggers: dict[str, Callable[[], Tagger]] = {"ours": lambda: tag_ours, "dateparser": make_dateparser}
+    corpora = {name: te3.read_corpus(str(dataset / name)) for name in args.corpora.split(",")}
+    corpora["all"] = {k: v for docs in list(corpora.values()) for k, v in docs.items()}
+    find_timexes("warm up the compiled grammar on 1 May 2000", date(2000, 5, 1))
+    header = f"{'tool':12s} {'corpus':9s} {'docs':>5s} {'strict F1':>9s} {'relaxed F1':>10s} {'value F1':>8s} {'type F1':>7s} {'ms/doc':>7s}"
+    print(header)
+    print("-" * len(header))
+    for tool in args.tools.split(","):
+        tagger = taggers[tool]()
+        for corpus, docs in corpora.items():
+            predictions, median_ms = run(tagger, docs)
+            r = te3.score(docs, predictions)
+            print(
+                f"{tool:12s} {corpus:9s} {len(docs):5d} {r['strict_F1']:9.3f} {r['relaxed_F1']:10.3f} "
+                f"{r['value_F1']:8.3f} {r['type_F1']:7.3f} {median_ms:7.2f}"
+            )
+            if args.errors and tool == "ours" and corpus != "all":
+                print_errors(te3, docs, predictions, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
