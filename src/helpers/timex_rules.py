@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from helpers.timex_calendar import month_year, shift, valid_day, weekday_date
+from helpers.timex_calendar import UNRESOLVED, add_months, format_date, month_year, shift, valid_day, weekday_date
 
 _SECTION = re.compile(r"^\[(\w+)\]$")
 
@@ -179,6 +179,7 @@ def tense(text: str, start: int, end: int) -> int:
 # normalisers: one per expression family
 # ---------------------------------------------------------------------------
 
+_VAGUE_REFS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "future": "FUTURE_REF"}
 _MODS = {"early": "START", "mid": "MID", "late": "END", "earlier": "START", "later": "END"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -249,22 +250,33 @@ def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{century}{digits[0]}", _mod(m["mod"]))
 
 
+def weekday_value(ctx: Context, name: str, shifter: str | None, start: int, end: int) -> str:
+    """Return the date of a weekday name: "last" is the previous week's, else the tense decides.
+
+    >>> ctx = Context("He left Friday. He returns next Friday.", date(2022, 9, 19))
+    >>> weekday_value(ctx, "Friday", None, 8, 14), weekday_value(ctx, "Friday", "next", 32, 38)
+    ('2022-09-16', '2022-09-23')
+    >>> weekday_value(Context("", date(2022, 9, 22)), "Monday", "last", 0, 0)
+    '2022-09-12'
+
+    """
+    weekday = int(table("weekdays")[name.lower()][0])
+    if ctx.dct is None:
+        return f"XXXX-WXX-{weekday}"
+    amount = int(table("shifters")[re.sub(r"\s+", " ", shifter.lower())][0]) if shifter else None
+    if amount is not None and amount < 0:
+        previous_monday = ctx.dct - timedelta(days=ctx.dct.isoweekday() - 1 + 7)
+        return (previous_monday + timedelta(days=weekday - 1)).isoformat()
+    direction = amount if amount is not None else tense(ctx.text, start, end) or -1
+    day = weekday_date(ctx.dct, weekday, direction)
+    if amount and day <= ctx.dct:
+        day = weekday_date(ctx.dct + timedelta(days=1), weekday, 1)
+    return day.isoformat()
+
+
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date."""
-    weekday = int(table("weekdays")[m["weekday"].lower()][0])
-    shifter = (m["shift"] or "").lower()
-    direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(shifter)
-    if direction is None:
-        direction = tense(ctx.text, m.start(), m.end())
-        if direction == 0:
-            direction = -1
-    if ctx.dct is None:
-        value = f"XXXX-WXX-{weekday}"
-    else:
-        day = weekday_date(ctx.dct, weekday, direction)
-        if shifter == "next" and day <= ctx.dct:
-            day = weekday_date(ctx.dct, weekday, 1)
-        value = day.isoformat()
+    value = weekday_value(ctx, m["weekday"], m["shift"], m.start(), m.end())
     part = m["part"]
     if part:
         code = table("day_parts")[part.lower()][0]
@@ -356,6 +368,34 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{letter}{number}", relative=True)
 
 
+def reporting_quarter(anchor: date, years_back: int = 0) -> str:
+    """Return the last quarter completed before ``anchor`` (what business news reports on).
+
+    >>> reporting_quarter(date(1989, 10, 26)), reporting_quarter(date(1990, 1, 15), 1)
+    ('1989-Q3', '1988-Q4')
+    """
+    quarter = add_months(anchor, -3 - 12 * years_back)
+    return format_date(quarter, "quarter")
+
+
+def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the year / the quarter / the current fiscal year / the weekend -> DATE around the document date."""
+    unit = m["unit"].lower()
+    words = {w.lower() for w in re.findall(r"\w+", m["t"])}
+    if (m["prep"] or "").lower() in ("for", "throughout") or words & {"full", "entire", "whole"}:
+        return Reading("DURATION", "P2D" if unit == "weekend" else duration_value(1, unit), group="t")
+    if ctx.dct is None:
+        value = UNRESOLVED["week" if unit == "weekend" else table("units")[unit][1]]
+        return Reading("DATE", value + ("-WE" if unit == "weekend" else ""), relative=True, group="t")
+    if unit == "weekend":
+        direction = tense(ctx.text, m.start("t"), m.end("t"))
+        amount = 0 if ctx.dct.isoweekday() >= 6 or direction > 0 else -1
+        return Reading("DATE", shift(ctx.dct, "week", amount) + "-WE", relative=True, group="t")
+    if unit == "quarter" and not words & {"current", "this"}:
+        return Reading("DATE", reporting_quarter(ctx.dct), relative=True, group="t")
+    return Reading("DATE", shift(ctx.dct, table("units")[unit][1], 0), relative=True, group="t")
+
+
 def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days ago / a year earlier / three weeks from now -> DATE at the unit's granularity."""
     amount = parse_number(m["num"])
@@ -418,6 +458,12 @@ def duration_value(amount: float | None, unit: str) -> str:
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days / more than two years / the past six months / several weeks -> DURATION."""
     unit = _singular(m["unit"])
+    if not m["num"]:
+        if unit == m["unit"].lower() or unit == "quarter":
+            return None
+        lead = (m["lead"] or "").lower()
+        if lead in _VAGUE_REFS:
+            return Reading("DATE", _VAGUE_REFS[lead], relative=False)
     amount = parse_number(m["num"]) if m["num"] else None
     if m["num"] and amount is None and m["num"].lower() not in table("vague_numbers"):
         return None
@@ -541,7 +587,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     (
         "weekday",
-        r"\b(?:(?P<shift>last|this|next|coming|past)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?!\w)"
+        r"\b(?:(?P<shift><SHIFT>)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?!\w)"
         r"(?:<_>(?P<part>morning|afternoon|evening|night)\b)?",
         read_weekday,
     ),
@@ -558,10 +604,16 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"\b(?:(?P<mod>earlier|later|early|late)<_>)?(?:the<_>)?(?P<shift><SHIFT>)<_>(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
         read_shifted_unit,
     ),
+    (
+        "the unit",
+        r"\b(?:(?P<prep>for|throughout|during|in|of|over)<_>)?(?P<t>the<_>(?:(?:current|full|fiscal|calendar|entire|whole|latest|"
+        r"most<_>recent)<_>){0,2}(?P<unit>year|quarter|month|week|weekend))\b(?!-|<_>(?:before|after|earlier|ago|of)\b)",
+        read_the_unit,
+    ),
     ("ago", r"\b(?:(?P<pre><MOD>)<_>)?(?P<num><NUM>|<VAGUE>)<_>(?P<unit><UNIT>)<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b", read_ago),
     (
         "duration",
-        r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)<_>)?"
+        r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
         r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-)(?P<half><_>and<_>a<_>half\b)?",
         read_duration,
     ),
