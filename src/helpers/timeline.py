@@ -1,0 +1,486 @@
+"""Build the timeline of the events a news text dates: one row per event, sorted by time.
+
+Every time expression (``helpers.timex``, anchored on the publication date) is read in
+its sentence and given one role:
+
+- ``event``: a DATE or TIME with calendar bounds dates an event, labelled by
+  ``helpers.events`` (the clause's subject, verb and object, or the noun it modifies);
+- ``mention``: the same value again, for an event already told, merges into it: a
+  noun the expression modifies ("Monday's meeting") or a clause sharing a content word;
+- ``duration``: a DURATION in the clause of a dated event is that event's length;
+- ``relation``: "<duration> after/before <clause or noun>" dates one event from another
+  one the text dates elsewhere ("The meeting was held a day after X visited" with the
+  meeting dated Monday dates the visit Sunday); "<duration> later/earlier" dates from
+  the event told just before;
+- ``context``: kept out of the timeline, with the reason (vague references such as
+  PAST_REF or PXDE, repeated times, relative expressions without a publication date,
+  durations outside a dated clause, relations to events the text does not date).
+
+``explain_timeline`` lists every expression with its role; ``build_timeline`` keeps the events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from helpers.events import Clause, content_stems, dated_event, load_cues, read_clause, split_clauses
+from helpers.text import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    import pandas
+
+    from helpers.timex import Timex
+
+COLUMNS = ("start", "end", "value", "granularity", "expression", "event", "sentence", "anchor", "mentions", "duration", "mod")
+EXPLAIN_COLUMNS = ("offset", "expression", "type", "value", "mod", "role", "dated", "anchor", "event", "note")
+EXPLICIT = "explicit"
+PUBLICATION = "publication date"
+RELATIVE = "relative to another event"
+
+# Seasons as meteorological seasons of the northern hemisphere; winter YYYY-WI runs from
+# December of YYYY to the end of February of the next year.
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_VALUE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?P<time>T.*)?)?"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+    r"|^(?P<decade>\d{3})$|^(?P<century>\d{2})$"
+)
+_DISTANCE = re.compile(r"^P(?:(?P<amount>\d+)(?P<unit>D|W|M|Y|DE|CE)|T(?P<hours>\d+)H)$")
+_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
+
+
+@dataclass
+class _Event:
+    """An event being assembled from its mentions."""
+
+    start: date
+    end: date
+    value: str
+    granularity: str
+    expression: str
+    clause: Clause
+    sentence: str
+    anchor: str
+    position: int
+    keys: set[str]
+    mentions: int = 1
+    durations: list[str] = field(default_factory=list)
+    mod: str = ""
+
+
+@dataclass
+class _Reading:
+    """One time expression read in its sentence: its role, its event and a note."""
+
+    timex: Timex
+    sentence: Sentence
+    role: str = "context"
+    note: str = ""
+    event: _Event | None = None
+    clause: Clause | None = None
+
+
+def _month_end(year: int, month: int) -> date:
+    """Return the last day of a month (``month`` may run past 12 into the next year)."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def value_bounds(value: str) -> tuple[date, date, str] | None:
+    """Return the first day, last day and granularity of a TIMEX3 date value, or None.
+
+    >>> value_bounds("2022-W37")
+    (datetime.date(2022, 9, 12), datetime.date(2022, 9, 18), 'week')
+    >>> value_bounds("199")[:2], value_bounds("XXXX-09"), value_bounds("PAST_REF")
+    ((datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)), None, None)
+    """
+    match = _VALUE.match(value)
+    if not match:
+        return None
+    part = match.groupdict()
+    try:
+        if part["decade"]:
+            year = int(part["decade"]) * 10
+            return date(year, 1, 1), date(year + 9, 12, 31), "decade"
+        if part["century"]:
+            year = int(part["century"]) * 100
+            return date(max(year, 1), 1, 1), date(year + 99, 12, 31), "century"
+        year = int(part["year"])
+        if part["day"]:
+            day = date(year, int(part["month"]), int(part["day"]))
+            return day, day, "time" if part["time"] else "day"
+        if part["month"]:
+            month = int(part["month"])
+            return date(year, month, 1), _month_end(year, month), "month"
+        if part["week"]:
+            first = date.fromisocalendar(year, int(part["week"]), 1)
+            if part["weekend"]:
+                return first + timedelta(days=5), first + timedelta(days=6), "weekend"
+            return first, first + timedelta(days=6), "week"
+        if part["quarter"]:
+            month = 3 * int(part["quarter"]) - 2
+            return date(year, month, 1), _month_end(year, month + 2), "quarter"
+        if part["half"]:
+            month = 6 * int(part["half"]) - 5
+            return date(year, month, 1), _month_end(year, month + 5), "half-year"
+        if part["season"]:
+            first, last = _SEASONS[part["season"]]
+            return date(year, first, 1), _month_end(year, last), "season"
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError:
+        return None
+
+
+def _add_months(day: date, months: int) -> date:
+    """Return ``day`` moved by whole months, clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    last = _month_end(index // 12, index % 12 + 1)
+    return last.replace(day=min(day.day, last.day))
+
+
+def _value_of(start: date, end: date, granularity: str) -> str:
+    """Return the TIMEX3 value whose bounds are ``start``..``end``, or the interval "start/end"."""
+    candidates = {
+        "day": start.isoformat(),
+        "time": start.isoformat(),
+        "week": f"{start.isocalendar()[0]:04d}-W{start.isocalendar()[1]:02d}",
+        "month": f"{start.year:04d}-{start.month:02d}",
+        "year": f"{start.year:04d}",
+        "decade": f"{start.year // 10:03d}",
+    }
+    value = candidates.get(granularity, "")
+    bounds = value_bounds(value) if value else None
+    return value if bounds and bounds[:2] == (start, end) else f"{start.isoformat()}/{end.isoformat()}"
+
+
+def shift_value(value: str, distance: str, sign: int) -> tuple[date, date, str] | None:
+    """Return the bounds and value of ``value`` moved by the TIMEX3 duration ``distance`` (sign +1 or -1).
+
+    >>> shift_value("2022-09-19", "P1D", -1)
+    (datetime.date(2022, 9, 18), datetime.date(2022, 9, 18), '2022-09-18')
+    >>> shift_value("2024-02-29", "P1Y", 1)[2], shift_value("2020", "P2Y", 1)[2], shift_value("2020", "PXY", 1)
+    ('2025-02-28', '2022', None)
+    """
+    bounds = value_bounds(value)
+    match = _DISTANCE.match(distance)
+    if bounds is None or match is None:
+        return None
+    start, end, granularity = bounds
+    if match["hours"]:
+        days, months = sign * (int(match["hours"]) // 24), 0
+    elif match["unit"] in ("D", "W"):
+        days, months = sign * int(match["amount"]) * (7 if match["unit"] == "W" else 1), 0
+    else:
+        days, months = 0, sign * int(match["amount"]) * _MONTHS[match["unit"]]
+    try:
+        start = _add_months(start, months) + timedelta(days=days)
+        end = _add_months(end, months) + timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    if months and granularity not in ("day", "time", "week", "weekend"):
+        end = _month_end(end.year, end.month)
+    return start, end, _value_of(start, end, granularity)
+
+
+def _granularity_after_shift(value: str) -> str:
+    """Return the granularity a shifted value keeps (an interval keeps none of its own)."""
+    bounds = value_bounds(value)
+    return bounds[2] if bounds else "interval"
+
+
+def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """Return the sentence holding the character ``offset``."""
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def _clause_index(sentence: Sentence, offset: int) -> int:
+    """Return the index of the clause of ``sentence`` that holds the body ``offset``."""
+    local = offset - sentence.start
+    spans = split_clauses(sentence.text)
+    return next((i for i, (a, b) in enumerate(spans) if a <= local < b), -1)
+
+
+def _next_word(text: str, offset: int) -> str:
+    """Return the lower-case word that follows ``offset`` in ``text``."""
+    match = re.match(r"\W*?(\w+)", text[offset:])
+    return match.group(1).lower() if match else ""
+
+
+def _classify(reading: _Reading, body: str) -> None:
+    """Give a reading its first role: event candidate, duration, relation or context."""
+    timex = reading.timex
+    cues = load_cues()
+    last_word = timex.text.lower().split()[-1] if timex.text.split() else ""
+    if timex.type == "SET":
+        reading.note = "a repeated time (SET), not a point in time"
+    elif timex.type == "DURATION" and _next_word(body, timex.end) in cues["relations"] | cues["discourse"]:
+        reading.role = "relation"
+    elif timex.type != "DURATION" and last_word in cues["discourse"]:
+        reading.role = "relation"
+    elif timex.type == "DURATION":
+        reading.role = "duration"
+        if "X" in timex.value:
+            reading.role, reading.note = "context", "a vague length of time"
+    elif not timex.resolved:
+        reading.note = "relative to the publication date, which is not given"
+    elif value_bounds(timex.value) is None:
+        reading.note = "a vague or partial reference, not a calendar date"
+    else:
+        reading.role = "event"
+
+
+def _same_value(events: Sequence[_Event], value: str) -> list[_Event]:
+    """Return the events with this value, in text order."""
+    return sorted((e for e in events if e.value == value), key=lambda e: e.position)
+
+
+def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expression: str) -> _Event:
+    """Return a fresh event for a reading, dated by ``value``."""
+    start, end, granularity = value_bounds(value) or (date.min, date.min, "interval")
+    return _Event(
+        start=start,
+        end=end,
+        value=value,
+        granularity=granularity,
+        expression=expression,
+        clause=clause,
+        sentence=reading.sentence.text,
+        anchor=anchor,
+        position=reading.timex.start,
+        keys=content_stems(clause.label),
+        mod=reading.timex.mod or "",
+    )
+
+
+def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
+    """Count the reading as another mention of ``event``."""
+    event.mentions += 1
+    event.keys |= content_stems(clause.label)
+    event.position = min(event.position, reading.timex.start)
+    reading.role, reading.event = "mention", event
+    reading.note = f"another mention of the event dated by {event.expression!r}"
+
+
+def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
+    """Turn event readings into events: clauses first, then nouns that refer back to them."""
+    points = [r for r in readings if r.role == "event"]
+    for reading in points:
+        start, end = reading.timex.start - reading.sentence.start, reading.timex.end - reading.sentence.start
+        stops = [
+            (r.timex.start - reading.sentence.start, r.timex.end - reading.sentence.start)
+            for r in points
+            if r.sentence == reading.sentence
+        ]
+        reading.clause = dated_event(reading.sentence.text, start, end, stops)
+    for nominal in (False, True):
+        for reading in points:
+            clause = reading.clause or Clause()
+            if bool(clause.noun and not clause.verb) != nominal:
+                continue
+            stems = content_stems(clause.label)
+            same = _same_value(events, reading.timex.value)
+            sharing = [e for e in same if e.keys & stems]
+            target = (sharing or (same if nominal else []) or [None])[0]
+            if target is not None:
+                _merge(reading, target, clause)
+                continue
+            anchor = PUBLICATION if reading.timex.relative else EXPLICIT
+            reading.event = _new_event(reading, clause, anchor, reading.timex.value, reading.timex.text)
+            events.append(reading.event)
+
+
+def _attach_durations(readings: Sequence[_Reading]) -> None:
+    """Give each duration to the dated event of its clause; otherwise it is context."""
+    for reading in (r for r in readings if r.role == "duration"):
+        clause = _clause_index(reading.sentence, reading.timex.start)
+        host = next(
+            (
+                r
+                for r in readings
+                if r.event is not None
+                and r.role in ("event", "mention")
+                and r.sentence == reading.sentence
+                and _clause_index(r.sentence, r.timex.start) == clause
+            ),
+            None,
+        )
+        if host is None:
+            reading.role, reading.note = "context", "a length of time with no dated event in its clause"
+            continue
+        host.event.durations.append(reading.timex.value)
+        reading.event, reading.note = host.event, f"the length of the event dated {host.timex.text!r}"
+
+
+def _distance(timex: Timex) -> str:
+    """Return the TIMEX3 duration a relation measures ("a day" -> P1D; "two days later" -> P2D)."""
+    if timex.type == "DURATION":
+        return timex.value
+    from helpers.timex import find_timexes
+
+    amount = timex.text.rsplit(maxsplit=1)[0]
+    return next((t.value for t in find_timexes(amount) if t.type == "DURATION"), "")
+
+
+def _dated_by_noun(clause: Clause, events: Sequence[_Event], before: int) -> _Event | None:
+    """Return the event whose mentions share the phrase's content words (nearest before ``before``)."""
+    stems = content_stems(clause.noun or clause.subject)
+    matches = [e for e in events if e.keys & stems]
+    return max(matches, key=lambda e: (len(e.keys & stems), e.position < before, -abs(e.position - before)), default=None)
+
+
+def _event_in_clause(readings: Sequence[_Reading], sentence: Sentence, clause: int) -> _Event | None:
+    """Return the event dated by a point expression inside a given clause of a sentence."""
+    for r in readings:
+        if r.event is not None and r.role in ("event", "mention") and r.sentence == sentence:
+            if _clause_index(sentence, r.timex.start) == clause:
+                return r.event
+    return None
+
+
+def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Event]) -> bool:
+    """Date one side of a relation from the other; return True when a new event was placed."""
+    timex, sentence = reading.timex, reading.sentence
+    text = sentence.text
+    spans = split_clauses(text)
+    here = _clause_index(sentence, timex.start)
+    distance = _distance(timex)
+    own = [(timex.start - sentence.start, timex.end - sentence.start)]
+    cue = _next_word(text, timex.end - sentence.start) if timex.type == "DURATION" else timex.text.split()[-1].lower()
+    sign = 1 if cue in ("after", "later") else -1
+    expression = f"{timex.text} {cue}" if timex.type == "DURATION" else timex.text
+    if cue in load_cues()["discourse"]:
+        told = [e for e in events if e.position < timex.start]
+        anchor = max(told, key=lambda e: e.position) if told else None
+        if anchor is None:
+            return False
+        clause = dated_event(text, *own[0], own)
+        return _place_relative(reading, anchor, clause, distance, sign, expression, events)
+    main = read_clause(text, spans[here], own)
+    main_event = _event_in_clause(readings, sentence, here) or _dated_by_noun(main, events, timex.start)
+    if here + 1 >= len(spans):
+        return False
+    complement = read_clause(text, spans[here + 1], own)
+    complement_event = _event_in_clause(readings, sentence, here + 1)
+    if complement_event is None and not complement.verb:
+        complement_event = _dated_by_noun(complement, events, timex.start)
+    if main_event is not None and complement_event is None:
+        return _place_relative(reading, main_event, complement, distance, -sign, expression, events)
+    if complement_event is not None and main_event is None:
+        return _place_relative(reading, complement_event, main, distance, sign, expression, events)
+    return False
+
+
+def _place_relative(
+    reading: _Reading, anchor: _Event, clause: Clause, distance: str, sign: int, expression: str, events: list[_Event]
+) -> bool:
+    """Add the event ``distance`` after (sign +1) or before (-1) ``anchor``; False if it cannot be dated."""
+    shifted = shift_value(anchor.value, distance, sign)
+    if shifted is None:
+        reading.note = f"the distance {distance!r} is too vague to date the event"
+        return False
+    start, end, value = shifted
+    event = _new_event(reading, clause, RELATIVE, value, expression)
+    event.start, event.end, event.granularity = start, end, _granularity_after_shift(value)
+    events.append(event)
+    reading.role, reading.event = "relation", event
+    reading.note = f"{distance} {'after' if sign > 0 else 'before'} the event dated {anchor.value}"
+    return True
+
+
+def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> None:
+    """Resolve relations until none can be; the rest become context."""
+    pending = [r for r in readings if r.role == "relation"]
+    progress = True
+    while pending and progress:
+        progress = False
+        for reading in list(pending):
+            if _resolve(reading, readings, events):
+                pending.remove(reading)
+                progress = True
+    for reading in pending:
+        reading.role = "context"
+        reading.note = reading.note or "relative to an event the text does not date"
+
+
+def _read(body: str, published: date | None, timexes: Sequence[Timex] | None) -> tuple[list[_Event], list[_Reading]]:
+    """Read every time expression of ``body`` and assemble the events."""
+    if not isinstance(body, str):
+        raise TypeError(f"body must be a str, not {type(body).__name__}")
+    if published is not None and not isinstance(published, date):
+        raise TypeError(f"published must be a datetime.date or None, not {type(published).__name__}")
+    if timexes is None:
+        from helpers.timex import find_timexes
+
+        timexes = find_timexes(body, published)
+    sentences = split_sentences(body)
+    readings = []
+    for timex in sorted(timexes, key=lambda t: t.start):
+        sentence = _sentence_of(sentences, timex.start)
+        if sentence is not None:
+            readings.append(_Reading(timex, sentence))
+    for reading in readings:
+        _classify(reading, body)
+    events: list[_Event] = []
+    _place_points(readings, events)
+    _attach_durations(readings)
+    _resolve_relations(readings, events)
+    return events, readings
+
+
+def build_timeline(body: str, published: date | None, timexes: Sequence[Timex] | None = None) -> pandas.DataFrame:
+    """Return one row per dated event of ``body``, sorted by time (``timexes`` skips the tagger).
+
+    >>> build_timeline("The dam broke in 1994.", None)[["value", "event", "anchor"]].values.tolist()
+    [['1994', 'dam broke', 'explicit']]
+    """
+    import pandas
+
+    events, _ = _read(body, published, timexes)
+    rows = [
+        {
+            "start": e.start,
+            "end": e.end,
+            "value": e.value,
+            "granularity": e.granularity,
+            "expression": e.expression,
+            "event": e.clause.label,
+            "sentence": e.sentence,
+            "anchor": e.anchor,
+            "mentions": e.mentions,
+            "duration": "; ".join(e.durations),
+            "mod": e.mod,
+        }
+        for e in sorted(events, key=lambda e: (e.start, e.end, e.position))
+    ]
+    return pandas.DataFrame(rows, columns=list(COLUMNS))
+
+
+def explain_timeline(body: str, published: date | None, timexes: Sequence[Timex] | None = None) -> pandas.DataFrame:
+    """Return every time expression of ``body`` with its role in the timeline and why.
+
+    >>> explain_timeline("It was decades-old. The dam broke in 1994.", None)[["expression", "role"]].values.tolist()
+    [['decades-old', 'context'], ['1994', 'event']]
+    """
+    import pandas
+
+    _, readings = _read(body, published, timexes)
+    rows = [
+        {
+            "offset": r.timex.start,
+            "expression": r.timex.text,
+            "type": r.timex.type,
+            "value": r.timex.value,
+            "mod": r.timex.mod or "",
+            "role": r.role,
+            "dated": r.event.value if r.event is not None else "",
+            "anchor": r.event.anchor if r.event is not None else "",
+            "event": r.event.clause.label if r.event is not None else "",
+            "note": r.note,
+        }
+        for r in readings
+    ]
+    return pandas.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
