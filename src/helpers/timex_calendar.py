@@ -110,16 +110,13 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def month_year(anchor: date | None, month: int, direction: int) -> str:
-    """Return the year of a month named without one, seen from ``anchor`` in tense ``direction``.
+def month_year(anchor: date | None, month: int) -> str:
+    """Return the year of a month named without one: the one nearest ``anchor`` (within six months).
 
-    >>> month_year(date(2022, 2, 10), 11, -1), month_year(date(2022, 11, 10), 2, 1), month_year(None, 2, 0)
-    ('2021', '2023', 'XXXX')
+    >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2022, 9, 19), 3), month_year(None, 2)
+    ('2021', '2023', '2022', 'XXXX')
     """
     if anchor is None:
         return "XXXX"
-    if direction < 0 and month > anchor.month:
-        return f"{anchor.year - 1:04d}"
-    if direction > 0 and month < anchor.month:
-        return f"{anchor.year + 1:04d}"
-    return f"{anchor.year:04d}"
+    gap = month - anchor.month
+    return f"{anchor.year - (gap > 6) + (gap < -6):04d}"

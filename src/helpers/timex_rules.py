@@ -155,6 +155,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -224,7 +225,7 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if explicit:
         year_text = f"{_year(m['year']):04d}"
     else:
-        year_text = month_year(ctx.dct, month, tense(ctx.text, m.start(), m.end()))
+        year_text = month_year(ctx.dct, month)
     if m["day"]:
         day = int(m["day"])
         check_year = int(year_text) if year_text.isdigit() else 2000
@@ -356,12 +357,15 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         number = count
     if number > count:
         return None
-    if m["year"]:
-        return Reading("DATE", f"{_year(m['year']):04d}-{letter}{number}")
+    explicit = m["year"] or m["y2"]
+    if explicit:
+        return Reading("DATE", f"{_year(explicit):04d}-{letter}{number}")
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{letter}{number}", relative=True)
     year = ctx.dct.year
-    if m["shift"]:
+    if m["ago"]:
+        year = int(reporting_quarter(ctx.dct, 1)[:4])
+    elif m["shift"]:
         year += int(table("shifters")[m["shift"].lower()][0])
     elif number > ((ctx.dct.month - 1) // (12 // count)) + 1 and tense(ctx.text, m.start(), m.end()) < 0:
         year -= 1
@@ -396,6 +400,32 @@ def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", shift(ctx.dct, table("units")[unit][1], 0), relative=True, group="t")
 
 
+def about_quarters(text: str, start: int) -> bool:
+    """Tell whether the sentence around ``start`` reports quarterly figures ("a year ago" = that quarter).
+
+    >>> about_quarters("Profit rose in the quarter from a year ago.", 32)
+    True
+    """
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    stop = _SENTENCE_END.search(text, start, start + 300)
+    return _QUARTER.search(text, left, stop.start() if stop else start + 300) is not None
+
+
+def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the year-ago quarter / the year-earlier period / the 1988 quarter -> DATE of that (reporting) period."""
+    if ctx.dct is None and not m["year"]:
+        return Reading("DATE", UNRESOLVED["year"], relative=True)
+    quarterly = m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
+    if m["year"]:
+        year = _year(m["year"])
+        if quarterly and ctx.dct is not None:
+            return Reading("DATE", f"{year:04d}-" + reporting_quarter(ctx.dct)[5:], relative=True)
+        return Reading("DATE", f"{year:04d}")
+    if quarterly:
+        return Reading("DATE", reporting_quarter(ctx.dct, 1), relative=True)
+    return Reading("DATE", shift(ctx.dct, "year", -1), relative=True)
+
+
 def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days ago / a year earlier / three weeks from now -> DATE at the unit's granularity."""
     amount = parse_number(m["num"])
@@ -407,6 +437,8 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if amount is None or not float(amount).is_integer():
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return Reading("DATE", ref, _prefix_mod(m["pre"]), relative=True)
+    if unit == "year" and amount == 1 and m["dir"].lower() in ("ago", "earlier") and ctx.dct and about_quarters(ctx.text, m.start()):
+        return Reading("DATE", reporting_quarter(ctx.dct, 1), _prefix_mod(m["pre"]), relative=True)
     return Reading("DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True)
 
 
@@ -559,6 +591,7 @@ def _placeholders() -> dict[str, str]:
         "REF": alternation(table("references")),
         "FREQ": alternation(table("frequencies")),
         "SMEMOD": r"(?:early|mid|late)",
+        "YEARAGO": r"(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)",
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
@@ -581,9 +614,14 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("year", r"(?<![\w$€£.,-])(?:(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b(?![-.,]?\d|%|<_>(?:percent|per<_>cent)\b)", read_year),
     (
         "quarter",
-        r"\b(?:(?:the<_>)?(?P<shift>this|last|next)<_>year's<_>|(?:the<_>)?(?:fiscal<_>|calendar<_>)?)(?P<ord><ORD>)"
-        r"(?:-|<_>)(?P<part>quarter|half)\b(?:<_>of<_>(?:fiscal<_>)?(?P<year><YEAR>)\b)?",
+        r"\b(?:(?:the<_>)?(?P<shift>this|last|next)<_>year's<_>|(?:the<_>)?(?:(?P<y2><YEAR>)<_>|(?P<ago><YEARAGO>)<_>)?"
+        r"(?:fiscal[- ]|calendar<_>)?)(?P<ord><ORD>)(?:-|<_>)(?P<part>quarter|half)\b(?:<_>of<_>(?:fiscal<_>)?(?P<year><YEAR>)\b)?",
         read_quarter,
+    ),
+    (
+        "year ago",
+        r"\b(?:the<_>)?(?:(?P<year><YEAR>)|<YEARAGO>)(?:<_>(?:fiscal<_>)?(?P<unit>quarter|period|year)\b|(?=<_>(?:profits?|results?|earnings|levels?|figures?|sales)\b))",
+        read_year_ago,
     ),
     (
         "weekday",
