@@ -161,16 +161,17 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _verb_group(tokens: Sequence[Token], stops: Sequence[Span]) -> Span | None:
-    """Return (first, last) positions in ``tokens`` of the clause's first verb group with a subject."""
+def _verb_groups(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Span]:
+    """Return (first, last) positions in ``tokens`` of the clause's verb groups; the first needs a subject."""
     cues = load_cues()
     lead = 1 if tokens and tokens[0].lower in cues["boundaries"] else 0
     relative = lead == 1 and tokens[0].lower in {"which", "who", "that"}
-    for i in range(lead, len(tokens)):
-        if _inside(tokens[i], stops) or not is_verb(tokens, i):
-            continue
-        has_subject = any(t.is_word and not _inside(t, stops) for t in tokens[lead:i])
-        if not (has_subject or relative):
+    groups: list[Span] = []
+    i = lead
+    while i < len(tokens):
+        has_subject = groups or relative or any(t.is_word and not _inside(t, stops) for t in tokens[lead:i])
+        if _inside(tokens[i], stops) or not is_verb(tokens, i) or not has_subject:
+            i += 1
             continue
         last = i
         for j in range(i + 1, len(tokens)):
@@ -178,8 +179,9 @@ def _verb_group(tokens: Sequence[Token], stops: Sequence[Span]) -> Span | None:
                 last = j
             elif tokens[j].lower not in cues["adverbs"]:
                 break
-        return i, last
-    return None
+        groups.append((i, last))
+        i = last + 1
+    return groups
 
 
 def _strip(tokens: list[Token], *sections: str) -> list[Token]:
@@ -242,14 +244,21 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Token]:
     return words
 
 
-def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span]) -> Clause:
-    """Return the subject, verb group and object of one clause (empty Clause without a verb)."""
-    group = _verb_group(tokens, stops)
-    if group is None:
+def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int | None = None) -> Clause:
+    """Return the clause's subject, the verb group governing ``target`` and its object.
+
+    The governing group is the nearest before ``target``, or the first of the groups
+    coordinated with it when no time expression stands between them.
+    """
+    groups = _verb_groups(tokens, stops)
+    if not groups:
         return Clause()
-    first, last = group
+    k = max((i for i, g in enumerate(groups) if target is not None and tokens[g[0]].start < target), default=0)
+    while k > 0 and not any(_inside(t, stops) for t in tokens[groups[k - 1][1] : groups[k][0]]):
+        k -= 1
+    first, last = groups[k]
     return Clause(
-        subject=_phrase(text, _subject(tokens[:first], stops)),
+        subject=_phrase(text, _subject(tokens[: groups[0][0]], stops)),
         verb=_phrase(text, tokens[first : last + 1]),
         object=_phrase(text, _object(tokens[last + 1 :], stops)),
     )
@@ -331,7 +340,7 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     here = next((i for i, c in enumerate(clauses) if c[0].start <= start < c[-1].end + 1), None)
     if here is None:
         return Clause()
-    clause = _read(text, clauses[here], stops)
+    clause = _read(text, clauses[here], stops, start)
     if clause.verb:
         return clause
     setting = _verbless(text, clauses[here], stops)

@@ -1,0 +1,98 @@
+"""Tests for helpers.events: clause splitting, verb detection and event labels without a tagger."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.events import Clause, content_stems, dated_event, is_verb, modified_noun, split_clauses, tokenize
+
+
+def label(sentence: str, expression: str) -> str:
+    """Label the event that ``expression`` (its first occurrence, the only time expression) dates."""
+    start = sentence.index(expression)
+    return dated_event(sentence, start, start + len(expression)).label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        ("Rebels seized the airport on Monday.", "Monday", "Rebels seized the airport"),
+        ("On Monday, rebels seized the airport.", "Monday", "rebels seized the airport"),
+        ("The army withdrew its troops in 2019 after talks.", "2019", "army withdrew its troops"),
+        ("U.S. House Speaker Jane Roe visited Kenya and praised its reforms on Sunday.", "Sunday", "Roe visited Kenya and praised its reforms"),
+        ("Foreign Minister Ana Lima of Chile met with the envoy on Friday.", "Friday", "Lima met with the envoy"),
+        ("Secretary of State John Poe spoke in Rome last week.", "last week", "Poe spoke"),
+        ("The bridge was opened in March 2019.", "March 2019", "bridge was opened"),
+        ("The firms have each blamed the other since 2020.", "2020", "firms have each blamed the other"),
+        ("It was the first visit since a treaty ended in 1994.", "1994", "treaty ended"),
+        ("During a long drought in 2011, farmers lost their herds.", "2011", "long drought: farmers lost their herds"),
+        ("Armed men stormed the building on Tuesday.", "Tuesday", "Armed men stormed the building"),
+        ("Ahead of Monday's summit, the minister said little.", "Monday", "summit"),
+        ("The 1994 ceasefire held for years.", "1994", "ceasefire"),
+        ("Protesters gathered in the square, on Friday.", "Friday", "Protesters gathered in the square"),
+        ("Officials said that the dam broke in 2005.", "2005", "dam broke"),
+    ],
+)
+def test_dated_event_labels(sentence: str, expression: str, expected: str) -> None:
+    assert label(sentence, expression) == expected
+
+
+def test_label_without_a_verb_keeps_the_words() -> None:
+    assert label("Elections in 2024.", "2024") == "Elections"
+
+
+def test_clause_label_joins_its_parts() -> None:
+    assert Clause(noun="war", subject="army", verb="advanced").label == "war: army advanced"
+    assert Clause(subject="army", verb="advanced").label == "army advanced"
+    assert Clause(noun="war").label == "war"
+    assert Clause().label == ""
+
+
+def test_split_clauses_at_punctuation_and_subordinators() -> None:
+    text = "The meeting was held a day after the envoy arrived, officials said, which surprised many."
+    parts = [text[a:b] for a, b in split_clauses(text)]
+    assert parts == ["The meeting was held a day", "after the envoy arrived", "officials said", "which surprised many."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        ("the armed men attacked", 1, False),
+        ("the armed men attacked", 3, True),
+        ("she met them", 1, True),
+        ("the United Nations", 1, False),
+        ("one hundred troops", 1, False),
+        ("troops have withdrawn", 1, True),
+        ("a so-called truce", 1, False),
+    ],
+)
+def test_is_verb(sentence: str, position: int, expected: bool) -> None:
+    assert is_verb(tokenize(sentence), position) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("ahead of Monday's meeting, he said", "Monday", "meeting"),
+        ("blamed for last week’s shelling attacks.", "last week", "shelling attacks"),
+        ("the 2020 war changed the map", "2020", "war"),
+        ("on Monday, he said", "Monday", ""),
+        ("in 2020 the war ended", "2020", ""),
+    ],
+)
+def test_modified_noun(text: str, expression: str, expected: str) -> None:
+    start = text.index(expression)
+    assert modified_noun(text, start, start + len(expression)) == expected
+
+
+def test_content_stems_match_inflections() -> None:
+    assert content_stems("the meetings") == content_stems("a meeting") == {"meet"}
+    assert content_stems("of the in 2020") == set()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120), st.integers(0, 120), st.integers(0, 20))
+def test_dated_event_never_raises(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert isinstance(dated_event(text, start, end).label, str)

@@ -1,0 +1,337 @@
+"""Tests for helpers.timeline: the seed's five events, calendar bounds, merging, relations, context."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.article import Article
+from helpers.timeline import COLUMNS, EXPLAIN_COLUMNS, build_timeline, explain_timeline, shift_value, value_bounds
+from helpers.timex import Timex
+
+PUBLISHED = date(2022, 9, 19)
+
+
+@pytest.fixture(scope="module")
+def seed_body(seed_article: Article) -> str:
+    """The seed's body (gold): from "U.S. Secretary of State" on line 7 through line 17."""
+    body = [p for p in seed_article.paragraphs if 7 <= p.line <= 17 and not p.text.startswith("Your support")]
+    return "\n".join(p.text for p in body)
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seed_body: str):
+    """The timeline of the seed's body, published 2022-09-19."""
+    return build_timeline(seed_body, PUBLISHED)
+
+
+# --- the case study -----------------------------------------------------------------
+
+
+def test_seed_body_fixture_is_the_article_body(seed_body: str) -> None:
+    assert seed_body.startswith("U.S. Secretary of State Antony Blinken met")
+    assert seed_body.endswith("last week's shelling attacks.")
+
+
+def test_seed_timeline_has_exactly_five_events_in_order(seed_timeline) -> None:
+    assert list(seed_timeline.columns) == list(COLUMNS)
+    assert seed_timeline["value"].tolist() == ["1994", "2020", "2022-W37", "2022-09-18", "2022-09-19"]
+    assert seed_timeline["granularity"].tolist() == ["year", "year", "week", "day", "day"]
+
+
+def test_seed_timeline_bounds(seed_timeline) -> None:
+    assert seed_timeline["start"].tolist() == [
+        date(1994, 1, 1),
+        date(2020, 1, 1),
+        date(2022, 9, 12),
+        date(2022, 9, 18),
+        date(2022, 9, 19),
+    ]
+    assert seed_timeline["end"].tolist() == [
+        date(1994, 12, 31),
+        date(2020, 12, 31),
+        date(2022, 9, 18),
+        date(2022, 9, 18),
+        date(2022, 9, 19),
+    ]
+
+
+def test_seed_timeline_anchors_mentions_and_durations(seed_timeline) -> None:
+    assert seed_timeline["anchor"].tolist() == [
+        "explicit",
+        "explicit",
+        "publication date",
+        "relative to another event",
+        "publication date",
+    ]
+    assert seed_timeline["mentions"].tolist() == [1, 1, 2, 1, 2]
+    assert seed_timeline.loc[1, "duration"] == "P6W"
+    assert seed_timeline.loc[0, "duration"] == ""
+    assert seed_timeline.loc[3, "expression"] == "a day after"
+
+
+def test_seed_timeline_event_labels(seed_timeline) -> None:
+    events = seed_timeline["event"].tolist()
+    assert events[0] == "separatist war ended"
+    assert events[1].startswith("six-week war: Azerbaijan reclaimed")
+    assert events[2] == "two days of shelling killed more than 200 troops"
+    assert events[3] == "Pelosi visited Armenia and condemned Azeri attacks"
+    assert events[4].startswith("Blinken met with the foreign ministers")
+
+
+def test_seed_vague_expressions_are_context_not_events(seed_body: str) -> None:
+    table = explain_timeline(seed_body, PUBLISHED)
+    assert list(table.columns) == list(EXPLAIN_COLUMNS)
+    roles = dict(zip(table["expression"], table["role"]))
+    assert roles["decades-old"] == "context"
+    assert roles["more than two years"] == "context"
+    assert roles["six-week"] == "duration"
+    assert roles["a day"] == "relation"
+    assert (table["offset"].diff().dropna() > 0).all()
+    visit = table[table["expression"] == "a day"].iloc[0]
+    assert visit["dated"] == "2022-09-18"
+
+
+# --- calendar bounds of every granularity -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "granularity"),
+    [
+        ("2022-09-19", date(2022, 9, 19), date(2022, 9, 19), "day"),
+        ("2024-02-29", date(2024, 2, 29), date(2024, 2, 29), "day"),
+        ("2022-09-19T14:00", date(2022, 9, 19), date(2022, 9, 19), "time"),
+        ("2022-09-19TMO", date(2022, 9, 19), date(2022, 9, 19), "time"),
+        ("2022-W37", date(2022, 9, 12), date(2022, 9, 18), "week"),
+        ("2020-W53", date(2020, 12, 28), date(2021, 1, 3), "week"),
+        ("2021-W01", date(2021, 1, 4), date(2021, 1, 10), "week"),
+        ("2026-W01", date(2025, 12, 29), date(2026, 1, 4), "week"),
+        ("2022-W37-WE", date(2022, 9, 17), date(2022, 9, 18), "weekend"),
+        ("2022-09", date(2022, 9, 1), date(2022, 9, 30), "month"),
+        ("2022-12", date(2022, 12, 1), date(2022, 12, 31), "month"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month"),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28), "month"),
+        ("1900-02", date(1900, 2, 1), date(1900, 2, 28), "month"),
+        ("2000-02", date(2000, 2, 1), date(2000, 2, 29), "month"),
+        ("2022-Q1", date(2022, 1, 1), date(2022, 3, 31), "quarter"),
+        ("2022-Q4", date(2022, 10, 1), date(2022, 12, 31), "quarter"),
+        ("2022-H2", date(2022, 7, 1), date(2022, 12, 31), "half-year"),
+        ("2022-SU", date(2022, 6, 1), date(2022, 8, 31), "season"),
+        ("2023-WI", date(2023, 12, 1), date(2024, 2, 29), "season"),
+        ("1994", date(1994, 1, 1), date(1994, 12, 31), "year"),
+        ("199", date(1990, 1, 1), date(1999, 12, 31), "decade"),
+        ("19", date(1900, 1, 1), date(1999, 12, 31), "century"),
+    ],
+)
+def test_value_bounds(value: str, start: date, end: date, granularity: str) -> None:
+    assert value_bounds(value) == (start, end, granularity)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "2022-02-30", "2023-02-29", "2022-13", "2022-W54", "2021-W53", "0000", "XXXX-09-19", "XXXX-WXX-1",
+     "PAST_REF", "PRESENT_REF", "P6W", "PXDE", "2022-Q5", "September"],
+)
+def test_value_bounds_refuses_what_is_not_a_calendar_date(value: str) -> None:
+    assert value_bounds(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "distance", "sign", "expected"),
+    [
+        ("2022-09-19", "P1D", -1, (date(2022, 9, 18), date(2022, 9, 18), "2022-09-18")),
+        ("2024-03-01", "P1D", -1, (date(2024, 2, 29), date(2024, 2, 29), "2024-02-29")),
+        ("2023-03-01", "P1D", -1, (date(2023, 2, 28), date(2023, 2, 28), "2023-02-28")),
+        ("2021-12-31", "P1D", 1, (date(2022, 1, 1), date(2022, 1, 1), "2022-01-01")),
+        ("2022-01-03", "P1W", -1, (date(2021, 12, 27), date(2021, 12, 27), "2021-12-27")),
+        ("2022-W01", "P1W", -1, (date(2021, 12, 27), date(2022, 1, 2), "2021-W52")),
+        ("2022-01", "P1M", -1, (date(2021, 12, 1), date(2021, 12, 31), "2021-12")),
+        ("2022-03", "P1M", -1, (date(2022, 2, 1), date(2022, 2, 28), "2022-02")),
+        ("2024-01-31", "P1M", 1, (date(2024, 2, 29), date(2024, 2, 29), "2024-02-29")),
+        ("2020", "P2Y", 1, (date(2022, 1, 1), date(2022, 12, 31), "2022")),
+        ("2022-09-19", "PT36H", 1, (date(2022, 9, 20), date(2022, 9, 20), "2022-09-20")),
+        ("2022-W37", "P1D", 1, (date(2022, 9, 13), date(2022, 9, 19), "2022-09-13/2022-09-19")),
+    ],
+)
+def test_shift_value(value: str, distance: str, sign: int, expected: tuple) -> None:
+    assert shift_value(value, distance, sign) == expected
+
+
+@pytest.mark.parametrize(("value", "distance"), [("2022-09-19", "PXD"), ("PAST_REF", "P1D"), ("2022", "P6")])
+def test_shift_value_refuses_vague_distances_and_values(value: str, distance: str) -> None:
+    assert shift_value(value, distance, 1) is None
+
+
+# --- other news texts ---------------------------------------------------------------
+
+
+def test_relative_expressions_resolve_on_the_publication_date() -> None:
+    text = "Rebels seized the airport two days ago. The government said last month that it would hold talks."
+    timeline = build_timeline(text, date(2024, 3, 1))
+    assert timeline["value"].tolist() == ["2024-02", "2024-02-28"]
+    assert timeline["end"].tolist() == [date(2024, 2, 29), date(2024, 2, 28)]
+    assert timeline["event"].tolist() == ["government said", "Rebels seized the airport"]
+    assert set(timeline["anchor"]) == {"publication date"}
+
+
+def test_explicit_and_weekday_dates() -> None:
+    text = "The council approved the budget in March 2019. Voters rejected the plan on Tuesday."
+    timeline = build_timeline(text, date(2024, 1, 3))
+    assert timeline["value"].tolist() == ["2019-03", "2024-01-02"]
+    assert timeline["anchor"].tolist() == ["explicit", "publication date"]
+    assert timeline["event"].tolist() == ["council approved the budget", "Voters rejected the plan"]
+
+
+def test_coordinated_verbs_each_date_their_own_event() -> None:
+    text = "The company was founded in the 1990s and went public in the third quarter of 2021."
+    timeline = build_timeline(text, None)
+    assert timeline["value"].tolist() == ["199", "2021-Q3"]
+    assert timeline["event"].tolist() == ["company was founded", "company went public"]
+
+
+def test_no_dates_gives_an_empty_table_with_the_columns() -> None:
+    timeline = build_timeline("No dates here at all. Just words.", date(2021, 1, 4))
+    assert timeline.empty
+    assert list(timeline.columns) == list(COLUMNS)
+    assert build_timeline("", None).empty
+
+
+def test_without_publication_date_relative_expressions_are_left_out_and_explained() -> None:
+    text = "Rebels seized the airport two days ago. The 1994 treaty was signed in Paris."
+    timeline = build_timeline(text, None)
+    assert timeline["value"].tolist() == ["1994"]
+    assert timeline["event"].tolist() == ["treaty"]
+    table = explain_timeline(text, None)
+    ago = table[table["expression"] == "two days ago"].iloc[0]
+    assert ago["role"] == "context"
+    assert "publication date" in ago["note"]
+
+
+def test_vague_references_are_context() -> None:
+    text = "The feud is decades-old. Officials recently met. Talks are happening now. They meet every week."
+    assert build_timeline(text, date(2022, 1, 1)).empty
+    table = explain_timeline(text, date(2022, 1, 1))
+    assert len(table) >= 3
+    assert set(table["role"]) == {"context"}
+    assert all(table["note"])
+
+
+def test_durations_attach_to_the_event_of_their_clause() -> None:
+    timeline = build_timeline("The reporter was jailed for three years in 2019.", None)
+    assert timeline["value"].tolist() == ["2019"]
+    assert timeline["duration"].tolist() == ["P3Y"]
+    assert build_timeline("The talks lasted three hours.", None).empty
+
+
+# --- merging mentions ---------------------------------------------------------------
+
+
+def test_a_noun_dated_again_merges_into_its_event() -> None:
+    text = "The storm hit on Tuesday. The storm had formed last week. Tuesday's storm left thousands without power."
+    timeline = build_timeline(text, date(2020, 2, 29))
+    assert timeline["value"].tolist() == ["2020-W08", "2020-02-25"]
+    assert timeline["mentions"].tolist() == [1, 2]
+    assert timeline["event"].tolist() == ["storm had formed", "storm hit"]
+
+
+def test_different_events_on_the_same_day_stay_apart() -> None:
+    text = "Rebels seized the airport on Monday. Voters chose a mayor on Monday."
+    timeline = build_timeline(text, date(2023, 5, 10))
+    assert timeline["value"].tolist() == ["2023-05-08", "2023-05-08"]
+    assert timeline["mentions"].tolist() == [1, 1]
+    assert timeline["event"].tolist() == ["Rebels seized the airport", "Voters chose a mayor"]
+
+
+def test_same_words_on_the_same_day_merge() -> None:
+    text = "Protesters marched in Paris on 3 May 2021. The march on 3 May 2021 was peaceful."
+    timeline = build_timeline(text, None)
+    assert timeline["value"].tolist() == ["2021-05-03"]
+    assert timeline["mentions"].tolist() == [2]
+
+
+# --- dates relative to another event ------------------------------------------------
+
+
+def test_complement_dated_from_a_main_clause_dated_elsewhere() -> None:
+    text = "The summit was held two days after rebels seized the airport. Thursday's summit ended without a deal."
+    timeline = build_timeline(text, date(2023, 3, 10))
+    assert timeline["value"].tolist() == ["2023-03-07", "2023-03-09"]
+    assert timeline["event"].tolist() == ["rebels seized the airport", "summit"]
+    assert timeline["anchor"].tolist() == ["relative to another event", "publication date"]
+
+
+def test_main_clause_dated_from_a_noun_dated_elsewhere() -> None:
+    text = "Polls opened a week before the vote. Sunday's vote drew record crowds."
+    timeline = build_timeline(text, date(2023, 10, 16))
+    assert timeline["value"].tolist() == ["2023-10-08", "2023-10-15"]
+    assert timeline.loc[0, "event"] == "Polls opened"
+    assert timeline.loc[0, "expression"] == "a week before"
+
+
+def test_main_clause_dated_from_a_dated_complement() -> None:
+    text = "The rebels surrendered three days after Friday's vote."
+    timeline = build_timeline(text, date(2023, 10, 16))
+    assert timeline["value"].tolist() == ["2023-10-13", "2023-10-16"]
+    assert timeline["event"].tolist() == ["vote", "rebels surrendered"]
+
+
+def test_later_dates_from_the_event_told_before() -> None:
+    text = "The mayor resigned on Friday. Two days later, the council elected a successor."
+    timeline = build_timeline(text, date(2021, 1, 4))
+    assert timeline["value"].tolist() == ["2021-01-01", "2021-01-03"]
+    assert timeline["anchor"].tolist() == ["publication date", "relative to another event"]
+    assert timeline.loc[1, "event"] == "council elected a successor"
+
+
+def test_relation_to_an_undated_event_is_context() -> None:
+    text = "The talks ended a day after the ceasefire."
+    assert build_timeline(text, date(2021, 1, 4)).empty
+    table = explain_timeline(text, date(2021, 1, 4))
+    assert table["role"].tolist() == ["context"]
+    assert "does not date" in table.loc[0, "note"]
+
+
+def test_hand_made_time_expressions_skip_the_tagger() -> None:
+    text = "The vote took place on the holiday. Officials met two days before the vote."
+    timexes = [
+        Timex(23, 34, "the holiday", "DATE", "2021-12-25"),
+        Timex(50, 58, "two days", "DURATION", "P2D"),
+    ]
+    timeline = build_timeline(text, None, timexes=timexes)
+    assert timeline["value"].tolist() == ["2021-12-23", "2021-12-25"]
+    assert timeline["event"].tolist() == ["Officials met", "vote took place"]
+
+
+# --- bad input and properties ---------------------------------------------------------
+
+
+def test_bad_input_types_are_refused_clearly() -> None:
+    with pytest.raises(TypeError, match="body must be a str"):
+        build_timeline(None, None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="published must be a datetime.date"):
+        build_timeline("On Monday.", "2022-09-19")  # type: ignore[arg-type]
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "The army attacked", "on Monday", "last week's", "shelling", "a day after", "two days later,",
+        "in 1994", "the 1990s", "Sunday's vote", "a week before the vote", "six-week war", "in March 2019",
+        "decades-old", ".", ",", "\n", "since", "Minister Jane Doe visited", "the meeting was held",
+        "every week", "next year", "3 May 2021", "'s", "“", "-", "spring of 2021", "yesterday",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.one_of(st.text(max_size=200), st.lists(FRAGMENTS, max_size=25).map(" ".join)),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))),
+)
+def test_build_timeline_never_raises_and_rows_are_sorted(body: str, published: date | None) -> None:
+    timeline = build_timeline(body, published)
+    assert list(timeline.columns) == list(COLUMNS)
+    assert (timeline["start"] <= timeline["end"]).all()
+    keys = list(zip(timeline["start"], timeline["end"]))
+    assert keys == sorted(keys)
+    assert (timeline["mentions"] >= 1).all()
