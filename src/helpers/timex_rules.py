@@ -155,6 +155,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 
 
@@ -298,9 +299,11 @@ def read_relative_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_part_of_today(m: re.Match[str], ctx: Context) -> Reading | None:
-    """this morning / last night / tonight -> TIME on the document date."""
+    """this morning / last night / mid-afternoon -> TIME on the document date."""
+    if not (m["shift"] or m["mod"]):
+        return None
     code = table("day_parts")[m["part"].lower()][0]
-    offset = -1 if m["shift"].lower() == "last" else 0
+    offset = -1 if (m["shift"] or "").lower() == "last" else 0
     return Reading("TIME", f"{shift(ctx.dct, 'day', offset)}T{code}", _mod(m["mod"]), relative=True)
 
 
@@ -332,12 +335,14 @@ def read_shifted_month(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
     """summer 2020 / last summer / this fall -> DATE YYYY-SU."""
     code = table("seasons")[m["season"].lower()][0]
+    if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["mod"]):
+        return None
     if m["year"]:
-        return Reading("DATE", f"{_year(m['year']):04d}-{code}", _mod(m["mod"]))
+        return Reading("DATE", f"{_year(m['year']):04d}-{code}", _mod(m["mod"]), group="t")
     shifter = (m["shift"] or "this").lower()
     amount = int(table("shifters")[shifter][0])
     if ctx.dct is None:
-        return Reading("DATE", f"XXXX-{code}", _mod(m["mod"]), relative=True)
+        return Reading("DATE", f"XXXX-{code}", _mod(m["mod"]), relative=True, group="t")
     year = ctx.dct.year
     started = ctx.dct.month >= _SEASON_MONTH[code]
     ongoing = started and ctx.dct.month < _SEASON_MONTH[code] + 3
@@ -345,7 +350,7 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
         year -= 1
     elif amount > 0 and started:
         year += 1
-    return Reading("DATE", f"{year:04d}-{code}", _mod(m["mod"]), relative=True)
+    return Reading("DATE", f"{year:04d}-{code}", _mod(m["mod"]), relative=True, group="t")
 
 
 def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -522,10 +527,13 @@ def read_reference(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", table("references")[re.sub(r"\s+", " ", m["ref"].lower())][0])
 
 
-def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """2 p.m. / 10:35 a.m. / 14:00 GMT -> TIME on the document date (or XXXX-XX-XX)."""
-    hour, minute = int(m["hh"]), int(m["mm"] or 0)
-    half = (m["ampm"] or "").lower().replace(".", "")
+def clock_value(hour: int, minute: int, half: str) -> str | None:
+    """Return HH:MM of a clock time with an optional a.m./p.m.; None when impossible.
+
+    >>> clock_value(7, 15, "p.m."), clock_value(12, 0, "am"), clock_value(13, 0, "pm")
+    ('19:15', '00:00', None)
+    """
+    half = half.lower().replace(".", "").strip()
     if half and not 1 <= hour <= 12:
         return None
     if half == "pm" and hour < 12:
@@ -534,18 +542,35 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
         hour = 0
     if hour > 23 or minute > 59:
         return None
-    return Reading("TIME", f"{shift(ctx.dct, 'day', 0)}T{hour:02d}:{minute:02d}", relative=True)
+    return f"{hour:02d}:{minute:02d}"
 
 
-def read_named_time(m: re.Match[str], ctx: Context) -> Reading | None:
-    """noon / midnight -> TIME on the document date."""
-    code = table("day_parts")[m["part"].lower()][0]
-    return Reading("TIME", f"{shift(ctx.dct, 'day', 0)}T{code}", relative=True)
+def day_value(ctx: Context, word: str | None, start: int, end: int) -> str:
+    """Return the date of a weekday name or relative day word, or the document date when ``word`` is None."""
+    if not word:
+        return shift(ctx.dct, "day", 0)
+    if word.lower() in table("weekdays"):
+        return weekday_value(ctx, word, None, start, end)
+    return shift(ctx.dct, "day", int(table("relative_days")[word.lower()][0]))
+
+
+def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    """2 p.m. / around 10:35 a.m. / noon Thursday / midnight Friday -> TIME."""
+    if m["word"]:
+        clock = table("day_parts")[m["word"].lower()][0]
+    else:
+        clock = clock_value(int(m["hh"]), int(m["mm"] or 0), m["ampm"] or "")
+        if clock is None:
+            return None
+    day = day_value(ctx, m["day"], m.start("day"), m.end("day")) if m["day"] else shift(ctx.dct, "day", 0)
+    return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=True)
 
 
 def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     """daily / weekly / every year / each Monday -> SET."""
     if m["freq"]:
+        if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None
         return Reading("SET", table("frequencies")[m["freq"].lower()][0])
     if m["weekday"]:
         return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}")
@@ -630,11 +655,16 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         read_weekday,
     ),
     ("relative day", r"\b(?:(?P<mod>early|late)<_>)?(?P<rel><RELDAY>)\b(?:<_>(?P<part><PART>)\b)?", read_relative_day),
-    ("part of today", r"\b(?:(?P<mod>early|late)<_>)?(?P<shift>this|last)<_>(?P<part><PART>)\b", read_part_of_today),
+    (
+        "part of today",
+        r"\b(?:(?P<mod>early|late|mid|earlier|later)(?:-|<_>))?(?:(?P<shift>this|last)<_>)?(?P<part><PART>)\b",
+        read_part_of_today,
+    ),
     ("shifted month", r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)", read_shifted_month),
     (
         "season",
-        r"\b(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?:the<_>)?(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?",
+        r"\b(?:(?P<lead>in|during|by|until|since|through|over)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
+        r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?)",
         read_season,
     ),
     (
@@ -658,8 +688,12 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:old|long))?\b", read_compound_duration),
     ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
-    ("clock", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b)", read_clock),
-    ("named time", r"\b(?P<part><CLOCKWORD>)\b", read_named_time),
+    (
+        "clock",
+        r"\b(?:(?P<pre><MOD>)<_>)?(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b|<_>?o'clock)|"
+        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?(?:(?:<_>on|,)?<_>(?P<day><WEEKDAY>|<RELDAY>)\b)?",
+        read_clock,
+    ),
     (
         "frequency",
         r"\b(?:(?P<freq><FREQ>)|(?:every|each|per)<_>(?:(?P<weekday><WEEKDAY>)|(?:(?P<num><NUM>)<_>)?(?P<unit><UNIT>)))\b",
@@ -684,7 +718,7 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"<([A-Z_][A-Z0-9]*)>", lambda m: pieces[m.group(1)], pattern), re.IGNORECASE)
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*[ap]\.?m\b)?")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
 
 
 @lru_cache(maxsize=1)
