@@ -26,6 +26,22 @@ def command_read(args: argparse.Namespace) -> None:
         print(f"note: {note}")
 
 
+def command_timexes(args: argparse.Namespace) -> None:
+    """Print the article's temporal expressions, one a line (tab-separated) or as JSON."""
+    import json
+
+    from helpers.timex import find_timexes
+
+    article = read_article(args.path, published=args.dct)
+    timexes = find_timexes(article.text, article.published)
+    if args.json:
+        fields = ("start", "end", "text", "type", "value", "mod")
+        print(json.dumps([{k: getattr(t, k) for k in fields} for t in timexes], ensure_ascii=False, indent=1))
+        return
+    for t in timexes:
+        print("\t".join((str(t.start), str(t.end), t.type, t.value, t.mod or "", t.text)))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description="Study a news article saved as a plain-text page dump.")
@@ -35,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path", help="the article's text file")
     read.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
     read.set_defaults(run=command_read)
+
+    timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
+    timexes.add_argument("path", help="the article's text file")
+    timexes.add_argument("--dct", help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)")
+    timexes.add_argument("--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}")
+    timexes.set_defaults(run=command_timexes)
 
     return parser
 
