@@ -1,0 +1,247 @@
+"""Word frequencies: stoplist, tables, G2 and Log Ratio, keyness, collocations, KWIC, dispersion."""
+
+import math
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.frequencies import (
+    STOPLIST,
+    collocations,
+    compare,
+    concordance,
+    count_words,
+    dispersion,
+    frequency_table,
+    keyness,
+    load_stoplist,
+    log_likelihood,
+    log_ratio,
+    p_value,
+    significance_band,
+)
+from helpers.tokens import tokenize
+
+# Content words that borrowed stoplists are known to drop (Nothman et al. 2018):
+# scikit-learn's Glasgow-derived list, and lists that drop reporting verbs and nouns.
+CONTENT_WORDS = [
+    "said", "says", "say", "state", "year", "years", "computer", "system", "fire", "bill",
+    "call", "interest", "describe", "detail", "find", "found", "show", "side", "top",
+    "bottom", "front", "back", "full", "empty", "amount", "thick", "thin", "cry", "mill",
+    "move", "name", "part", "put", "see", "seem", "serious", "take", "give", "get", "go",
+    "keep", "made", "make", "first", "last", "new", "time", "people", "one", "two", "three",
+    "hundred", "also", "very", "well", "like", "done", "de", "con", "inc", "co", "ltd",
+    "meeting", "war", "peace", "government", "president", "minister", "country", "world",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def body_tokens(seed_article):
+    """The seed's body as the gold labels give it: line 7 after the glued appeal, through line 17."""
+    paragraphs = [
+        paragraph.text
+        for paragraph in seed_article.paragraphs
+        if 7 <= paragraph.line <= 17 and not paragraph.text.startswith("Your support")
+    ]
+    return tokenize("\n".join(paragraphs))
+
+
+@pytest.fixture(scope="module")
+def appeal_tokens(seed_article):
+    """The seed's donation appeal and footer: lines 3-6, the glued line-7 prefix, lines 18-19."""
+    paragraphs = [
+        paragraph.text
+        for paragraph in seed_article.paragraphs
+        if 3 <= paragraph.line <= 6 or paragraph.line >= 18 or paragraph.text.startswith("Your support makes")
+    ]
+    return tokenize("\n".join(paragraphs))
+
+
+# --- stoplist ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", CONTENT_WORDS)
+def test_stoplist_holds_no_content_words(word):
+    assert word not in STOPLIST
+
+
+def test_stoplist_holds_the_closed_classes():
+    assert {"the", "a", "this", "he", "them", "is", "was", "would", "of", "between", "and", "because", "not"} <= STOPLIST
+
+
+@pytest.mark.parametrize(
+    "text", ["it's", "it’s", "don't", "don’t", "we'll", "they’re", "I'm", "can't", "won’t", "you'd", "we've", "she’d"]
+)
+def test_stoplist_covers_the_tokenizer_pieces_of_contractions(text):
+    assert [token for token in tokenize(text) if token.lower() not in STOPLIST] == []
+
+
+def test_stoplist_entries_are_single_tokens_of_our_tokenizer():
+    plain = [word for word in STOPLIST if "'" not in word and "’" not in word]
+    assert [word for word in plain if tokenize(word) != [word]] == []
+
+
+def test_stoplist_has_both_apostrophe_styles():
+    straight = {word for word in STOPLIST if "'" in word}
+    assert straight and {word.replace("'", "’") for word in straight} <= STOPLIST
+
+
+def test_stoplist_header_documents_source_and_pitfalls():
+    header = resources.files("helpers").joinpath("data/stoplist.txt").read_text("utf-8")[:2500]
+    assert "Nothman" in header and "this project" in header and "tokenizer" in header
+
+
+def test_users_can_load_their_own_stoplist_and_extend_ours(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("# my list\nSaid\n\nthe\n", encoding="utf-8")
+    assert load_stoplist(path) == {"said", "the"}
+    table = frequency_table(tokenize("He said the talks ended."), stoplist=STOPLIST | {"said"})
+    assert "said" not in set(table["word"]) and "talks" in set(table["word"])
+
+
+# --- frequency tables ---------------------------------------------------------------
+
+
+def test_punctuation_is_never_counted():
+    counts, total = count_words(tokenize("“Talks,” he said — talks!"), stoplist=())
+    assert dict(counts) == {"talks": 2, "he": 1, "said": 1} and total == 4
+
+
+def test_frequency_table_rates_are_per_1000_of_all_words():
+    table = frequency_table(tokenize("The talks ended and the talks resumed."))
+    row = table.set_index("word").loc["talks"]
+    assert row["count"] == 2 and row["per_1000"] == pytest.approx(2 * 1000 / 7)
+    assert "the" not in set(table["word"])
+
+
+def test_frequency_table_ranks_ties_together():
+    table = frequency_table(tokenize("war war peace peace talks"))
+    assert table["rank"].tolist() == [1, 1, 3] and table["word"].tolist() == ["peace", "war", "talks"]
+
+
+def test_frequency_table_without_stoplist_or_lowercasing():
+    table = frequency_table(tokenize("The talks. the Talks."), stoplist=(), lowercase=False)
+    assert set(table["word"]) == {"The", "the", "talks", "Talks"}
+
+
+def test_stemmed_table_groups_forms_under_the_most_frequent():
+    table = frequency_table(tokenize("meetings meeting meetings countries country"), stem=True)
+    assert table.iloc[0].to_dict() | {"per_1000": 0} == {
+        "word": "meetings", "count": 3, "per_1000": 0, "rank": 1, "forms": "meetings, meeting"
+    }  # fmt: skip
+    assert table.iloc[1]["forms"] == "countries, country"
+
+
+def test_seed_body_top_words(body_tokens):
+    table = frequency_table(body_tokens)
+    assert table.iloc[0][["word", "count"]].tolist() == ["said", 5]
+    second = set(table.loc[table["rank"] == 2, "word"])
+    assert second == {"armenian", "azerbaijan", "blinken", "foreign", "meeting", "u.s."}
+    assert frequency_table(body_tokens, stem=True).iloc[0]["word"] in {"meeting", "said"}
+
+
+# --- G2 and Log Ratio -----------------------------------------------------------------
+
+
+def test_log_likelihood_ucrel_worked_example():
+    # UCREL log-likelihood wizard: 52 in 50,000 words vs 57 in 75,000 words -> + 2.65
+    assert log_likelihood(52, 50_000, 57, 75_000) == pytest.approx(2.65, abs=0.005)
+    assert log_likelihood(57, 75_000, 52, 50_000) == pytest.approx(-2.65, abs=0.005)
+    assert significance_band(2.65) == "not significant"
+
+
+def test_log_likelihood_is_zero_for_equal_rates_and_handles_zero_counts():
+    assert log_likelihood(10, 1000, 20, 2000) == pytest.approx(0)
+    # a word absent from b: G2 = 2 * a * ln(a / E_a), E_a = a * size_a / (size_a + size_b)
+    assert log_likelihood(10, 1000, 0, 1000) == pytest.approx(2 * 10 * math.log(2))
+
+
+def test_log_ratio_follows_hardie():
+    # Hardie (2014): +1 = twice as frequent, +2 = four times, 0 = equal, sign gives direction.
+    assert log_ratio(40, 1_000_000, 20, 1_000_000) == pytest.approx(1)
+    assert log_ratio(10, 50_000, 5, 100_000) == pytest.approx(2)
+    assert log_ratio(52, 50_000, 57, 75_000) == pytest.approx(math.log2((52 / 50_000) / (57 / 75_000)))
+    # a zero count is replaced by 0.5
+    assert log_ratio(4, 1000, 0, 1000) == pytest.approx(3)
+    assert log_ratio(0, 1000, 4, 1000) == pytest.approx(-3)
+
+
+def test_p_values_and_bands_match_the_chi_squared_table():
+    assert p_value(3.84) == pytest.approx(0.05, abs=0.001)
+    assert p_value(6.63) == pytest.approx(0.01, abs=0.0005)
+    assert p_value(10.83) == pytest.approx(0.001, abs=0.0001)
+    assert [significance_band(g) for g in (3.83, 3.84, 6.63, 10.83, 15.13)] == [
+        "not significant", "p < 0.05", "p < 0.01", "p < 0.001", "p < 0.0001"
+    ]  # fmt: skip
+
+
+def test_compare_body_with_appeal(body_tokens, appeal_tokens):
+    table = compare(body_tokens, appeal_tokens, names=("body", "appeal")).set_index("word")
+    assert table.loc["said", "g2"] > 0 and table.loc["said", "appeal_count"] == 0
+    assert table.loc["support", "g2"] < 0 and table.loc["support", "log_ratio"] < 0
+    assert table.loc["said", "body_per_1000"] == pytest.approx(5 * 1000 / count_words(body_tokens)[1])
+    assert list(table["g2"]) == sorted(table["g2"], reverse=True)
+
+
+# --- keyness ----------------------------------------------------------------------------
+
+
+def test_keyness_finds_names_places_and_conflict_words(body_tokens):
+    table = keyness(body_tokens)
+    top = set(table["word"].head(12))
+    assert {"blinken", "armenia", "azerbaijan", "shelling"} <= top
+    assert (table["count"] >= 2).all() and (table["p"] < 0.05).all() and (table["g2"] > 0).all()
+    assert list(table["log_ratio"]) == sorted(table["log_ratio"], reverse=True)
+    assert not set(table["word"]) & STOPLIST
+
+
+def test_keyness_options_change_the_selection(body_tokens):
+    loose = keyness(body_tokens, min_count=1)
+    assert len(loose) > len(keyness(body_tokens))
+    assert (keyness(body_tokens, stoplist=(), negative=True)["g2"] < 0).any()
+
+
+# --- collocations, concordance, dispersion ------------------------------------------------
+
+
+def test_collocations_of_the_seed_body(body_tokens):
+    table = collocations(body_tokens)
+    assert {"foreign minister", "foreign ministers", "last week"} <= set(table["bigram"])
+    assert (table["count"] >= 2).all()
+    assert list(table["likelihood_ratio"]) == sorted(table["likelihood_ratio"], reverse=True)
+
+
+def test_collocations_never_cross_punctuation():
+    table = collocations(tokenize("They met in war. War ended. They met in war. War ended."), stoplist=())
+    assert "war war" not in set(table["bigram"]) and "war ended" in set(table["bigram"])
+
+
+def test_concordance_of_meeting(body_tokens):
+    table = concordance(body_tokens, "meeting", width=5)
+    assert len(table) == 4 and set(table["keyword"]) == {"meeting"}
+    assert table.iloc[0]["left"].endswith("first face-to-face")
+    assert all(body_tokens[position] == "meeting" for position in table["position"])
+
+
+def test_dispersion_positions_point_at_the_words(body_tokens):
+    table = dispersion(body_tokens, ["Blinken", "Azerbaijan"])
+    assert table.groupby("word").size().to_dict() == {"Azerbaijan": 4, "Blinken": 4}
+    assert all(body_tokens[position].lower() == word.lower() for word, position in zip(table["word"], table["position"]))
+    assert table["relative"].between(0, 1).all()
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_tables_never_raise_on_any_text(first, second):
+    a, b = tokenize(first), tokenize(second)
+    frequency_table(a, stem=True)
+    compare(a, b)
+    keyness(a, min_count=1)
+    collocations(a, min_count=1)
+    concordance(a, "the")
+    dispersion(a, ["the"])

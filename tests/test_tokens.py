@@ -1,0 +1,100 @@
+"""Word tokens: Treebank pieces, our four changes, and agreement with nltk's tokenizer."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.tokens import is_word, paragraph_starts, prepare, tokenize, tokenize_with_nltk
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # abbreviations and initialisms
+        ("The U.S. and the U.N. agreed.", ["The", "U.S.", "and", "the", "U.N.", "agreed", "."]),
+        ("He met officials of the U.S.", ["He", "met", "officials", "of", "the", "U.S.", "."]),
+        ("Mr. Smith left at 5 p.m.", ["Mr.", "Smith", "left", "at", "5", "p.m.", "."]),
+        # clitics, straight and curly
+        ("Monday's meeting", ["Monday", "'s", "meeting"]),
+        ("Monday’s meeting", ["Monday", "'s", "meeting"]),
+        ("They don't know; we don’t either.", ["They", "do", "n't", "know", ";", "we", "do", "n't", "either", "."]),
+        ("It can't, and we won't.", ["It", "ca", "n't", ",", "and", "we", "wo", "n't", "."]),
+        ("We’ll see what they're doing.", ["We", "'ll", "see", "what", "they", "'re", "doing", "."]),
+        ("the ministers' first meeting", ["the", "ministers", "'", "first", "meeting"]),
+        ("You cannot go.", ["You", "can", "not", "go", "."]),
+        # hyphens and dashes
+        ("an ex-Soviet, face-to-face meeting", ["an", "ex-Soviet", ",", "face-to-face", "meeting"]),
+        ("peace—for now—held", ["peace", "—", "for", "now", "—", "held"]),
+        ("peace -- for now", ["peace", "--", "for", "now"]),
+        # numbers
+        ("More than 6,700 people died in 2020.", ["More", "than", "6,700", "people", "died", "in", "2020", "."]),
+        ("It cost $3.88, up 50% at 10:30.", ["It", "cost", "$", "3.88", ",", "up", "50", "%", "at", "10:30", "."]),
+        # quotation marks
+        ("“We are open,” he said.", ["“", "We", "are", "open", ",", "”", "he", "said", "."]),
+        ('"We are open," he said.', ['"', "We", "are", "open", ",", '"', "he", "said", "."]),
+        ("resolves the differences.“", ["resolves", "the", "differences", ".", "”"]),
+        ("Wait… what?", ["Wait", "...", "what", "?"]),
+        # web and e-mail addresses
+        (
+            "For more, visit https://apnews.com/hub/united-nations-general-assembly.",
+            ["For", "more", ",", "visit", "https://apnews.com/hub/united-nations-general-assembly", "."],
+        ),
+        ("Write to tips@example.org (daily).", ["Write", "to", "tips@example.org", "(", "daily", ")", "."]),
+    ],
+)
+def test_tokenize_cases(text, expected):
+    assert tokenize(text) == expected
+
+
+def test_line_breaks_end_sentences_and_tokens():
+    assert tokenize("He left the U.S.\nThen he spoke.") == ["He", "left", "the", "U.S.", ".", "Then", "he", "spoke", "."]
+
+
+def test_prepare_reads_curly_apostrophes_only_inside_words():
+    assert prepare("Monday’s ‘quote’") == "Monday's ‘quote’"
+
+
+@pytest.mark.parametrize("token", [".", ",", '"', "“", "--", "...", "'", "’", "(", "—"])
+def test_punctuation_tokens_are_not_words(token):
+    assert not is_word(token)
+
+
+@pytest.mark.parametrize("token", ["U.S.", "'s", "n't", "6,700", "ex-Soviet", "Éire"])
+def test_word_tokens_are_words(token):
+    assert is_word(token)
+
+
+def test_fast_tokenizer_equals_nltk_on_the_seed_page(seed_article):
+    assert tokenize(seed_article.text) == tokenize_with_nltk(seed_article.text)
+
+
+def test_fast_tokenizer_equals_nltk_on_hard_news_sentences():
+    text = (
+        "“It’s not over,” said Sen. Bob Jones, R-Ga., who didn't vote (he was away).\n"
+        "The ministers' talks -- held at 9:30 a.m. -- ended; 1,200 troops, 3.5% of the force, left.\n"
+        "'We can’t,' she said... \"Really?\" Yes! Gonna see www.example.com/page?id=3&x=4 and you'll see.\n"
+        "Prices rose 2.5 percent in the U.K. and the E.U. They cannot agree [sic] on Nagorno-Karabakh's status."
+    )
+    assert tokenize(text) == tokenize_with_nltk(text)
+
+
+def test_paragraph_starts_count_tokens_of_earlier_paragraphs():
+    paragraphs = ["Blinken met them.", "It was the first meeting."]
+    starts = paragraph_starts(paragraphs)
+    assert starts == [0, len(tokenize(paragraphs[0]))]
+    assert tokenize("\n".join(paragraphs))[starts[1]] == "It"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_tokenize_never_raises_and_gives_clean_tokens(text):
+    tokens = tokenize(text)
+    assert all(token and not any(character.isspace() for character in token) for token in tokens)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab sn't’.,;:!?\"“”()-—$%1 2U.S.")), max_size=40))
+def test_tokenize_keeps_every_letter_and_digit(text):
+    assert sorted(c for c in "".join(tokenize(text)) if c.isalnum()) == sorted(
+        c for c in prepare(text) if c.isalnum()
+    )
