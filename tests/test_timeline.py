@@ -335,3 +335,49 @@ def test_build_timeline_never_raises_and_rows_are_sorted(body: str, published: d
     keys = list(zip(timeline["start"], timeline["end"]))
     assert keys == sorted(keys)
     assert (timeline["mentions"] >= 1).all()
+
+
+# --- the chart ------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def pyplot():
+    """matplotlib's pyplot on the Agg backend; figures are closed after the test."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    yield plt
+    plt.close("all")
+
+
+def _labels(axes) -> list[str]:
+    """The y tick labels of every panel, unwrapped."""
+    return [tick.get_text().replace("\n", " ") for ax in axes for tick in ax.get_yticklabels()]
+
+
+def test_plot_timeline_draws_years_and_recent_days_panels(seed_timeline, pyplot) -> None:
+    from helpers.plots import plot_timeline
+
+    axes = plot_timeline(seed_timeline, source="Source: test")
+    assert len(axes) == 2
+    assert _labels(axes) == seed_timeline["event"].tolist()
+    assert axes[0].get_title() == "Timeline of the events the text dates"
+    assert {text.get_text() for text in axes[0].get_legend().get_texts()} >= {
+        "dated: explicit",
+        "dated: publication date",
+        "dated: relative to another event",
+    }
+    assert axes[1].get_xlabel().startswith("Source: test")
+    assert len(axes[0].patches) == 2 and len(axes[1].patches) == 1  # spans: two years, one week
+
+
+def test_plot_timeline_single_panel_when_one_scale_fits(pyplot) -> None:
+    from helpers.plots import plot_timeline
+
+    timeline = build_timeline("The mayor resigned on Friday. Two days later, the council elected a successor.", date(2021, 1, 4))
+    ax = plot_timeline(timeline)
+    assert _labels([ax]) == ["mayor resigned", "council elected a successor"]
+    _, given = pyplot.subplots()
+    assert plot_timeline(build_timeline("Nothing happened.", None), ax=given) is given

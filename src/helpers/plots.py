@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy
     import pandas
     from matplotlib.axes import Axes
 
@@ -31,3 +32,124 @@ def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None) -> A
     for position, words in zip(positions, table["words"]):
         ax.annotate(str(words), (words, position), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
     return ax
+
+
+# Timeline: marker and colour per anchor type (helpers.timeline's anchor column).
+_ANCHOR_STYLES = {
+    "explicit": ("o", "#1f5f99"),
+    "publication date": ("s", "#c45a11"),
+    "relative to another event": ("D", "#2b8a3e"),
+}
+_RECENT_DAYS = 45
+
+
+def _span_days(events: pandas.DataFrame) -> int:
+    """Return the number of days the events cover."""
+    return (max(events["end"]) - min(events["start"])).days + 1
+
+
+def _timeline_panels(timeline: pandas.DataFrame) -> list[pandas.DataFrame]:
+    """Split events into a years panel and a recent-days panel when one scale cannot show both."""
+    from datetime import timedelta
+
+    if timeline.empty:
+        return [timeline]
+    recent_span = timeline["end"] - timeline["start"] < timedelta(days=_RECENT_DAYS)
+    recent = recent_span & (timeline["start"] >= max(timeline["end"]) - timedelta(days=_RECENT_DAYS))
+    if recent.all() or not recent.any():
+        return [timeline]
+    return [timeline[~recent], timeline[recent]]
+
+
+def _day_ticks(ax: Axes, events: pandas.DataFrame) -> None:
+    """Label days at noon, between gridlines at midnight, so a day's marker sits above its label."""
+    import matplotlib.dates as mdates
+    from matplotlib import ticker
+
+    step = max(1, _span_days(events) // 14)
+    first = mdates.date2num(min(events["start"])) - 7 * step
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))
+    ax.xaxis.set_major_formatter(ticker.NullFormatter())
+    ax.xaxis.set_minor_locator(ticker.FixedLocator([first + 0.5 + i * step for i in range(_span_days(events) // step + 14)]))
+    ax.xaxis.set_minor_formatter(mdates.DateFormatter("%a\n%d %b\n%Y"))
+    ax.tick_params(axis="x", which="minor", labelsize=8, length=0)
+
+
+def _draw_timeline_panel(ax: Axes, events: pandas.DataFrame, days: bool) -> None:
+    """Draw one panel: a row per event, a bar over its span, a marker by anchor, its value beside it."""
+    import textwrap
+    from datetime import timedelta
+
+    import matplotlib.dates as mdates
+
+    for row, event in enumerate(events.itertuples(index=False)):
+        marker, colour = _ANCHOR_STYLES.get(event.anchor, ("o", "grey"))
+        left, right = mdates.date2num(event.start), mdates.date2num(event.end + timedelta(days=1))
+        if event.end > event.start:
+            ax.barh(row, right - left, left=left, height=0.5, color=colour, alpha=0.3, edgecolor=colour)
+        ax.plot((left + right) / 2, row, marker=marker, color=colour, markersize=7, linestyle="none")
+        value = event.value + (f"  ({event.duration})" if event.duration else "")
+        ax.annotate(value, (right, row), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(events)), [textwrap.fill(label, 42) for label in events["event"]], fontsize=8)
+    ax.set_ylim(len(events) - 0.5, -0.6)
+    pad = timedelta(days=max(2, _span_days(events) // 12))
+    ax.set_xlim(mdates.date2num(min(events["start"]) - pad), mdates.date2num(max(events["end"]) + 2 * pad))
+    if days:
+        _day_ticks(ax, events)
+    else:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+
+
+def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes | numpy.ndarray:
+    """Chart ``timeline.build_timeline`` rows: one Axes, or an array of two (years, then recent days).
+
+    Two panels are drawn (with ``ax=None``) when events span years and also cluster in
+    the last weeks. Pass one Axes to force one panel, or two Axes to place both panels.
+    Bars show the span of week, month and year values; marker and colour show the anchor.
+
+    >>> import pandas; from datetime import date
+    >>> plot_timeline(pandas.DataFrame({"start": [date(1994, 1, 1)], "end": [date(1994, 12, 31)],
+    ...     "value": ["1994"], "event": ["war ended"], "anchor": ["explicit"], "duration": [""]})).get_title()
+    'Timeline of the events the text dates'
+    """
+    from datetime import timedelta
+
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import numpy
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    panels = _timeline_panels(timeline)
+    if ax is None:
+        heights = [max(len(panel), 1) * 0.55 + 1.0 for panel in panels]
+        _, grid = plt.subplots(len(panels), 1, figsize=(10, sum(heights) + 0.8), height_ratios=heights, squeeze=False, layout="constrained")
+        axes = grid[:, 0]
+    else:
+        axes = numpy.atleast_1d(ax)
+        panels = panels if len(axes) == len(panels) else [timeline]
+    for i, (panel_ax, events) in enumerate(zip(axes, panels)):
+        if events.empty:
+            panel_ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=panel_ax.transAxes)
+            panel_ax.set_xticks([])
+            panel_ax.set_yticks([])
+            continue
+        _draw_timeline_panel(panel_ax, events, i == 1 or _span_days(events) <= 4 * _RECENT_DAYS)
+    if len(panels) > 1:
+        recent = panels[1]
+        first = mdates.date2num(min(recent["start"]))
+        axes[0].axvline(first, color="#777777", linestyle="--", linewidth=1)
+        axes[0].annotate(f"{len(recent)} events in {_span_days(recent)} days,\nzoomed below", (first, 1),
+                         xycoords=("data", "axes fraction"), xytext=(-4, -4), textcoords="offset points",
+                         ha="right", va="top", fontsize=7, color="#555555")
+        axes[1].set_title("Recent weeks, by day", fontsize=9, loc="left")
+    axes[0].set_title("Timeline of the events the text dates", pad=24)
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=f"dated: {a}") for a, (m, c) in _ANCHOR_STYLES.items()]
+    handles.append(Patch(facecolor="#888888", alpha=0.3, label="span of a week, month, year ..."))
+    axes[0].legend(handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False)
+    note = "Dates: TIMEX3 expressions anchored on the publication date (helpers.timex, helpers.timeline)."
+    axes[-1].set_xlabel(f"{source}  {note}".strip(), loc="left", fontsize=7, color="#555555")
+    return axes if len(axes) > 1 else axes[0]
