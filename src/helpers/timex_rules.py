@@ -156,6 +156,8 @@ _FUTURE = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?$")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|by)[^\S\n]+$", re.IGNORECASE)
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 
 
@@ -222,6 +224,8 @@ def read_slashed(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     """Sept. 19, 2022 / 19 September / September 2022 / early September -> DATE."""
     month = int(table("months")[m["month"].lower()][0])
+    if not m["day"] and _NUMBER_BEFORE.search(ctx.text, max(0, m.start("t") - 6), m.start("t")):
+        return None
     explicit = m["year"] is not None
     if explicit:
         year_text = f"{_year(m['year']):04d}"
@@ -243,6 +247,26 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """1994 / fiscal 1994 / mid-1990 -> DATE."""
     return Reading("DATE", f"{int(m['year']):04d}", _mod(m["mod"]))
+
+
+def read_spoken_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """nineteen ninety-six / the year two thousand / two thousand and one -> DATE."""
+    if m["century"]:
+        rest = parse_number(m["rest"])
+        if rest is None or not 10 <= rest < 100 or m["rest"].lower().startswith(("a", "an")):
+            return None
+        return Reading("DATE", f"{int(parse_number(m['century'])) * 100 + int(rest):04d}")
+    if not (m["theyear"] or _YEAR_PREPOSITION.search(ctx.text, max(0, m.start() - 8), m.start())):
+        return None
+    number = parse_number(m["rest2"]) if m["rest2"] else 0
+    if number is None or not float(number).is_integer() or not 0 <= number < 100:
+        return None
+    return Reading("DATE", f"{2000 + int(number):04d}")
+
+
+def read_spoken_decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the nineties / the early eighties -> DATE 199 / 198."""
+    return Reading("DATE", f"19{table('decade_words')[m['decade'].lower()][0]}", _mod(m["mod"]))
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -566,6 +590,11 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=True)
 
 
+def read_rate(m: re.Match[str], ctx: Context) -> Reading | None:
+    """$5 a year / 3% a month / twice a week -> SET P1Y (the span is "a year")."""
+    return Reading("SET", duration_value(1, _singular(m["unit"])), group="t")
+
+
 def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     """daily / weekly / every year / each Monday -> SET."""
     if m["freq"]:
@@ -616,6 +645,7 @@ def _placeholders() -> dict[str, str]:
         "REF": alternation(table("references")),
         "FREQ": alternation(table("frequencies")),
         "SMEMOD": r"(?:early|mid|late)",
+        "DECADEWORD": alternation(table("decade_words")),
         "YEARAGO": r"(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)",
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
@@ -636,7 +666,19 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?)", read_month_date),
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
-    ("year", r"(?<![\w$€£.,-])(?:(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b(?![-.,]?\d|%|<_>(?:percent|per<_>cent)\b)", read_year),
+    (
+        "year",
+        r"(?<![\w$€£.,/-])(?:(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
+        r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent)\b|<_>(?!(?:was|is|has|as|this|its|his|thus|unless|plus|us|versus|whereas|less)\b)[a-z]+s\b)",
+        read_year,
+    ),
+    (
+        "spoken year",
+        r"\b(?:(?P<theyear>the<_>year)<_>)?(?:(?P<century>nineteen|eighteen)(?:<_>hundred(?:<_>and)?)?<_>(?P<rest><NUM>)|"
+        r"two<_>thousand(?:<_>(?:and<_>)?(?P<rest2><NUM>))?)\b",
+        read_spoken_year,
+    ),
+    ("spoken decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<decade><DECADEWORD>)\b", read_spoken_decade),
     (
         "quarter",
         r"\b(?:(?:the<_>)?(?P<shift>this|last|next)<_>year's<_>|(?:the<_>)?(?:(?P<y2><YEAR>)<_>|(?P<ago><YEARAGO>)<_>)?"
@@ -679,6 +721,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         read_the_unit,
     ),
     ("ago", r"\b(?:(?P<pre><MOD>)<_>)?(?P<num><NUM>|<VAGUE>)<_>(?P<unit><UNIT>)<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b", read_ago),
+    ("rate", r"(?:[\d%]|\b(?:percent|million|billion|cents?|dollars?|times|twice|once))<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)", read_rate),
     (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
@@ -728,8 +771,8 @@ def trigger_words() -> frozenset[str]:
     >>> {"monday", "weeks", "yesterday"} <= trigger_words()
     True
     """
-    words = {"weekend", "half", "millenniums"}
-    for name in ("units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays"):
+    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"}
+    for name in ("units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays", "decade_words"):
         for entry in table(name):
             head = entry.split()[-1].rstrip(".'s")
             words.update((head, plural(head)))

@@ -1,0 +1,279 @@
+"""Tests for helpers.timex: TIMEX3 spans, types, values and mods, anchoring on the document date."""
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.cli import main
+from helpers.timex import Timex, find_timexes
+
+DCT = date(2022, 9, 19)  # a Monday, ISO week 38
+
+
+def only(text: str, dct: date | None = DCT) -> Timex:
+    """Return the single timex found in ``text`` (the test fails if there is not exactly one)."""
+    found = find_timexes(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (sentence, expected span, type, value, mod), all anchored on Monday 2022-09-19
+SEED = [
+    ("Blinken met the ministers on Monday in a bid to ease tensions.", "Monday", "DATE", "2022-09-19", None),
+    ("Speaking ahead of Monday's meeting, Bayramov said.", "Monday", "DATE", "2022-09-19", None),
+    ("since the shelling last week by both sides", "last week", "DATE", "2022-W37", None),
+    ("since a separatist war ended in 1994.", "1994", "DATE", "1994", None),
+    ("During a war in 2020, Azerbaijan reclaimed land.", "2020", "DATE", "2020", None),
+    ("the largest outbreak of hostilities in more than two years", "more than two years", "DURATION", "P2Y", "MORE_THAN"),
+    ("During a six-week war", "six-week", "DURATION", "P6W", None),
+    ("locked in a decades-old conflict", "decades-old", "DURATION", "PXDE", None),
+    ("It was the first meeting since two days of shelling", "two days", "DURATION", "P2D", None),
+    ("The meeting was held just a day after the visit.", "a day", "DURATION", "P1D", None),
+]
+
+EXPLICIT_DATES = [
+    ("It opened on Sept. 19, 2022.", "Sept. 19, 2022", "DATE", "2022-09-19", None),
+    ("It opened on 19 September 2022.", "19 September 2022", "DATE", "2022-09-19", None),
+    ("It opened on Monday, Sept. 19, 2022.", "Monday, Sept. 19, 2022", "DATE", "2022-09-19", None),
+    ("It opened in September 2021.", "September 2021", "DATE", "2021-09", None),
+    ("It opened in early September 2021.", "early September 2021", "DATE", "2021-09", "START"),
+    ("The law of 2022-03-01 applies.", "2022-03-01", "DATE", "2022-03-01", None),
+    ("Filed 3/14/2021 in court.", "3/14/2021", "DATE", "2021-03-14", None),
+    ("It happened in mid-1996.", "mid-1996", "DATE", "1996", "MID"),
+    ("It grew in the 1990s.", "the 1990s", "DATE", "199", None),
+    ("It grew in the late 1980s.", "the late 1980s", "DATE", "198", "END"),
+    ("Music of the '60s is back.", "the '60s", "DATE", "196", None),
+    ("Prices rose in the third quarter of 2021.", "the third quarter of 2021", "DATE", "2021-Q3", None),
+    ("They met in the summer of 2020.", "the summer of 2020", "DATE", "2020-SU", None),
+    ("It ends in fiscal 2023.", "fiscal 2023", "DATE", "2023", None),
+    ("It happened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", None),
+]
+
+RELATIVE_DATES = [
+    ("He arrived yesterday.", "yesterday", "DATE", "2022-09-18", None),
+    ("He arrives tomorrow.", "tomorrow", "DATE", "2022-09-20", None),
+    ("He is here today.", "today", "DATE", "2022-09-19", None),
+    ("He left two days ago.", "two days ago", "DATE", "2022-09-17", None),
+    ("He left three years ago.", "three years ago", "DATE", "2019", None),
+    ("They met last Friday.", "last Friday", "DATE", "2022-09-16", None),
+    ("They met on Friday.", "Friday", "DATE", "2022-09-16", None),
+    ("They will meet on Friday.", "Friday", "DATE", "2022-09-23", None),
+    ("They meet next Tuesday.", "next Tuesday", "DATE", "2022-09-20", None),
+    ("Talks resume next week.", "next week", "DATE", "2022-W39", None),
+    ("Sales fell this week.", "this week", "DATE", "2022-W38", None),
+    ("Prices rose last month.", "last month", "DATE", "2022-08", None),
+    ("Prices will rise next month.", "next month", "DATE", "2022-10", None),
+    ("Prices rose this year.", "this year", "DATE", "2022", None),
+    ("Prices rose last year.", "last year", "DATE", "2021", None),
+    ("He resigned earlier this month.", "earlier this month", "DATE", "2022-09", "START"),
+    ("He will resign later this year.", "later this year", "DATE", "2022", "END"),
+    ("It was hot last summer.", "last summer", "DATE", "2022-SU", None),
+    ("It was cold last winter.", "last winter", "DATE", "2021-WI", None),
+    ("They met last April.", "last April", "DATE", "2022-04", None),
+    ("They will meet next March.", "next March", "DATE", "2023-03", None),
+    ("Profit rose in the third quarter.", "the third quarter", "DATE", "2022-Q3", None),
+    ("Profit rose in the quarter.", "the quarter", "DATE", "2022-Q2", None),
+    ("Sales rose last quarter.", "last quarter", "DATE", "2022-Q2", None),
+    ("They met in March.", "March", "DATE", "2022-03", None),
+    ("They meet in January.", "January", "DATE", "2023-01", None),
+    ("They met on Sept. 12.", "Sept. 12", "DATE", "2022-09-12", None),
+    ("It rained over the weekend.", "the weekend", "DATE", "2022-W37-WE", None),
+    ("She left at the end of August.", "the end of August", "DATE", "2022-08", "END"),
+    ("He was there in the middle of October.", "the middle of October", "DATE", "2022-10", "MID"),
+]
+
+TIMES = [
+    ("The vote is at 2 p.m.", "2 p.m.", "TIME", "2022-09-19T14:00", None),
+    ("It began around 7:15 p.m. EDT.", "around 7:15 p.m. EDT", "TIME", "2022-09-19T19:15", "APPROX"),
+    ("It began at noon Thursday.", "noon Thursday", "TIME", "2022-09-15T12:00", None),
+    ("They spoke this morning.", "this morning", "TIME", "2022-09-19TMO", None),
+    ("They spoke last night.", "last night", "TIME", "2022-09-18TNI", None),
+    ("They spoke tonight.", "tonight", "TIME", "2022-09-19TNI", None),
+    ("They spoke yesterday afternoon.", "yesterday afternoon", "TIME", "2022-09-18TAF", None),
+    ("They spoke on Friday night.", "Friday night", "TIME", "2022-09-16TNI", None),
+    ("The log says 2022-09-19 14:05.", "2022-09-19 14:05", "TIME", "2022-09-19T14:05", None),
+]
+
+DURATIONS = [
+    ("The war lasted six weeks.", "six weeks", "DURATION", "P6W", None),
+    ("He served 25 years in prison.", "25 years", "DURATION", "P25Y", None),
+    ("He served twenty-five years.", "twenty-five years", "DURATION", "P25Y", None),
+    ("It took less than an hour.", "less than an hour", "DURATION", "PT1H", "LESS_THAN"),
+    ("It took about three hours.", "about three hours", "DURATION", "PT3H", "APPROX"),
+    ("It took at least 72 hours.", "at least 72 hours", "DURATION", "PT72H", "EQUAL_OR_MORE"),
+    ("It took nearly two years.", "nearly two years", "DURATION", "P2Y", "LESS_THAN"),
+    ("He waited 30 minutes.", "30 minutes", "DURATION", "PT30M", None),
+    ("It lasted several years.", "several years", "DURATION", "PXY", None),
+    ("Sales fell over the past two months.", "the past two months", "DURATION", "P2M", None),
+    ("Sales fell in the first nine months.", "the first nine months", "DURATION", "P9M", None),
+    ("It took two decades.", "two decades", "DURATION", "P20Y", None),
+    ("It lasted a year and a half.", "a year and a half", "DURATION", "P18M", None),
+    ("It lasted a couple of years.", "a couple of years", "DURATION", "P2Y", None),
+    ("a two-year-old boy", "two-year-old", "DURATION", "P2Y", None),
+    ("a 10-year bond", "10-year", "DURATION", "P10Y", None),
+    ("a centuries-long feud", "centuries-long", "DURATION", "PXCE", None),
+    ("It will take weeks.", "weeks", "DURATION", "PXW", None),
+    ("Profit for the year rose.", "the year", "DURATION", "P1Y", None),
+]
+
+REFERENCES_AND_SETS = [
+    ("He is now in charge.", "now", "DATE", "PRESENT_REF", None),
+    ("He recently resigned.", "recently", "DATE", "PAST_REF", None),
+    ("Prices will fall in the near future.", "the near future", "DATE", "FUTURE_REF", None),
+    ("Prices fell in recent years.", "recent years", "DATE", "PAST_REF", None),
+    ("Prices will fall in coming months.", "coming months", "DATE", "FUTURE_REF", None),
+    ("He reports daily.", "daily", "SET", "P1D", None),
+    ("They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
+    ("They meet every two weeks.", "every two weeks", "SET", "P2W", None),
+    ("It costs $5 a year.", "a year", "SET", "P1Y", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value", "mod"),
+    SEED + EXPLICIT_DATES + RELATIVE_DATES + TIMES + DURATIONS + REFERENCES_AND_SETS,
+)
+def test_expression_is_found_with_its_type_value_and_mod(sentence, span, kind, value, mod):
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value, timex.mod) == (span, kind, value, mod)
+    assert sentence[timex.start : timex.end] == span
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He may go.",
+        "They march on.",
+        "Prices fall. They fall again.",
+        "He scored 2000 points and 42 goals.",
+        "Revenue was $1994 million.",
+        "The daily newspaper sold out.",
+        "The second man left.",
+    ],
+)
+def test_words_that_only_look_temporal_are_not_timexes(sentence):
+    assert find_timexes(sentence, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("He left yesterday.", date(2022, 3, 1), "2022-02-28"),  # month boundary
+        ("He left yesterday.", date(2024, 3, 1), "2024-02-29"),  # leap year
+        ("He left yesterday.", date(2023, 1, 1), "2022-12-31"),  # year boundary
+        ("He arrives tomorrow.", date(2024, 2, 28), "2024-02-29"),
+        ("Sales fell last week.", date(2021, 1, 4), "2020-W53"),  # ISO year with 53 weeks
+        ("Sales fell last week.", date(2022, 1, 2), "2021-W51"),  # Jan 2 2022 is in 2021-W52
+        ("Sales rise this week.", date(2020, 12, 31), "2020-W53"),
+        ("Sales rise next week.", date(2019, 12, 30), "2020-W02"),  # Dec 30 2019 is in 2020-W01
+        ("Prices rose last month.", date(2022, 1, 15), "2021-12"),
+        ("Prices rise next month.", date(2022, 12, 15), "2023-01"),
+        ("He left a month ago.", date(2022, 3, 31), "2022-02"),
+        ("They met on Friday.", date(2022, 1, 3), "2021-12-31"),
+        ("They met in December.", date(2023, 1, 10), "2022-12"),
+        ("They meet in February.", date(2022, 12, 20), "2023-02"),
+        ("It opened on Feb. 29.", date(2024, 5, 1), "2024-02-29"),
+        ("Sales rose last quarter.", date(2022, 2, 1), "2021-Q4"),
+    ],
+)
+def test_relative_expressions_anchor_across_boundaries(text, dct, value):
+    assert only(text, dct).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They met on Monday.", "XXXX-WXX-1"),
+        ("Sales fell last week.", "XXXX-WXX"),
+        ("He left yesterday.", "XXXX-XX-XX"),
+        ("Prices rose last year.", "XXXX"),
+        ("They met on Sept. 12.", "XXXX-09-12"),
+        ("Profit rose in the third quarter.", "XXXX-Q3"),
+        ("It was hot last summer.", "XXXX-SU"),
+    ],
+)
+def test_without_a_document_date_relative_values_stay_unresolved(text, value):
+    timex = only(text, None)
+    assert timex.value == value
+    assert timex.relative and not timex.resolved
+
+
+def test_without_a_document_date_absolute_values_are_resolved():
+    timex = only("It ended in 1994.", None)
+    assert (timex.value, timex.relative, timex.resolved) == ("1994", False, True)
+
+
+@pytest.mark.parametrize("text", ["It happened on February 30.", "It happened on April 31.", "Filed 2/29/2023 late."])
+def test_impossible_dates_are_not_dates(text):
+    assert find_timexes(text, DCT) == []
+
+
+def test_an_impossible_day_leaves_only_the_year():
+    assert [(t.text, t.value) for t in find_timexes("It happened on 31 April 2021.", DCT)] == [("2021", "2021")]
+
+
+def test_february_29_exists_only_in_leap_years():
+    assert only("It opened on Feb. 29, 2024.").value == "2024-02-29"
+    assert find_timexes("It opened on Feb. 29, 2023.", DCT) == [] or only("It opened on Feb. 29, 2023.").value == "2023"
+
+
+def test_seed_article_expressions(seed_article):
+    found = [(t.text, t.type, t.value, t.mod) for t in find_timexes(seed_article.text, seed_article.published)]
+    for expected in [
+        ("Monday", "DATE", "2022-09-19", None),
+        ("more than two years", "DURATION", "P2Y", "MORE_THAN"),
+        ("two days", "DURATION", "P2D", None),
+        ("last week", "DATE", "2022-W37", None),
+        ("a day", "DURATION", "P1D", None),
+        ("decades-old", "DURATION", "PXDE", None),
+        ("1994", "DATE", "1994", None),
+        ("six-week", "DURATION", "P6W", None),
+        ("2020", "DATE", "2020", None),
+    ]:
+        assert expected in found
+    for timex in find_timexes(seed_article.text, seed_article.published):
+        assert seed_article.text[timex.start : timex.end] == timex.text
+
+
+def test_cli_prints_one_timex_per_line(seed_path, capsys):
+    assert main(["timexes", str(seed_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "\t".join(("DATE", "2022-W37", "", "last week")) in {"\t".join(line.split("\t")[2:]) for line in lines}
+
+
+def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
+    assert main(["timexes", str(seed_path), "--dct", "2022-09-21", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
+    assert all(seed_article.text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert {"text": "last week", "value": "2022-W37"}.items() <= next(r for r in rows if r["text"] == "last week").items()
+    assert next(r for r in rows if r["text"] == "Monday")["value"] == "2022-09-19"
+
+
+def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
+    assert main(["timexes", str(seed_path), "--dct", "2022-02-30"]) == 2
+    assert "2022-02-30" in capsys.readouterr().err
+
+
+TEMPORAL_WORDS = ["Monday", "last", "week", "two", "days", "ago", "1994", "the", "1990s", "more than", "a", "year",
+                  "Sept.", "19,", "2022", "3/14/2021", "early", "quarter", "third", "-", "old", "p.m.", "7:15", "now",
+                  "every", "summer", "of", "\n", ",", "'90s", "mid-", "decades", "February", "30", "tonight"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(TEMPORAL_WORDS), st.text(max_size=6)), max_size=25),
+    st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24))),
+)
+def test_never_raises_spans_slice_and_never_overlap(words, dct):
+    text = " ".join(words)
+    found = find_timexes(text, dct)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text and timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert timex.value
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
