@@ -518,6 +518,8 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days / more than two years / the past six months / several weeks -> DURATION."""
+    if m["dir"] and m["num"]:
+        return read_ago(m, ctx)
     unit = _singular(m["unit"])
     if not m["num"]:
         if unit == m["unit"].lower() or unit == "quarter":
@@ -720,12 +722,12 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"most<_>recent)<_>){0,2}(?P<unit>year|quarter|month|week|weekend))\b(?!-|<_>(?:before|after|earlier|ago|of)\b)",
         read_the_unit,
     ),
-    ("ago", r"\b(?:(?P<pre><MOD>)<_>)?(?P<num><NUM>|<VAGUE>)<_>(?P<unit><UNIT>)<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b", read_ago),
     ("rate", r"(?:[\d%]|\b(?:percent|million|billion|cents?|dollars?|times|twice|once))<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)", read_rate),
     (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
-        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-)(?P<half><_>and<_>a<_>half\b)?",
+        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-)"
+        r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b)?",
         read_duration,
     ),
     ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:old|long))?\b", read_compound_duration),
