@@ -128,7 +128,8 @@ REFERENCES_AND_SETS = [
     ("He reports daily.", "daily", "SET", "P1D", None),
     ("They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
     ("They meet every two weeks.", "every two weeks", "SET", "P2W", None),
-    ("It costs $5 a year.", "a year", "SET", "P1Y", None),
+    ("They meet twice a year.", "a year", "SET", "P1Y", None),
+    ("Profits doubled annually.", "annually", "SET", "P1Y", None),
 ]
 
 
@@ -151,6 +152,8 @@ def test_expression_is_found_with_its_type_value_and_mod(sentence, span, kind, v
         "He scored 2000 points and 42 goals.",
         "Revenue was $1994 million.",
         "The daily newspaper sold out.",
+        "Average daily volume fell.",
+        "He is 52 years old.",
         "The second man left.",
     ],
 )

@@ -53,7 +53,7 @@ def windows(text: str) -> list[tuple[int, int]]:
 
     >>> text = "Nothing to see here at all, nothing at all, as the man said. He left on Monday."
     >>> [text[start:end] for start, end in windows(text)]
-    ['all, nothing at all, as the man said. He left on Monday.']
+    ['at all, as the man said. He left on Monday.']
     """
     merged: list[tuple[int, int]] = []
     for head, tail in triggers(text):

@@ -154,10 +154,13 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?$")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|by)[^\S\n]+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?!(?:and|or|but|in|on|at|for|to|from|since|until|by|with|as|through|during|over|than|because|if|when)\b)[a-z]"
+)
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 
 
@@ -593,14 +596,14 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_rate(m: re.Match[str], ctx: Context) -> Reading | None:
-    """$5 a year / 3% a month / twice a week -> SET P1Y (the span is "a year")."""
+    """twice a week / three times a year -> SET P1W, P1Y (the span is "a week")."""
     return Reading("SET", duration_value(1, _singular(m["unit"])), group="t")
 
 
 def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     """daily / weekly / every year / each Monday -> SET."""
     if m["freq"]:
-        if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()):
+        if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()) or _NOUN_AFTER.match(ctx.text, m.end()):
             return None
         return Reading("SET", table("frequencies")[m["freq"].lower()][0])
     if m["weekday"]:
@@ -722,11 +725,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"most<_>recent)<_>){0,2}(?P<unit>year|quarter|month|week|weekend))\b(?!-|<_>(?:before|after|earlier|ago|of)\b)",
         read_the_unit,
     ),
-    ("rate", r"(?:[\d%]|\b(?:percent|million|billion|cents?|dollars?|times|twice|once))<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)", read_rate),
+    ("rate", r"\b(?:times|twice|once)<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)", read_rate),
     (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
-        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-)"
+        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-|<_>old\b)"
         r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b)?",
         read_duration,
     ),
