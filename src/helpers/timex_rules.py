@@ -161,7 +161,7 @@ _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|by)[^\S\n]+$", re.IGNORECAS
 _NOUN_AFTER = re.compile(
     r"[^\S\n]+(?!(?:and|or|but|in|on|at|for|to|from|since|until|by|with|as|through|during|over|than|because|if|when)\b)[a-z]"
 )
-_QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(?:first|second|third|fourth|latest|the|fiscal|year-ago|year-earlier)[- ]quarter\b", re.IGNORECASE)
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -418,7 +418,8 @@ def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     """the year / the quarter / the current fiscal year / the weekend -> DATE around the document date."""
     unit = m["unit"].lower()
     words = {w.lower() for w in re.findall(r"\w+", m["t"])}
-    if (m["prep"] or "").lower() in ("for", "throughout") or words & {"full", "entire", "whole"}:
+    whole = words & {"full", "entire", "whole"}
+    if whole or (m["prep"] or "").lower() in ("for", "throughout") and unit != "quarter":
         return Reading("DURATION", "P2D" if unit == "weekend" else duration_value(1, unit), group="t")
     if ctx.dct is None:
         value = UNRESOLVED["week" if unit == "weekend" else table("units")[unit][1]]
@@ -433,14 +434,15 @@ def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def about_quarters(text: str, start: int) -> bool:
-    """Tell whether the sentence around ``start`` reports quarterly figures ("a year ago" = that quarter).
+    """Tell whether the report, up to the sentence at ``start``, is about quarterly figures.
 
-    >>> about_quarters("Profit rose in the quarter from a year ago.", 32)
+    In an earnings report "a year ago" means the same quarter a year before.
+
+    >>> about_quarters("Third-quarter profit rose. Sales fell from a year ago.", 40)
     True
     """
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    stop = _SENTENCE_END.search(text, start, start + 300)
-    return _QUARTER.search(text, left, stop.start() if stop else start + 300) is not None
+    stop = _SENTENCE_END.search(text, start)
+    return _QUARTER.search(text, 0, stop.start() if stop else len(text)) is not None
 
 
 def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -692,7 +694,8 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     (
         "year ago",
-        r"\b(?:the<_>)?(?:(?P<year><YEAR>)|<YEARAGO>)(?:<_>(?:fiscal<_>)?(?P<unit>quarter|period|year)\b|(?=<_>(?:profits?|results?|earnings|levels?|figures?|sales)\b))",
+        r"\b(?:(?:the<_>)?(?:(?P<year><YEAR>)|<YEARAGO>)<_>(?:fiscal<_>)?(?P<unit>quarter|period|year)\b|"
+        r"<YEARAGO>(?=<_>(?:profits?|results?|earnings|levels?|figures?|sales|net|income|loss)\b))",
         read_year_ago,
     ),
     (
