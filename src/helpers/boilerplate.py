@@ -1,0 +1,426 @@
+"""Separate a page dump's body from its boilerplate: title, standfirst, body, boilerplate.
+
+Each paragraph is measured (``helpers.paragraph_features``) and scored by a
+linear model whose weights are readable package data
+(``data/boilerplate_weights.tsv``, fitted on development pages by
+``benchmarks/fit_boilerplate.py``). The score is the local evidence; context
+then decides, as in jusText's context pass and boilerpipe's block fusion: a
+four-state sequence model (before the body, body, a gap inside the body, after
+the body; ``data/boilerplate_layout.tsv``) finds the main body region, so a
+short line between body paragraphs stays in and a stray prose block in the
+footer stays out. Rules then name the title (the dump's first line), the
+standfirst (the first paragraph when it is not body) and teasers that repeat a
+body paragraph. Appeal sentences glued to body text are split off first.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from helpers.article import Article
+from helpers.paragraph_features import FEATURES, cue_words, measure, measure_page, word_key
+from helpers.text import split_sentences
+
+LABELS = ("title", "standfirst", "body", "boilerplate")
+APPEAL_SCORE = -10.0  # the local score given to appeals: no body context can outweigh it
+STATES = ("before", "body", "gap", "after")
+_WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
+    FEATURES.index(name) for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
+)
+_ALLOWED = {("before", "before"), ("before", "body"), ("body", "body"), ("body", "gap"), ("body", "after"),
+            ("gap", "gap"), ("gap", "body"), ("after", "after")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Model:
+    """The separator's parameters: feature weights, reason phrases and the layout of a page."""
+
+    weights: tuple[float, ...]
+    centres: tuple[float, ...]
+    high: tuple[str, ...]
+    low: tuple[str, ...]
+    bias: float
+    scale: float
+    offset: float
+    transitions: dict[tuple[str, str], float]
+
+
+@dataclass(frozen=True)
+class Separation:
+    """Per-paragraph labels of an article, with the evidence behind them.
+
+    ``paragraphs`` is the table; ``body``, ``title``, ``standfirst`` and
+    ``boilerplate`` are the joined texts. ``features`` are the measured rows,
+    ``local`` the log-odds of body from the features alone, ``rules`` the
+    reason where a rule decided, ``context`` where the page layout overruled
+    the local score. Reasons and the table are built on first use.
+    """
+
+    lines: tuple[int, ...]
+    texts: tuple[str, ...]
+    labels: tuple[str, ...]
+    local: tuple[float, ...]
+    features: tuple[tuple[float, ...], ...]
+    rules: tuple[str, ...]
+    context: tuple[str, ...]
+    model: Model = field(repr=False)
+
+    @cached_property
+    def scores(self) -> tuple[float, ...]:
+        """Body likelihood of each paragraph from its own features (0 to 1, rounded)."""
+        return tuple(round(1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0))), 3) for score in self.local)
+
+    @cached_property
+    def reasons(self) -> tuple[str, ...]:
+        """A short human-readable reason for each paragraph's label."""
+        return tuple(
+            rule or (f"{where}: " if where else "") + explain(row, score, self.model)
+            for rule, where, row, score in zip(self.rules, self.context, self.features, self.local)
+        )
+
+    @cached_property
+    def paragraphs(self):  # -> pandas.DataFrame (pandas imported here to keep the module light)
+        """Return the table: one row per paragraph with line, text, label, score and reason."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"line": self.lines, "text": self.texts, "label": self.labels, "score": self.scores, "reason": self.reasons}
+        )
+
+    def feature_table(self):  # -> pandas.DataFrame
+        """Return the measured features of each paragraph beside its line and label."""
+        import pandas as pd
+
+        table = pd.DataFrame(list(self.features), columns=list(FEATURES))
+        table.insert(0, "label", list(self.labels))
+        table.insert(0, "line", list(self.lines))
+        return table
+
+    def joined(self, label: str) -> str:
+        """Return the texts with ``label``, one per line."""
+        return "\n".join(text for text, found in zip(self.texts, self.labels) if found == label)
+
+    @property
+    def body(self) -> str:
+        """The body paragraphs, in order, one per line."""
+        return self.joined("body")
+
+    @property
+    def title(self) -> str:
+        """The page title (the dump's first line)."""
+        return self.joined("title")
+
+    @property
+    def standfirst(self) -> str:
+        """The standfirst (summary under the headline), or an empty string."""
+        return self.joined("standfirst")
+
+    @property
+    def boilerplate(self) -> str:
+        """Everything that is neither title, standfirst nor body, one per line."""
+        return self.joined("boilerplate")
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Return the tab-separated rows of a package data file, comments and header skipped.
+
+    >>> read_table("boilerplate_weights.tsv")[0][0]
+    'bias'
+    """
+    text = resources.files("helpers").joinpath(f"data/{name}").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """Return the shipped model (``data/boilerplate_weights.tsv`` and ``data/boilerplate_layout.tsv``).
+
+    >>> len(load_model().weights) == len(FEATURES)
+    True
+    """
+    rows = {row[0]: row for row in read_table("boilerplate_weights.tsv")}
+    missing = [name for name in ("bias", "scale", "offset", *FEATURES) if name not in rows]
+    if missing:
+        raise ValueError(f"boilerplate_weights.tsv lacks rows for {', '.join(missing)}")
+    transitions = {}
+    for source, target, probability in read_table("boilerplate_layout.tsv"):
+        if (source, target) not in _ALLOWED:
+            raise ValueError(f"boilerplate_layout.tsv: transition {source} -> {target} is not allowed")
+        transitions[(source, target)] = math.log(float(probability))
+    return Model(
+        weights=tuple(float(rows[name][1]) for name in FEATURES),
+        centres=tuple(float(rows[name][2]) for name in FEATURES),
+        high=tuple(rows[name][3] for name in FEATURES),
+        low=tuple(rows[name][4] for name in FEATURES),
+        bias=float(rows["bias"][1]),
+        scale=float(rows["scale"][1]),
+        offset=float(rows["offset"][1]),
+        transitions=transitions,
+    )
+
+
+def asks_reader(row: Sequence[float], text: str, max_pointer_words: int = 25) -> bool:
+    """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
+
+    An appeal quotes no one and has no reporting verb, and either uses an appeal
+    word (support, donate, subscribe...) while speaking to the reader or as the
+    publisher, holding a link or opening with the request (an imperative); or is
+    a short pointer elsewhere: an action word and a link ("for more, visit ...").
+
+    >>> text = "For more on the summit, visit https://example.org/summit."
+    >>> asks_reader(measure_page(["T", text])[1], text)
+    True
+    """
+    if row[_REPORTING] or row[_QUOTE] or not (row[_APPEAL] or row[_ACTION]):
+        return False
+    if row[_LINK] and math.expm1(row[_WORDS]) <= max_pointer_words:
+        return True
+    first = cue_words().get(word_key(text[:40]).split(" ", 1)[0])
+    voiced = row[_ADDRESS] or row[_PUBLISHER] or row[_LINK] or first in ("appeal", "action")
+    return bool(row[_APPEAL] and voiced)
+
+
+def is_appeal(sentence: str) -> bool:
+    """Tell whether a sentence is an appeal to the reader (see ``asks_reader``).
+
+    >>> is_appeal("Your support makes all the difference."), is_appeal("He backed the plan, she said.")
+    (True, False)
+    """
+    return asks_reader(measure(sentence, word_key(sentence)), sentence)
+
+
+def split_appeals(text: str) -> list[str]:
+    """Split leading and trailing appeal sentences off a paragraph of other sentences.
+
+    >>> split_appeals("Please support us today. The minister resigned on Friday. She gave no reason.")
+    ['Please support us today.', 'The minister resigned on Friday. She gave no reason.']
+    """
+    sentences = [sentence.text for sentence in split_sentences(text)]
+    if len(sentences) < 2:
+        return [text]
+    flags = [is_appeal(sentence) for sentence in sentences]
+    start = 0
+    while start < len(flags) and flags[start]:
+        start += 1
+    end = len(flags)
+    while end > start and flags[end - 1]:
+        end -= 1
+    if start == end or (start == 0 and end == len(flags)) or any(flags[start:end]):
+        return [text]
+    parts = [" ".join(sentences[:start]), " ".join(sentences[start:end]), " ".join(sentences[end:])]
+    return [part for part in parts if part]
+
+
+@lru_cache(maxsize=1)
+def appeal_vocabulary() -> frozenset[str]:
+    """Return the first words of the appeal cue phrases (a paragraph without them holds no appeal).
+
+    >>> {"donate", "sign"} <= appeal_vocabulary()
+    True
+    """
+    return frozenset(phrase.split(" ")[0] for phrase, category in cue_words().items() if category == "appeal")
+
+
+def segment(article: Article) -> list[tuple[int, int, str, str]]:
+    """Return (paragraph index, line, text, word key) for each piece, glued appeal sentences split off.
+
+    >>> from helpers.article import parse_article
+    >>> [piece[2] for piece in segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell."))]
+    ['Title', 'Subscribe to our newsletter for more.', 'The storm hit at dawn. Roofs fell.']
+    """
+    appeal_words = appeal_vocabulary()
+    pieces = []
+    for index, paragraph in enumerate(article.paragraphs):
+        key = word_key(paragraph.text)
+        if len(paragraph.text) > 40 and not appeal_words.isdisjoint(key.split(" ")):
+            pieces.extend((index, paragraph.line, text, word_key(text)) for text in split_appeals(paragraph.text))
+        else:
+            pieces.append((index, paragraph.line, paragraph.text, key))
+    return pieces
+
+
+def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[str]:
+    """Return, per paragraph, why it belongs to an appeal to the reader ("" when it does not).
+
+    An appeal asks the reader to act (``asks_reader``); a neighbour joins it when
+    it speaks as the publisher (we, our) with no quotation and no reporting verb
+    (a donation box's pitch for its own journalism).
+
+    >>> texts = ["T", "Our reporters are on the ground.", "Your donation keeps us there.", "The talks ended."]
+    >>> find_appeals(texts, measure_page(texts))
+    ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
+    """
+    core = [index > 0 and asks_reader(row, text) for index, (row, text) in enumerate(zip(rows, texts))]
+    kinds = []
+    for index, row in enumerate(rows):
+        beside = (index > 1 and core[index - 1]) or (index + 1 < len(rows) and core[index + 1])
+        if core[index]:
+            kinds.append("an appeal to the reader, no reporting")
+        elif index > 0 and beside and row[_PUBLISHER] and not row[_REPORTING] and not row[_QUOTE]:
+            kinds.append("next to an appeal: speaks as the publisher, no reporting")
+        else:
+            kinds.append("")
+    return kinds
+
+
+def local_scores(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
+    """Return each paragraph's log-odds of being body from its features alone.
+
+    >>> local_scores([[0.0] * len(FEATURES)], load_model()) == [load_model().bias]
+    True
+    """
+    import numpy as np
+
+    if not rows:
+        return []
+    return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
+
+
+def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
+    """Return the most likely layout state of each paragraph (Viterbi over ``STATES``).
+
+    >>> decode_layout([-3, 2, -3, 2, -6, -6], load_model())
+    ['before', 'body', 'gap', 'body', 'after', 'after']
+    """
+    if not scores:
+        return []
+    t = model.transitions
+    before_before, before_body = t[("before", "before")], t[("before", "body")]
+    body_body, body_gap, body_after = t[("body", "body")], t[("body", "gap")], t[("body", "after")]
+    gap_body, gap_gap, after_after = t[("gap", "body")], t[("gap", "gap")], t[("after", "after")]
+    scale, offset = model.scale, model.offset
+    before, body, gap, after = 0.0, scale * scores[0] + offset + before_body, -math.inf, -math.inf
+    back = []
+    for score in scores[1:]:
+        into_body = max((body + body_body, 1), (gap + gap_body, 2), (before + before_body, 0))
+        into_gap = max((body + body_gap, 1), (gap + gap_gap, 2))
+        into_after = max((after + after_after, 3), (body + body_after, 1))
+        back.append((0, into_body[1], into_gap[1], into_after[1]))
+        before, body, gap, after = (
+            before + before_before, into_body[0] + scale * score + offset, into_gap[0], into_after[0]
+        )
+    ends = (before, body, gap, after)
+    state = ends.index(max(ends))
+    path = [state]
+    for pointers in reversed(back):
+        state = pointers[state]
+        path.append(state)
+    return [STATES[state] for state in reversed(path)]
+
+
+def explain(row: Sequence[float], score: float, model: Model, count: int = 3) -> str:
+    """Return the ``count`` strongest reasons for the paragraph's local score, as phrases.
+
+    >>> explain(measure_page(["T", "Subscribe to our newsletter"])[1], -4.0, load_model()).split(", ")[0]
+    'asks for support or a subscription'
+    """
+    contributions = [
+        (weight * (value - centre), high if value > centre else low)
+        for weight, value, centre, high, low in zip(model.weights, row, model.centres, model.high, model.low)
+    ]
+    sign = 1.0 if score > 0 else -1.0
+    strongest = sorted((c for c in contributions if c[0] * sign > 0.25 and c[1]), key=lambda c: -abs(c[0]))
+    return ", ".join(dict.fromkeys(phrase for _, phrase in strongest[:count])) or "no strong cue"
+
+
+def separate(article: Article, model: Model | None = None) -> Separation:
+    """Label every paragraph of ``article`` as title, standfirst, body or boilerplate, with reasons.
+
+    ``model`` defaults to the shipped one (``load_model()``).
+
+    >>> from helpers.article import parse_article
+    >>> text = ("Storm hits coast - News\\nMenu\\nThe storm hit the coast at dawn, and the river rose, officials said.\\n"
+    ...         "Schools and roads were closed, and the police asked people to stay at home.\\nShare this")
+    >>> separate(parse_article(text)).labels
+    ('title', 'boilerplate', 'body', 'body', 'boilerplate')
+    """
+    model = model or load_model()
+    pieces = segment(article)
+    texts = [piece[2] for piece in pieces]
+    rows = measure_page(texts, [piece[3] for piece in pieces])
+    scores = local_scores(rows, model)
+    rules = find_appeals(texts, rows)
+    evidence = [APPEAL_SCORE if rule else score for score, rule in zip(scores, rules)]
+    states = ["before", *decode_layout(evidence[1:], model)]
+    labels = ["body" if state == "body" else "boilerplate" for state in states]
+    context = [
+        "inside the body region" if label == "body" and score <= 0
+        else "outside the main body region" if label == "boilerplate" and score > 0
+        else ""
+        for label, score in zip(labels, evidence)
+    ]  # fmt: skip
+    labels[0], rules[0] = "title", "the page title (first line of the dump)"
+    mark_repeats([piece[3] for piece in pieces], labels, rules)
+    mark_standfirst(rows, labels, rules)
+    if "body" not in labels:
+        warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
+    groups = merge_split_boilerplate([piece[0] for piece in pieces], labels)
+    shown = [min(group, key=evidence.__getitem__) for group in groups.values()]  # the most boilerplate piece speaks
+    return Separation(
+        lines=tuple(pieces[first][1] for first in groups),
+        texts=tuple(" ".join(texts[j] for j in group) for group in groups.values()),
+        labels=tuple(labels[first] for first in groups),
+        local=tuple(scores[i] for i in shown),
+        features=tuple(rows[i] for i in shown),
+        rules=tuple(rules[i] for i in shown),
+        context=tuple(context[i] for i in shown),
+        model=model,
+    )
+
+
+def merge_split_boilerplate(origins: Sequence[int], labels: Sequence[str]) -> dict[int, list[int]]:
+    """Return {first piece: pieces} so that split pieces of one paragraph are rejoined unless one is body.
+
+    >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"])
+    {0: [0], 1: [1, 2], 3: [3], 4: [4]}
+    """
+    groups: dict[int, list[int]] = {}
+    first = -1
+    for index, origin in enumerate(origins):
+        joined = index > 0 and origin == origins[index - 1] and "body" not in (labels[index], labels[first])
+        if joined:
+            groups[first].append(index)
+        else:
+            first = index
+            groups[first] = [index]
+    return groups
+
+
+def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_words: int = 6) -> None:
+    """Relabel a body paragraph as boilerplate when it opens like a later body paragraph (a teaser, a summary).
+
+    >>> labels = ["title", "body", "body"]
+    >>> mark_repeats(["t", "rain fell on the town all day", "rain fell on the town all day long"], labels, ["", "", ""])
+    >>> labels
+    ['title', 'boilerplate', 'body']
+    """
+    later_body: set[str] = set()
+    for index in range(len(keys) - 1, 0, -1):
+        words = keys[index].split(" ", head_words)
+        if len(words) < head_words or labels[index] != "body":
+            continue
+        head = " ".join(words[:head_words])
+        if head in later_body:
+            labels[index] = "boilerplate"
+            rules[index] = "repeats the start of a later body paragraph (a teaser or summary)"
+        else:
+            later_body.add(head)
+
+
+def mark_standfirst(rows: Sequence[Sequence[float]], labels: list[str], rules: list[str], min_words: int = 8) -> None:
+    """Label the paragraph right after the title as the standfirst when it is prose outside the body."""
+    if len(labels) < 3 or labels[1] == "body" or "body" not in labels[2:]:
+        return
+    features = dict(zip(FEATURES, rows[1]))
+    prose = math.expm1(features["log_words"]) >= min_words and features["function_share"] >= 0.2
+    asks = features["address"] + features["action"] + features["site"] + features["link"] > 0
+    if prose and not asks:
+        labels[1] = "standfirst"
+        where = "repeats the opening of a body paragraph" if features["repeated"] else "before the body"
+        rules[1] = f"standfirst: prose right under the title, {where}"
