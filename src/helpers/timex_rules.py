@@ -243,6 +243,8 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         if m["month"] in ("May", "March") and not explicit and not m["mod"] and not m["lead"]:
             return None
+        if "abbreviation" in table("months")[m["month"].lower()] and not explicit:
+            return None
         value = f"{year_text}-{month:02d}"
     return Reading("DATE", value, _mod(m["mod"]), relative=not explicit, group="t")
 
@@ -541,9 +543,9 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """six-week / two-year-old / 10-year -> DURATION."""
+    """six-week / 10-year -> DURATION; ages ("a 6-year-old boy") are not temporal expressions."""
     amount = parse_number(m["num"])
-    if amount is None:
+    if amount is None or m["old"]:
         return None
     return Reading("DURATION", duration_value(amount, _singular(m["unit"])))
 
@@ -736,7 +738,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b)?",
         read_duration,
     ),
-    ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:old|long))?\b", read_compound_duration),
+    ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b", read_compound_duration),
     ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
     (
