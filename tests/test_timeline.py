@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.article import Article
-from helpers.timeline import COLUMNS, EXPLAIN_COLUMNS, build_timeline, explain_timeline, shift_value, value_bounds
+from helpers.timeline import (
+    COLUMNS,
+    EXPLAIN_COLUMNS,
+    build_timeline,
+    explain_timeline,
+    mark_expressions,
+    shift_value,
+    value_bounds,
+)
 from helpers.timex import Timex
 
 PUBLISHED = date(2022, 9, 19)
@@ -335,6 +343,15 @@ def test_build_timeline_never_raises_and_rows_are_sorted(body: str, published: d
     keys = list(zip(timeline["start"], timeline["end"]))
     assert keys == sorted(keys)
     assert (timeline["mentions"] >= 1).all()
+
+
+def test_mark_expressions_in_plain_text_and_html() -> None:
+    text = "Talks <began> on Monday.\nThey ended in 1994."
+    timexes = [Timex(17, 23, "Monday", "DATE", "2022-09-19"), Timex(39, 43, "1994", "DATE", "1994", "START")]
+    assert mark_expressions(text, timexes) == "Talks <began> on [Monday = 2022-09-19].\nThey ended in [1994 = 1994 START]."
+    marked = mark_expressions(text, timexes, as_html=True)
+    assert marked.startswith("Talks &lt;began&gt; on <mark")
+    assert "<sub>2022-09-19</sub>" in marked and "<br>" in marked
 
 
 # --- the chart ------------------------------------------------------------------------

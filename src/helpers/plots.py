@@ -151,5 +151,5 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
     handles.append(Patch(facecolor="#888888", alpha=0.3, label="span of a week, month, year ..."))
     axes[0].legend(handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False)
     note = "Dates: TIMEX3 expressions anchored on the publication date (helpers.timex, helpers.timeline)."
-    axes[-1].set_xlabel(f"{source}  {note}".strip(), loc="left", fontsize=7, color="#555555")
+    axes[-1].set_xlabel("\n".join(filter(None, (source, note))), loc="left", fontsize=7, color="#555555")
     return axes if len(axes) > 1 else axes[0]

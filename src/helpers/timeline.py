@@ -21,6 +21,7 @@ its sentence and given one role:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -484,3 +485,28 @@ def explain_timeline(body: str, published: date | None, timexes: Sequence[Timex]
         for r in readings
     ]
     return pandas.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
+
+
+def mark_expressions(text: str, timexes: Sequence[Timex], as_html: bool = False) -> str:
+    """Return ``text`` with each time expression bracketed with its value, or in an HTML ``<mark>``.
+
+    >>> from helpers.timex import Timex
+    >>> mark_expressions("Rain on Monday.", [Timex(8, 14, "Monday", "DATE", "2022-09-19")])
+    'Rain on [Monday = 2022-09-19].'
+    """
+    escape = html.escape if as_html else str
+    pieces, cursor = [], 0
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if timex.start < cursor:
+            continue
+        value = timex.value + (f" {timex.mod}" if timex.mod else "")
+        mark = (
+            f'<mark title="{escape(timex.type)}">{escape(timex.text)}</mark><sub>{escape(value)}</sub>'
+            if as_html
+            else f"[{timex.text} = {value}]"
+        )
+        pieces += [escape(text[cursor : timex.start]), mark]
+        cursor = timex.end
+    pieces.append(escape(text[cursor:]))
+    marked = "".join(pieces)
+    return marked.replace("\n", "<br>\n") if as_html else marked
