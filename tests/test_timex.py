@@ -49,6 +49,7 @@ EXPLICIT_DATES = [
     ("Prices rose in the third quarter of 2021.", "the third quarter of 2021", "DATE", "2021-Q3", None),
     ("They met in the summer of 2020.", "the summer of 2020", "DATE", "2020-SU", None),
     ("It ends in fiscal 2023.", "fiscal 2023", "DATE", "2023", None),
+    ("They came home for Thanksgiving Day 1999.", "Thanksgiving Day 1999", "DATE", "1999-11-25", None),
     ("It happened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", None),
 ]
 
@@ -80,6 +81,8 @@ RELATIVE_DATES = [
     ("They met in March.", "March", "DATE", "2022-03", None),
     ("They meet in January.", "January", "DATE", "2023-01", None),
     ("They met on Sept. 12.", "Sept. 12", "DATE", "2022-09-12", None),
+    ("They met on Labor Day.", "Labor Day", "DATE", "2022-09-05", None),
+    ("They meet at Christmas.", "Christmas", "DATE", "2022-12-25", None),
     ("It rained over the weekend.", "the weekend", "DATE", "2022-W37-WE", None),
     ("She left at the end of August.", "the end of August", "DATE", "2022-08", "END"),
     ("He was there in the middle of October.", "the middle of October", "DATE", "2022-10", "MID"),

@@ -110,6 +110,19 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """Return the ``n``-th ISO ``weekday`` of a month (``n`` = -1: the last one).
+
+    >>> nth_weekday(1999, 11, 4, 4), nth_weekday(2022, 5, 1, -1)
+    (datetime.date(1999, 11, 25), datetime.date(2022, 5, 30))
+    """
+    if n < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def month_year(anchor: date | None, month: int) -> str:
     """Return the year of a month named without one: the one nearest ``anchor`` (within six months).
 

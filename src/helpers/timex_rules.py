@@ -15,7 +15,16 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from helpers.timex_calendar import UNRESOLVED, add_months, format_date, month_year, shift, valid_day, weekday_date
+from helpers.timex_calendar import (
+    UNRESOLVED,
+    add_months,
+    format_date,
+    month_year,
+    nth_weekday,
+    shift,
+    valid_day,
+    weekday_date,
+)
 
 _SECTION = re.compile(r"^\[(\w+)\]$")
 
@@ -86,7 +95,7 @@ def capitalised(words: list[str] | dict[str, tuple[str, ...]]) -> str:
     >>> bool(re.fullmatch(capitalised(["may"]), "May")), bool(re.fullmatch(capitalised(["may"]), "may"))
     (True, False)
     """
-    forms = {f for w in words for f in (w[:1].upper() + w[1:], w.upper())}
+    forms = {f for w in words for f in (" ".join(p[:1].upper() + p[1:] for p in w.split()), w.upper())}
     return "(?-i:" + alternation(list(forms))[3:]
 
 
@@ -272,6 +281,23 @@ def read_spoken_year(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_spoken_decade(m: re.Match[str], ctx: Context) -> Reading | None:
     """the nineties / the early eighties -> DATE 199 / 198."""
     return Reading("DATE", f"19{table('decade_words')[m['decade'].lower()][0]}", _mod(m["mod"]))
+
+
+def read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    """Christmas / Thanksgiving Day 1999 / Labor Day -> DATE of that year (nearest the document date)."""
+    rule = table("holidays")[re.sub(r"\s+", " ", m["name"].lower())][0]
+    month = int(rule[:2])
+    if m["year"]:
+        year_text = f"{_year(m['year']):04d}"
+    else:
+        year_text = month_year(ctx.dct, month)
+    if not year_text.isdigit():
+        value = f"XXXX-{rule}" if "-" in rule else f"XXXX-{month:02d}"
+        return Reading("DATE", value, relative=True)
+    if "-" in rule:
+        return Reading("DATE", f"{year_text}-{rule}", relative=not m["year"])
+    _, weekday, n = rule.split(":")
+    return Reading("DATE", nth_weekday(int(year_text), month, int(weekday), int(n)).isoformat(), relative=not m["year"])
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -644,6 +670,7 @@ def _placeholders() -> dict[str, str]:
         "UNITS": alternation([plural(u) for u in units]),
         "MONTH": capitalised(table("months")),
         "WEEKDAY": capitalised(table("weekdays")),
+        "HOLIDAY": capitalised(table("holidays")),
         "ORD": alternation(table("ordinals")),
         "SEASON": alternation(table("seasons")),
         "PART": alternation([p for p, (code,) in table("day_parts").items() if not code[0].isdigit()]),
@@ -700,6 +727,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"<YEARAGO>(?=<_>(?:profits?|results?|earnings|levels?|figures?|sales|net|income|loss)\b))",
         read_year_ago,
     ),
+    ("holiday", r"\b(?P<name><HOLIDAY>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?", read_holiday),
     (
         "weekday",
         r"\b(?:(?P<shift><SHIFT>)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?!\w)"
@@ -782,7 +810,9 @@ def trigger_words() -> frozenset[str]:
     True
     """
     words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"}
-    for name in ("units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays", "decade_words"):
+    for name in (
+        "units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays", "decade_words", "holidays"
+    ):
         for entry in table(name):
             head = entry.split()[-1].rstrip(".'s")
             words.update((head, plural(head)))
