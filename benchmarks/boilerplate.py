@@ -1,0 +1,112 @@
+"""Benchmark the body/boilerplate separator against jusText and boilerpy3 on real page dumps.
+
+    python benchmarks/boilerplate.py [PAGES] [--repeat 3]
+
+PAGES defaults to ../shared/benchmarks/boilerplate/pages (from the repository
+root) when it is there. Every method reads the same NAME.txt dumps; the
+benchmark's own scorer (PAGES/../evaluate.py, imported from the dataset folder,
+not copied) gives bag-of-4-grams F1, precision and recall against NAME.gold.txt,
+over all pages and over the English ones. Speed is the median over pages of the
+best of ``--repeat`` runs, in milliseconds; for our separator it is
+``separate(article)`` on the already read ``Article`` (reading the dump is step
+1 and is timed on its own line). jusText and boilerpy3 are HTML tools, so each
+dump line is given to them as one <p> of a minimal HTML page, which is how a
+researcher would feed them a text dump (and reproduces the dataset README's baselines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers.article import Article, parse_article
+from helpers.boilerplate import separate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
+
+
+def as_html(text: str) -> str:
+    """Return a page dump as minimal HTML, every non-empty line as a <p> (as the dataset's baselines were run)."""
+    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>\n{paragraphs}</body></html>"
+
+
+def ours(article: Article) -> str:
+    """Our separator's body."""
+    return separate(article).body
+
+
+def jus_text(page: str) -> str:
+    """jusText 3 with its English stoplist and default settings."""
+    import justext
+
+    paragraphs = justext.justext(page.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
+    return "\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
+
+
+def boilerpy(page: str) -> str:
+    """boilerpy3's ArticleExtractor."""
+    from boilerpy3 import extractors
+
+    return extractors.ArticleExtractor(raise_on_failure=False).get_content(page)
+
+
+def run(method: Callable, inputs: dict[str, object], repeat: int) -> tuple[dict[str, str], float]:
+    """Return each page's predicted body and the median over pages of the best-of-``repeat`` time in ms."""
+    bodies, times = {}, []
+    for name, item in inputs.items():
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            bodies[name] = method(item)
+            best = min(best, time.perf_counter() - start)
+        times.append(best * 1000)
+    return bodies, statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the three methods on the pages and print the comparison table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
+    args = parser.parse_args(argv)
+    scorer = args.pages.resolve().parent / "evaluate.py"
+    if not args.pages.is_dir() or not scorer.is_file():
+        parser.error(f"{args.pages}: not the boilerplate benchmark's pages folder (needs NAME.txt files and ../evaluate.py)")
+    sys.path.insert(0, str(scorer.parent))
+    import evaluate
+
+    gold_all = evaluate.load_gold(args.pages)
+    gold_en = evaluate.load_gold(args.pages, "en")
+    dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
+    articles, read_ms = run(lambda text: parse_article(text), dumps, args.repeat)
+    pages = {name: as_html(text) for name, text in dumps.items()}
+    warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
+
+    print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
+    print(f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms/page':>7}")
+    for label, method, inputs in (
+        ("helpers.boilerplate", ours, articles),
+        ("jusText", jus_text, pages),
+        ("boilerpy3 Article", boilerpy, pages),
+    ):
+        bodies, ms = run(method, inputs, args.repeat)
+        every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
+        english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
+        print(
+            f"{label:<22} {every['f1']:6.3f} {every['precision']:6.3f} {every['recall']:6.3f}   "
+            f"{english['f1']:6.3f} {english['precision']:6.3f} {english['recall']:6.3f}   {ms:7.2f}"
+        )
+    print(f"(reading a dump into an Article, step 1, takes a median {read_ms:.2f} ms per page on top of ours)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
