@@ -26,6 +26,19 @@ def command_read(args: argparse.Namespace) -> None:
         print(f"note: {note}")
 
 
+def command_body(args: argparse.Namespace) -> None:
+    """Print the body paragraphs one a line, or with ``--labels`` every paragraph's label as TSV."""
+    from helpers.boilerplate import separate
+
+    separation = separate(read_article(args.path))
+    if args.labels:
+        table = separation.paragraphs.astype(str)
+        for row in [list(table.columns), *table.values.tolist()]:
+            print("\t".join(value.replace("\t", " ") for value in row))
+    elif separation.body:
+        print(separation.body)
+
+
 def command_timexes(args: argparse.Namespace) -> None:
     """Print the article's temporal expressions, one a line (tab-separated) or as JSON."""
     import json
@@ -51,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path", help="the article's text file")
     read.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
     read.set_defaults(run=command_read)
+
+    body = commands.add_parser("body", help="print the body paragraphs, without the boilerplate")
+    body.add_argument("path", help="the article's text file")
+    body.add_argument("--labels", action="store_true", help="print every paragraph's line, text, label, score and reason as TSV")
+    body.set_defaults(run=command_body)
 
     timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
     timexes.add_argument("path", help="the article's text file")
