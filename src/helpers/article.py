@@ -116,9 +116,9 @@ def read_article(
 ) -> Article:
     """Read a page dump; ``published`` overrides the ``.meta.json`` sidecar's date.
 
-    >>> article = read_article("data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt")  # doctest: +SKIP
+    >>> article = read_article("data/raw/some-article.txt", published="2023-05-01")  # doctest: +SKIP
     >>> article.published  # doctest: +SKIP
-    datetime.date(2022, 9, 19)
+    datetime.date(2023, 5, 1)
     """
     path = Path(path)
     raw = _read_bytes(path, max_bytes)
@@ -275,8 +275,8 @@ def read_sidecar(path: Path) -> dict:
 def parse_published(value: date | str | None, path: Path | str = "<text>") -> date | None:
     """Return ``value`` as a date; ISO strings are parsed, None stays None.
 
-    >>> parse_published("2022-09-19")
-    datetime.date(2022, 9, 19)
+    >>> parse_published("2023-05-01")
+    datetime.date(2023, 5, 1)
     """
     if value is None or isinstance(value, date):
         return value
