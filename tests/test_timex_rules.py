@@ -1,0 +1,95 @@
+"""Tests for the tagger's building blocks: word tables, numbers, durations and calendar arithmetic."""
+
+from datetime import date
+
+import pytest
+
+from helpers.timex_calendar import add_months, format_date, month_year, nth_weekday, shift, valid_day, weekday_date
+from helpers.timex_rules import GRAMMAR, compiled_rules, duration_value, load_tables, parse_number, triggers
+
+
+def test_every_table_the_grammar_names_is_in_the_data_file():
+    tables = load_tables()
+    for name in ("numbers", "ordinals", "months", "weekdays", "units", "seasons", "day_parts", "modifiers",
+                 "relative_days", "shifters", "references", "frequencies", "decade_words", "holidays"):
+        assert tables[name], name
+
+
+def test_every_rule_compiles_and_has_a_normaliser():
+    assert len(compiled_rules()) == len(GRAMMAR)
+    assert len({name for name, _, _ in GRAMMAR}) == len(GRAMMAR)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("two", 2), ("twenty-five", 25), ("twenty five", 25), ("one hundred", 100), ("two thousand", 2000),
+     ("6,700", 6700), ("1.5", 1.5), ("a", 1), ("an", 1), ("a couple of", 2), ("several", None), ("blue", None)],
+)
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "value"),
+    [(6, "week", "P6W"), (2, "year", "P2Y"), (None, "year", "PXY"), (None, "decade", "PXDE"), (3, "decade", "P30Y"),
+     (1, "century", "P100Y"), (72, "hour", "PT72H"), (30, "minute", "PT30M"), (1.5, "year", "P18M"),
+     (0.5, "hour", "PT30M"), (1, "fortnight", "P2W"), (1, "quarter", "P1Q")],
+)
+def test_duration_value(amount, unit, value):
+    assert duration_value(amount, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("anchor", "granularity", "amount", "value"),
+    [(date(2022, 9, 19), "week", -1, "2022-W37"), (date(2021, 1, 4), "week", -1, "2020-W53"),
+     (date(2022, 1, 1), "day", -1, "2021-12-31"), (date(2024, 3, 1), "day", -1, "2024-02-29"),
+     (date(2023, 3, 1), "day", -1, "2023-02-28"), (date(2022, 1, 15), "month", -1, "2021-12"),
+     (date(2022, 2, 15), "quarter", -1, "2021-Q4"), (date(2022, 9, 19), "decade", 0, "202"),
+     (date(2022, 9, 19), "year", 1, "2023"), (None, "month", -1, "XXXX-XX"), (None, "quarter", 0, "XXXX-QX")],
+)
+def test_shift(anchor, granularity, amount, value):
+    assert shift(anchor, granularity, amount) == value
+
+
+def test_add_months_clamps_to_the_month_end():
+    assert add_months(date(2023, 1, 31), 1) == date(2023, 2, 28)
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months(date(2022, 12, 15), 1) == date(2023, 1, 15)
+
+
+def test_format_date_uses_iso_weeks():
+    assert format_date(date(2021, 1, 1), "week") == "2020-W53"
+    assert format_date(date(2019, 12, 30), "week") == "2020-W01"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "weekday", "direction", "expected"),
+    [(date(2022, 9, 19), 1, -1, date(2022, 9, 19)), (date(2022, 9, 19), 7, -1, date(2022, 9, 18)),
+     (date(2022, 9, 19), 7, 1, date(2022, 9, 25)), (date(2022, 1, 3), 5, -1, date(2021, 12, 31)),
+     (date(2024, 3, 1), 4, -1, date(2024, 2, 29)), (date(2022, 9, 21), 1, 0, date(2022, 9, 19)),
+     (date(2022, 9, 21), 5, 0, date(2022, 9, 23))],
+)
+def test_weekday_date(anchor, weekday, direction, expected):
+    assert weekday_date(anchor, weekday, direction) == expected
+
+
+def test_nth_weekday():
+    assert nth_weekday(2022, 11, 4, 4) == date(2022, 11, 24)  # Thanksgiving
+    assert nth_weekday(2022, 9, 1, 1) == date(2022, 9, 5)  # Labor Day
+    assert nth_weekday(2021, 5, 1, -1) == date(2021, 5, 31)  # Memorial Day
+
+
+def test_valid_day_knows_leap_years():
+    assert valid_day(2000, 2, 29) and not valid_day(1900, 2, 29) and not valid_day(2022, 2, 30)
+    assert not valid_day(2022, 13, 1) and not valid_day(2022, 4, 31)
+
+
+def test_month_year_takes_the_nearest_year():
+    assert month_year(date(2022, 1, 10), 12) == "2021"
+    assert month_year(date(2022, 12, 10), 1) == "2023"
+    assert month_year(date(2022, 6, 10), 12) == "2022"
+
+
+def test_triggers_find_temporal_heads_only():
+    text = "Profits in 1994 rose 42 percent on Monday, up 7% from a year ago at 2 p.m."
+    assert [text[s:e] for s, e in triggers(text)] == ["1994", "Monday", "year", "2 p.m"]
