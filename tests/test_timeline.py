@@ -1,6 +1,7 @@
 """Tests for helpers.timeline: the seed's five events, calendar bounds, merging, relations, context."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -22,10 +23,11 @@ PUBLISHED = date(2022, 9, 19)
 
 
 @pytest.fixture(scope="module")
-def seed_body(seed_article: Article) -> str:
-    """The seed's body (gold): from "U.S. Secretary of State" on line 7 through line 17."""
-    body = [p for p in seed_article.paragraphs if 7 <= p.line <= 17 and not p.text.startswith("Your support")]
-    return "\n".join(p.text for p in body)
+def seed_body(seed_path: Path) -> str:
+    """The seed's body from its hand-made gold labels (data/annotations), one paragraph a line."""
+    gold = seed_path.parents[1] / "annotations" / seed_path.name.replace(".txt", ".labels.tsv")
+    rows = [line.split("\t") for line in gold.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    return "\n".join(text for _, label, text in rows[1:] if label == "body")
 
 
 @pytest.fixture(scope="module")
@@ -352,6 +354,45 @@ def test_mark_expressions_in_plain_text_and_html() -> None:
     marked = mark_expressions(text, timexes, as_html=True)
     assert marked.startswith("Talks &lt;began&gt; on <mark")
     assert "<sub>2022-09-19</sub>" in marked and "<br>" in marked
+
+
+def test_seed_body_fixture_matches_the_separator(seed_article: Article, seed_body: str) -> None:
+    from helpers.boilerplate import separate
+
+    assert separate(seed_article).body == seed_body
+
+
+# --- the command line ---------------------------------------------------------------
+
+
+def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers.cli import main
+
+    assert main(["timeline", str(seed_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == ["start", "end", "value", "anchor", "mentions", "duration", "event"]
+    assert [line.split("\t")[2] for line in lines[1:]] == ["1994", "2020", "2022-W37", "2022-09-18", "2022-09-19"]
+
+
+def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    import pandas
+
+    from helpers.cli import main
+
+    assert main(["timeline", str(seed_path), "--csv", "--published", "2022-09-26"]) == 0
+    table = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert list(table.columns) == list(COLUMNS)
+    assert table["value"].tolist() == ["1994", "2020", "2022-W38", "2022-09-25", "2022-09-26"]
+
+
+def test_cli_timeline_bad_date_is_one_clear_error(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers.cli import main
+
+    assert main(["timeline", str(seed_path), "--published", "2022-13-01"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "2022-13-01" in error and len(error.splitlines()) == 1
 
 
 # --- the chart ------------------------------------------------------------------------

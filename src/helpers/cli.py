@@ -55,6 +55,23 @@ def command_timexes(args: argparse.Namespace) -> None:
         print("\t".join((str(t.start), str(t.end), t.type, t.value, t.mod or "", t.text)))
 
 
+def command_timeline(args: argparse.Namespace) -> None:
+    """Print the events the article's body dates, one a line (tab-separated) or as CSV."""
+    from helpers.boilerplate import separate
+    from helpers.timeline import build_timeline
+
+    article = read_article(args.path, published=args.published)
+    if article.published is None:
+        print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
+    timeline = build_timeline(separate(article).body, article.published)
+    if args.csv:
+        print(timeline.to_csv(index=False), end="")
+        return
+    columns = ["start", "end", "value", "anchor", "mentions", "duration", "event"]
+    for row in [columns, *timeline[columns].astype(str).values.tolist()]:
+        print("\t".join(row))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description="Study a news article saved as a plain-text page dump.")
@@ -75,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     timexes.add_argument("--dct", help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)")
     timexes.add_argument("--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}")
     timexes.set_defaults(run=command_timexes)
+
+    timeline = commands.add_parser("timeline", help="list the events the article's body dates, in time order")
+    timeline.add_argument("path", help="the article's text file")
+    timeline.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
+    timeline.set_defaults(run=command_timeline)
 
     return parser
 
