@@ -195,8 +195,8 @@ def is_appeal(sentence: str) -> bool:
     return asks_reader(measure(sentence, word_key(sentence)), sentence)
 
 
-def split_appeals(text: str) -> list[str]:
-    """Split leading and trailing appeal sentences off a paragraph of other sentences.
+def split_appeals(text: str, min_words: int = 10) -> list[str]:
+    """Split leading and trailing appeal sentences off a paragraph of other sentences (``min_words`` at least).
 
     >>> split_appeals("Please support us today. The minister resigned on Friday. She gave no reason.")
     ['Please support us today.', 'The minister resigned on Friday. She gave no reason.']
@@ -213,6 +213,8 @@ def split_appeals(text: str) -> list[str]:
         end -= 1
     if start == end or (start == 0 and end == len(flags)) or any(flags[start:end]):
         return [text]
+    if word_key(" ".join(sentences[start:end])).count(" ") + 1 < min_words:
+        return [text]  # too little left over to be body text: keep the paragraph whole
     parts = [" ".join(sentences[:start]), " ".join(sentences[start:end]), " ".join(sentences[end:])]
     return [part for part in parts if part]
 

@@ -1,0 +1,242 @@
+"""Tests for helpers.boilerplate: the seed gold, page shapes written for the tests, rules and properties."""
+
+import csv
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.article import parse_article
+from helpers.boilerplate import (
+    LABELS,
+    decode_layout,
+    find_appeals,
+    is_appeal,
+    load_model,
+    local_scores,
+    mark_repeats,
+    merge_split_boilerplate,
+    segment,
+    separate,
+    split_appeals,
+)
+from helpers.paragraph_features import measure_page
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "annotations" / "ap-2022-09-19-blinken-armenia-azerbaijan.labels.tsv"
+
+STORY = [
+    "The storm reached the coast shortly after dawn on Tuesday, and the river rose by two metres within hours, officials said.",
+    "Schools and roads were closed across the county, and the police asked people in low-lying streets to stay at home.",
+    "\u201cWe have never seen water this high,\u201d said a farmer who has lived beside the river for forty years.",
+    "Forecasters expect the rain to ease by Thursday, but they warned that the ground will stay saturated for days.",
+]
+
+
+def body_of(*lines: str) -> list[str]:
+    """Separate a dump given as lines and return its body paragraphs."""
+    return separate(parse_article("\n".join(lines))).body.split("\n")
+
+
+# The seed article: hand-made gold labels, matched exactly.
+
+
+def read_gold() -> list[tuple[int, str, str]]:
+    """Return (line, label, text) rows of the seed's gold labels."""
+    rows = [row for row in GOLD.read_text("utf-8").splitlines() if not row.startswith("#")]
+    return [(int(line), label, text) for line, label, text in csv.reader(rows[1:], delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def test_seed_matches_the_gold_labels_row_by_row(seed_article):
+    separation = separate(seed_article)
+    assert list(zip(separation.lines, separation.labels, separation.texts)) == read_gold()
+
+
+def test_seed_body_starts_after_the_glued_appeal_and_ends_before_the_trailer(seed_article):
+    separation = separate(seed_article)
+    body = separation.body.split("\n")
+    assert body[0].startswith("U.S. Secretary of State Antony Blinken met")
+    assert body[-1].startswith("Armenia and Azerbaijan have each blamed")
+    assert "Your support makes all the difference." in separation.boilerplate
+    assert "visit https://" not in separation.body
+
+
+def test_seed_title_and_standfirst(seed_article):
+    separation = separate(seed_article)
+    assert separation.title == seed_article.paragraphs[0].text
+    assert separation.standfirst == seed_article.paragraphs[1].text
+    assert separation.standfirst not in separation.body.split("\n")
+
+
+def test_seed_table_has_the_columns_and_reasons(seed_article):
+    table = separate(seed_article).paragraphs
+    assert list(table.columns) == ["line", "text", "label", "score", "reason"]
+    assert table["reason"].str.len().min() > 0
+    assert table["score"].between(0, 1).all()
+    appeal = table[table["text"] == "Your support makes all the difference."]
+    assert appeal["reason"].iloc[0].startswith("an appeal")
+
+
+# Pages of other shapes, written for these tests.
+
+
+def test_menu_heavy_page_keeps_only_the_story():
+    menu = ["Home", "World", "Politics", "Business", "Tech", "Sport", "Culture", "Opinion", "Video", "Search"]
+    body = body_of("Storm floods the coast | Daily News", *menu, *STORY, "About us", "Contact", "Careers", "Privacy policy")
+    assert body == STORY
+
+
+def test_appeal_at_the_end_is_boilerplate():
+    appeal = [
+        "Thank you for reading. Our journalism depends on readers like you.",
+        "Please support our reporting with a donation today.",
+    ]
+    assert body_of("Storm floods the coast", *STORY, *appeal) == STORY
+
+
+def test_photo_credits_between_paragraphs_are_boilerplate():
+    credit = "Flood water covers a road near the river (Photo: Getty Images)"
+    assert body_of("Storm floods the coast", STORY[0], credit, *STORY[1:]) == STORY
+
+
+def test_advertisement_lines_between_paragraphs_are_boilerplate():
+    body = body_of("Storm floods the coast", STORY[0], "Advertisement", STORY[1], STORY[2], "Advertisement", STORY[3])
+    assert body == STORY
+
+
+def test_newsletter_box_is_boilerplate():
+    box = ["Sign up for our newsletter", "Get the morning briefing in your inbox every day.", "Subscribe"]
+    assert body_of("Storm floods the coast", *STORY[:2], *box, *STORY[2:]) == STORY
+
+
+def test_related_story_teasers_are_boilerplate():
+    teasers = ["Related stories", "Drought Hits Farmers In The South", "City Council Approves New Budget", "Read more"]
+    assert body_of("Storm floods the coast", *STORY, *teasers) == STORY
+
+
+def test_teaser_repeating_a_body_paragraph_is_not_body():
+    teaser = STORY[2].split(",")[0] + "..."
+    separation = separate(parse_article("\n".join(["Storm floods the coast", "Menu", *STORY[:2], teaser, *STORY[2:]])))
+    assert teaser not in separation.body.split("\n")
+
+
+def test_a_glued_appeal_sentence_is_split_from_the_body():
+    glued = "Please support our journalism with a donation. " + STORY[0]
+    separation = separate(parse_article("\n".join(["Storm floods the coast", glued, *STORY[1:]])))
+    assert separation.body.split("\n") == STORY
+    assert separation.lines[1] == separation.lines[2] == 2
+    assert separation.labels[1:3] == ("boilerplate", "body")
+
+
+# Degenerate input.
+
+
+def test_no_body_warns_and_gives_an_empty_body():
+    with pytest.warns(UserWarning, match="no body"):
+        separation = separate(parse_article("Menu\nHome\nLogin\nSubscribe"))
+    assert separation.body == ""
+    assert set(separation.labels) <= {"title", "boilerplate"}
+
+
+def test_text_without_boilerplate_keeps_every_paragraph():
+    assert body_of("Storm floods the coast", *STORY) == STORY
+
+
+def test_a_single_paragraph_is_the_title_and_warns():
+    with pytest.warns(UserWarning):
+        separation = separate(parse_article(STORY[0]))
+    assert separation.labels == ("title",)
+    assert separation.title == STORY[0]
+
+
+# Rules, one by one.
+
+
+def test_is_appeal_needs_a_request_and_no_reporting():
+    assert is_appeal("Subscribe to our newsletter today.")
+    assert is_appeal("Your donation keeps our reporters on the ground.")
+    assert not is_appeal("The charity said donations rose by a third last year.")
+    assert not is_appeal("The storm hit the coast at dawn.")
+
+
+def test_split_appeals_keeps_a_paragraph_without_appeals_whole():
+    assert split_appeals(STORY[0]) == [STORY[0]]
+    assert split_appeals("Support us. Subscribe now.") == ["Support us. Subscribe now."]
+
+
+def test_split_appeals_splits_a_trailing_appeal():
+    text = STORY[1] + " Sign up for our newsletter to get the latest."
+    assert split_appeals(text) == [STORY[1], "Sign up for our newsletter to get the latest."]
+
+
+def test_segment_keeps_line_numbers_of_split_pieces():
+    article = parse_article("Title\nPlease support us with a donation today. " + STORY[0])
+    assert [piece[1] for piece in segment(article)] == [1, 2, 2]
+
+
+def test_find_appeals_extends_to_a_publisher_neighbour_only():
+    texts = ["T", "Our reporters are on the ground.", "Your donation keeps them there.", STORY[0]]
+    kinds = find_appeals(texts, measure_page(texts))
+    assert kinds[1].startswith("next to an appeal") and kinds[2].startswith("an appeal") and kinds[3] == ""
+
+
+def test_local_scores_rank_prose_above_a_menu_item():
+    texts = ["T", STORY[0], "Home"]
+    prose, menu = local_scores(measure_page(texts), load_model())[1:]
+    assert prose > 0 > menu
+
+
+def test_decode_layout_bridges_a_short_gap_and_closes_the_body():
+    states = decode_layout([-3, 2, -3, 2, -6, -6], load_model())
+    assert states == ["before", "body", "gap", "body", "after", "after"]
+
+
+def test_mark_repeats_keeps_the_later_copy():
+    labels = ["title", "body", "body"]
+    mark_repeats(["t", "the river rose by two metres", "the river rose by two metres within hours"], labels, [""] * 3)
+    assert labels == ["title", "boilerplate", "body"]
+
+
+def test_merge_split_boilerplate_rejoins_pieces_that_are_not_body():
+    assert merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "boilerplate"]) == {0: [0], 1: [1, 2]}
+    assert merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "body"]) == {0: [0], 1: [1], 2: [2]}
+
+
+def test_feature_table_lines_up_with_the_paragraphs(seed_article):
+    separation = separate(seed_article)
+    table = separation.feature_table()
+    assert list(table["label"]) == list(separation.labels)
+    assert {"log_words", "function_share", "appeal"} <= set(table.columns)
+
+
+# Properties: any list of paragraphs.
+
+paragraph_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(paragraph_text.filter(lambda text: text.strip()), min_size=1, max_size=12))
+def test_separate_never_raises_and_keeps_order(paragraphs):
+    article = parse_article("\n".join(paragraphs))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        separation = separate(article)
+    assert set(separation.labels) <= set(LABELS)
+    assert len(separation.paragraphs) == len(separation.labels)
+    body = [text for text, label in zip(separation.texts, separation.labels) if label == "body"]
+    positions = [article.text.find(text) for text in body]
+    assert positions == sorted(positions)
+    assert list(separation.lines) == sorted(separation.lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*STORY, "Home", "Advertisement", "Subscribe to our newsletter", "By Jane Doe"]), min_size=1, max_size=15))
+def test_body_is_a_subsequence_of_the_paragraphs(paragraphs):
+    article = parse_article("\n".join(["Storm floods the coast", *paragraphs]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        separation = separate(article)
+    body = [text for text, label in zip(separation.texts, separation.labels) if label == "body"]
+    remaining = iter(paragraph.text for paragraph in article.paragraphs)
+    assert all(any(text == candidate for candidate in remaining) for text in body)

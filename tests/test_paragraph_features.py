@@ -1,0 +1,118 @@
+"""Tests for helpers.paragraph_features: one test per feature, the word lists and repeats."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.paragraph_features import (
+    CUE_CATEGORIES,
+    FEATURES,
+    cue_words,
+    function_words,
+    measure,
+    measure_page,
+    repeat_flags,
+    word_key,
+)
+
+
+def features(text: str, **flags: bool) -> dict:
+    """Return the named features of one paragraph."""
+    return dict(zip(FEATURES, measure(text, word_key(text), **flags)))
+
+
+def test_length_is_log_words():
+    assert features("one two three")["log_words"] == pytest.approx(math.log1p(3))
+    assert features("...")["no_letters"] and features("...")["log_words"] == 0
+
+
+def test_function_share_is_high_in_prose_and_low_in_menus():
+    assert features("It was one of the worst storms that the town had seen in years.")["function_share"] > 0.4
+    assert features("Politics Business Technology Sport")["function_share"] == 0
+
+
+def test_sentence_end_and_sentence_count():
+    assert features("The river rose.")["sentence_end"]
+    assert features("\u201cWe are ready,\u201d she said.\u201d")["sentence_end"]
+    assert not features("Read the full story")["sentence_end"]
+    assert features("The river rose. Roads closed. Schools shut.")["sentences"] == 3
+
+
+def test_capital_share_flags_title_case():
+    assert features("Weight Loss Tips And Diet Plans")["capital_share"] == 1
+    assert features("the river rose")["capital_share"] == 0
+
+
+def test_digit_share_counts_numbers_against_words():
+    assert features("Nov 19 2019")["digit_share"] == pytest.approx(2 / 3)
+    assert features("no numbers here")["digit_share"] == 0
+
+
+@pytest.mark.parametrize("text", ["visit https://example.org", "write to news@example.org", "follow @newsdesk", "see example.com"])
+def test_link_finds_urls_emails_handles_and_domains(text):
+    assert features(text)["link"]
+
+
+def test_link_ignores_plain_prose():
+    assert not features("The U.S. envoy arrived at 3.30 p.m.")["link"]
+
+
+def test_address_and_publisher_count_outside_quotes_only():
+    assert features("Your support helps us")["address"] == 1
+    assert features("We know what you need")["publisher"] == 1
+    quoted = features("\u201cWe are ready,\u201d he said.")
+    assert quoted["publisher"] == 0 and quoted["quote"]
+
+
+def test_appeal_action_and_site_cues():
+    assert features("Subscribe to our newsletter")["appeal"] == 2
+    assert features("Share this on Facebook")["action"] == 1 and features("Share this on Facebook")["site"] == 1
+    assert features("Sign up for free")["appeal"] == 1  # a phrase of two words
+
+
+def test_credit_and_reporting_cues():
+    assert features("Photo: Getty Images")["credit"] >= 2
+    assert features("The minister said the talks would resume, according to officials.")["reporting"] == 2
+
+
+def test_byline_dateline_and_date():
+    assert features("By Jane Doe and John Roe")["byline"]
+    assert not features("By the end of the day the river had risen by two metres and more.")["byline"]
+    assert features("WASHINGTON (AP) \u2014 The Senate voted on Monday.")["dateline"]
+    assert features("November 12, 2018 | 10:31 pm")["date"]
+    assert features("Updated 3 hours ago")["date"]
+
+
+def test_list_marks_headline_and_count_suffix():
+    assert features("Home / World / Europe")["list_marks"]
+    assert features("- first item")["list_marks"]
+    assert features("Hong Kong Protests Turn Violent Again")["headline"]
+    assert not features("Hong Kong protests turned violent again.")["headline"]
+    assert features("Politics (1942)")["count_suffix"]
+
+
+def test_repeat_flags_find_duplicates_teasers_and_the_title():
+    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Menu", "a b c d e f g", "a b c d e f g h"]]
+    assert repeat_flags(keys) == [(False, False), (False, True), (True, False), (True, False), (True, False), (True, False)]
+    assert features("x", repeated=True)["repeated"] and features("x", title_repeat=True)["title_repeat"]
+
+
+def test_word_lists_load_with_their_categories():
+    assert {"the", "of", "and", "would"} <= function_words()
+    assert set(cue_words().values()) <= set(CUE_CATEGORIES)
+    assert cue_words()["according to"] == "reporting"
+
+
+def test_word_key_normalises_case_punctuation_and_apostrophes():
+    assert word_key("Don\u2019t STOP!") == "don't stop"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=8))
+def test_measure_page_gives_one_full_row_per_paragraph(texts):
+    rows = measure_page(texts)
+    assert len(rows) == len(texts)
+    assert all(len(row) == len(FEATURES) for row in rows)
+    assert all(math.isfinite(float(value)) for row in rows for value in row)
