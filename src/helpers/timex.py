@@ -16,7 +16,6 @@ from itertools import product
 
 from helpers.timex_rules import Context, compiled_rules, table, triggers
 
-TYPES = ("DATE", "TIME", "DURATION", "SET")
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
 
