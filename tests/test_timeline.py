@@ -286,6 +286,19 @@ def test_main_clause_dated_from_a_dated_complement() -> None:
     assert timeline["event"].tolist() == ["vote", "rebels surrendered"]
 
 
+def test_fronted_relation_dates_the_main_clause_after_the_comma() -> None:
+    text = "The final was played on 3 May 2021. Two days after the final, the winners paraded through the city."
+    timeline = build_timeline(text, None)
+    assert timeline["value"].tolist() == ["2021-05-03", "2021-05-05"]
+    assert timeline["event"].tolist() == ["final was played", "winners paraded through the city"]
+
+
+def test_relation_matches_the_head_noun_not_any_shared_word() -> None:
+    text = "The doubles match was won in 2011. Two days after clinching the doubles title, the pair won again."
+    timeline = build_timeline(text, None)
+    assert timeline["value"].tolist() == ["2011"]
+
+
 def test_later_dates_from_the_event_told_before() -> None:
     text = "The mayor resigned on Friday. Two days later, the council elected a successor."
     timeline = build_timeline(text, date(2021, 1, 4))

@@ -52,6 +52,7 @@ _VALUE = re.compile(
 )
 _DISTANCE = re.compile(r"^P(?:(?P<amount>\d+)(?P<unit>D|W|M|Y|DE|CE)|T(?P<hours>\d+)H)$")
 _MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
+_FALLBACK_WORDS = 8
 
 
 @dataclass
@@ -240,8 +241,10 @@ def _same_value(events: Sequence[_Event], value: str) -> list[_Event]:
 
 
 def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expression: str) -> _Event:
-    """Return a fresh event for a reading, dated by ``value``."""
+    """Return a fresh event for a reading, dated by ``value``; without a label, the sentence's first words."""
     start, end, granularity = value_bounds(value) or (date.min, date.min, "interval")
+    if not clause.label:
+        clause = Clause(noun=" ".join(reading.sentence.text.split()[:_FALLBACK_WORDS]))
     return _Event(
         start=start,
         end=end,
@@ -327,10 +330,11 @@ def _distance(timex: Timex) -> str:
 
 
 def _dated_by_noun(clause: Clause, events: Sequence[_Event], before: int) -> _Event | None:
-    """Return the event whose mentions share the phrase's content words (nearest before ``before``)."""
-    stems = content_stems(clause.noun or clause.subject)
+    """Return the event whose words hold the phrase's head noun ("the vote"), the nearest before ``before``."""
+    words = (clause.noun or clause.subject).split()
+    stems = content_stems(words[-1]) if words else set()
     matches = [e for e in events if e.keys & stems]
-    return max(matches, key=lambda e: (len(e.keys & stems), e.position < before, -abs(e.position - before)), default=None)
+    return max(matches, key=lambda e: (e.position < before, -abs(e.position - before)), default=None)
 
 
 def _event_in_clause(readings: Sequence[_Reading], sentence: Sentence, clause: int) -> _Event | None:
@@ -360,10 +364,14 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
             return False
         clause = dated_event(text, *own[0], own)
         return _place_relative(reading, anchor, clause, distance, sign, expression, events)
-    main = read_clause(text, spans[here], own)
-    main_event = _event_in_clause(readings, sentence, here) or _dated_by_noun(main, events, timex.start)
-    if here + 1 >= len(spans):
+    if here < 0 or here + 1 >= len(spans):
         return False
+    main_index = here
+    main = read_clause(text, spans[here], own)
+    if not main.verb and here + 2 < len(spans):  # fronted: "Two days after X, <main clause>"
+        main_index = here + 2
+        main = read_clause(text, spans[main_index], own)
+    main_event = _event_in_clause(readings, sentence, main_index) or _dated_by_noun(main, events, timex.start)
     complement = read_clause(text, spans[here + 1], own)
     complement_event = _event_in_clause(readings, sentence, here + 1)
     if complement_event is None and not complement.verb:
