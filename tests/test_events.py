@@ -31,6 +31,8 @@ def label(sentence: str, expression: str) -> str:
         ("The 1994 ceasefire held for years.", "1994", "ceasefire"),
         ("Protesters gathered in the square, on Friday.", "Friday", "Protesters gathered in the square"),
         ("Officials said that the dam broke in 2005.", "2005", "dam broke"),
+        ("The study found that in 2015, there were 9 million deaths.", "2015", "there were 9 million deaths"),
+        ("Protesters gathered, after the vote on Sunday, police said.", "Sunday", "vote: Protesters gathered"),
     ],
 )
 def test_dated_event_labels(sentence: str, expression: str, expected: str) -> None:

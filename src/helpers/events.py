@@ -331,6 +331,9 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     'Officials said'
     >>> dated_event("During a storm in 2020, the dam broke.", 18, 22, [(18, 22)]).label
     'storm: dam broke'
+
+    A verbless clause takes the verb of the clause it introduces (after the comma when
+    it opens the sentence or starts with "that", "when" ...), else of the clause before.
     """
     stops = list(stops) or [(start, end)]
     noun = modified_noun(text, start, end)
@@ -344,8 +347,10 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     if clause.verb:
         return clause
     setting = _verbless(text, clauses[here], stops)
-    order = list(range(here + 1, len(clauses))) if here == 0 else list(range(here - 1, -1, -1))
-    for other in order:
+    cues = load_cues()
+    forward, backward = list(range(here + 1, len(clauses))), list(range(here - 1, -1, -1))
+    opens_clause = clauses[here][0].lower in cues["boundaries"] - cues["prepositions"]  # "that in 2015, there were"
+    for other in forward + backward if here == 0 or opens_clause else backward + forward:
         found = _read(text, clauses[other], stops)
         if found.verb:
             return Clause(setting, found.subject, found.verb, found.object)
