@@ -153,3 +153,44 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
     note = "Dates: TIMEX3 expressions anchored on the publication date (helpers.timex, helpers.timeline)."
     axes[-1].set_xlabel("\n".join(filter(None, (source, note))), loc="left", fontsize=7, color="#555555")
     return axes if len(axes) > 1 else axes[0]
+
+
+# Body/boilerplate: colour and marker per label (helpers.boilerplate.LABELS).
+_LABEL_STYLES = {"title": ("#7b3294", "s"), "standfirst": ("#e08214", "D"), "body": ("#1f78b4", "o"), "boilerplate": ("#8c8c8c", "X")}
+
+
+def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
+    """Scatter paragraphs by length and function-word share, by label (``Separation.feature_table()``).
+
+    Points are numbered with their line when the table has a ``line`` column.
+
+    >>> import pandas
+    >>> table = pandas.DataFrame({"label": ["body", "boilerplate"], "log_words": [3.0, 0.7], "function_share": [0.5, 0.0]})
+    >>> plot_separation_features(table).get_title()
+    'Paragraphs by length and share of function words'
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4.4))
+    for label, (colour, marker) in _LABEL_STYLES.items():
+        rows = features[features["label"] == label]
+        if not len(rows):
+            continue
+        words = np.expm1(rows["log_words"].astype(float)) + 1
+        share = rows["function_share"].astype(float)
+        ax.scatter(words, share, s=46, color=colour, marker=marker, alpha=0.8, edgecolor="white", linewidth=0.5,
+                   label=f"{label} ({len(rows)})", zorder=3 if label == "standfirst" else 2)  # fmt: skip
+        for line, x, y in zip(rows.get("line", []), words, share):
+            ax.annotate(str(line), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color=colour)
+    ax.set_xscale("log")
+    ax.set_xlabel("words in the paragraph + 1 (log scale)")
+    ax.set_ylabel("share of function words")
+    ax.set_ylim(-0.03, 0.8)
+    ax.set_title("Paragraphs by length and share of function words")
+    ax.legend(fontsize=8, loc="upper left", frameon=False)
+    note = "Numbers are line numbers. Features: helpers.paragraph_features; labels: helpers.boilerplate.separate."
+    ax.annotate("\n".join(filter(None, (source, note))), (0, -0.2), xycoords="axes fraction", fontsize=7,
+                color="#555555", va="top")  # fmt: skip
+    return ax
