@@ -37,7 +37,7 @@ OFFSETS = (0.0, -1.0, -2.0, -3.0)
 # What a feature says about a paragraph when its value is above / below the average paragraph.
 PHRASES = {
     "log_words": ("long", "short"),
-    "function_share": ("many function words (prose)", "few function words"),
+    "function_share": ("many function words", "few function words"),
     "sentence_end": ("ends a sentence", "no full stop at the end"),
     "sentences": ("several sentences", ""),
     "capital_share": ("mostly capitalised words", "few capitalised words"),

@@ -16,6 +16,7 @@ body paragraph. Appeal sentences glued to body text are split off first.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ STATES = ("before", "body", "gap", "after")
 _WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
     FEATURES.index(name) for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
 )
+_SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ALLOWED = {("before", "before"), ("before", "body"), ("body", "body"), ("body", "gap"), ("body", "after"),
             ("gap", "gap"), ("gap", "body"), ("after", "after")}  # fmt: skip
 
@@ -240,7 +242,11 @@ def segment(article: Article) -> list[tuple[int, int, str, str]]:
     pieces = []
     for index, paragraph in enumerate(article.paragraphs):
         key = word_key(paragraph.text)
-        if len(paragraph.text) > 40 and not appeal_words.isdisjoint(key.split(" ")):
+        if (
+            len(paragraph.text) > 40
+            and _SENTENCE_GAP.search(paragraph.text) is not None
+            and not appeal_words.isdisjoint(key.split(" "))
+        ):
             pieces.extend((index, paragraph.line, text, word_key(text)) for text in split_appeals(paragraph.text))
         else:
             pieces.append((index, paragraph.line, paragraph.text, key))

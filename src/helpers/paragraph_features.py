@@ -49,6 +49,7 @@ FEATURES = (
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
 _VOICE = ("address", "publisher")  # counted outside quotations only
 _CATEGORY_INDEX = {category: index for index, category in enumerate(CUE_CATEGORIES)}
+_DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on paragraphs of some length
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
@@ -166,15 +167,26 @@ def measure(text: str, key: str, repeated: bool = False, title_repeat: bool = Fa
     >>> dict(zip(FEATURES, measure(text, word_key(text))))["appeal"]
     2
     """
+    return _measure(text, key, repeated, title_repeat, function_words(), cue_words(), cue_phrases())
+
+
+def _measure(
+    text: str,
+    key: str,
+    repeated: bool,
+    title_repeat: bool,
+    function: frozenset[str],
+    cues: dict[str, str],
+    phrases: dict[str, tuple[str, ...]],
+) -> tuple[float, ...]:
+    """Return ``measure``'s row with the word lists passed in (fetched once per page)."""
     words = key.split(" ") if key else []
     n_words = len(words)
     share = 1.0 / n_words if n_words else 0.0
     vocabulary = set(words)
-    cues = cue_words()
     found = [0] * len(CUE_CATEGORIES)
     for word in cues.keys() & vocabulary:
         found[_CATEGORY_INDEX[cues[word]]] += words.count(word)
-    phrases = cue_phrases()
     for first in phrases.keys() & vocabulary:
         for phrase in phrases[first]:
             found[_CATEGORY_INDEX[cues[phrase]]] += key.count(phrase)
@@ -188,7 +200,7 @@ def measure(text: str, key: str, repeated: bool = False, title_repeat: bool = Fa
     capitals = len(_CAPITAL.findall(text)) * share
     return (
         math.log1p(n_words),
-        sum(map(function_words().__contains__, words)) * share,
+        sum(map(function.__contains__, words)) * share if n_words >= _DENSITY_MIN_WORDS else 0.0,
         ends,
         (len(_INNER_END.findall(text)) if n_words > 4 else 0) + ends,
         capitals,
@@ -218,4 +230,5 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
     True
     """
     keys = keys if keys is not None else [word_key(text) for text in texts]
-    return [measure(text, key, *flags) for text, key, flags in zip(texts, keys, repeat_flags(keys))]
+    lists = (function_words(), cue_words(), cue_phrases())
+    return [_measure(text, key, *flags, *lists) for text, key, flags in zip(texts, keys, repeat_flags(keys))]
