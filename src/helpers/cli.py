@@ -72,6 +72,20 @@ def command_timeline(args: argparse.Namespace) -> None:
         print("\t".join(row))
 
 
+def command_frequencies(args: argparse.Namespace) -> None:
+    """Print the most frequent words of the body (or of the whole page), as a table or CSV."""
+    from helpers.boilerplate import separate
+    from helpers.frequencies import frequency_table, tokenize
+
+    article = read_article(args.path)
+    text = article.text if args.all else separate(article).body
+    table = frequency_table(tokenize(text), stem=args.stem, top=args.top)
+    if args.csv:
+        print(table.to_csv(index=False), end="")
+    else:
+        print(table.round({"per_1000": 2}).to_string(index=False))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description="Study a news article saved as a plain-text page dump.")
@@ -98,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
     timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
     timeline.set_defaults(run=command_timeline)
+
+    frequencies = commands.add_parser("frequencies", help="count the words of the body, without stopwords")
+    frequencies.add_argument("path", help="the article's text file")
+    frequencies.add_argument("--top", type=int, default=20, help="how many words to print (default 20)")
+    frequencies.add_argument("--csv", action="store_true", help="print CSV (word, count, per_1000, rank)")
+    frequencies.add_argument("--all", action="store_true", help="count the whole page, boilerplate included")
+    frequencies.add_argument("--stem", action="store_true", help="group words by Snowball stem")
+    frequencies.set_defaults(run=command_frequencies)
 
     return parser
 

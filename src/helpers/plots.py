@@ -194,3 +194,144 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
     ax.annotate("\n".join(filter(None, (source, note))), (0, -0.2), xycoords="axes fraction", fontsize=7,
                 color="#555555", va="top")  # fmt: skip
     return ax
+
+
+# Word frequencies (helpers.frequencies): the caption names the tokenizer and the stoplist.
+FREQUENCY_NOTE = (
+    "Tokens: helpers.tokens.tokenize (nltk Treebank-style, after Punkt sentences); punctuation not counted.\n"
+    "Stoplist: helpers/data/stoplist.txt (closed-class words: determiners, pronouns, auxiliaries, prepositions, ...)."
+)
+_BAND_COLOURS = {"p < 0.0001": "#08306b", "p < 0.001": "#2171b5", "p < 0.01": "#6baed6", "p < 0.05": "#c6dbef",
+                 "not significant": "#bdbdbd"}  # fmt: skip
+
+
+def _caption(ax: Axes, source: str, note: str = FREQUENCY_NOTE) -> None:
+    """Write the source and the method note under the Axes, left-aligned."""
+    ax.annotate("\n".join(filter(None, (source, note))), (0, 0), xycoords="axes fraction", xytext=(0, -38),
+                textcoords="offset points", fontsize=7, color="#555555", va="top")  # fmt: skip
+
+
+def plot_top_words(table: pandas.DataFrame, ax: Axes | None = None, top: int = 20, source: str = "") -> Axes:
+    """Ranked horizontal bars of the most frequent words with their counts (``frequencies.frequency_table``).
+
+    >>> import pandas; plot_top_words(pandas.DataFrame({"word": ["war"], "count": [3], "per_1000": [9.1]})).get_title()
+    'The 1 most frequent words'
+    """
+    import matplotlib.pyplot as plt
+
+    rows = table.head(top)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.26 * len(rows) + 1.6))
+    positions = range(len(rows))
+    ax.barh(positions, rows["count"], color="#4c72b0")
+    ax.set_yticks(positions, rows["word"], fontsize=8)
+    ax.invert_yaxis()
+    for position, count, rate in zip(positions, rows["count"], rows["per_1000"]):
+        ax.annotate(f"{count} ({rate:.1f} per 1,000)", (count, position), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=7)  # fmt: skip
+    ax.set_xlim(0, max(rows["count"], default=1) * 1.35)
+    ax.set_xlabel("occurrences")
+    ax.set_title(f"The {len(rows)} most frequent words")
+    _caption(ax, source)
+    return ax
+
+
+def plot_comparison(table: pandas.DataFrame, ax: Axes | None = None, top: int = 20, source: str = "") -> Axes:
+    """Back-to-back bars of per-1,000 rates in two texts (``frequencies.compare``); bold = G2 significant.
+
+    The words shown are the ``top // 2`` most frequent in each text, those most typical
+    of the first text at the top.
+
+    >>> import pandas; plot_comparison(pandas.DataFrame({"word": ["war"], "body_count": [3], "appeal_count": [0],
+    ...     "body_per_1000": [9.1], "appeal_per_1000": [0.0], "band": ["p < 0.05"]})).get_title()
+    'Words per 1,000: body (right) and appeal (left)'
+    """
+    import matplotlib.pyplot as plt
+
+    first, second = [column.removesuffix("_count") for column in table.columns if column.endswith("_count")][:2]
+    chosen = set()
+    for name in (first, second):
+        chosen |= set(table.sort_values([f"{name}_per_1000", "word"], ascending=[False, True])["word"].head(top // 2))
+    rows = table[table["word"].isin(chosen)]
+    difference = rows[f"{first}_per_1000"] - rows[f"{second}_per_1000"]
+    rows = rows.assign(difference=difference).sort_values(["difference", "word"], ascending=[False, True])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 0.26 * len(rows) + 1.8))
+    positions = range(len(rows))
+    ax.barh(positions, rows[f"{first}_per_1000"], color="#4c72b0", label=first)
+    ax.barh(positions, -rows[f"{second}_per_1000"], color="#dd8452", label=second)
+    ax.set_yticks(positions, rows["word"], fontsize=8)
+    for label, band in zip(ax.get_yticklabels(), rows["band"]):
+        label.set_fontweight("normal" if band == "not significant" else "bold")
+    ax.invert_yaxis()
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    limit = max(rows[f"{first}_per_1000"].max(), rows[f"{second}_per_1000"].max(), 1) * 1.1
+    ax.set_xlim(-limit, limit)
+    ax.xaxis.set_major_formatter(lambda value, _: f"{abs(value):g}")
+    ax.set_xlabel(f"per 1,000 words: {second} (left), {first} (right)")
+    ax.set_title(f"Words per 1,000: {first} (right) and {second} (left)")
+    ax.legend(fontsize=8, loc="lower right", frameon=False)
+    _caption(ax, source, FREQUENCY_NOTE + "\nBold: log-likelihood G2 significant at p < 0.05.")
+    return ax
+
+
+def plot_keyness(
+    table: pandas.DataFrame,
+    ax: Axes | None = None,
+    top: int = 20,
+    source: str = "",
+    reference: str = "general English from wordfreq, read as a nominal 100 million words",
+) -> Axes:
+    """Bars of Log Ratio for the top keywords (``frequencies.keyness``), coloured by G2 significance band.
+
+    >>> import pandas; plot_keyness(pandas.DataFrame({"word": ["war"], "log_ratio": [6.2], "band": ["p < 0.001"]})).get_title()
+    'Keywords: how many times more frequent than in the reference (Log Ratio)'
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    rows = table.head(top)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.26 * len(rows) + 1.8))
+    positions = range(len(rows))
+    ax.barh(positions, rows["log_ratio"], color=[_BAND_COLOURS.get(band, "#bdbdbd") for band in rows["band"]])
+    ax.set_yticks(positions, rows["word"], fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_xlabel("Log Ratio (+1 = twice as frequent as in the reference, +2 = four times)")
+    ax.set_title("Keywords: how many times more frequent than in the reference (Log Ratio)", fontsize=10)
+    bands = [band for band in _BAND_COLOURS if band in set(rows["band"])]
+    ax.legend(handles=[Patch(color=_BAND_COLOURS[band], label=band) for band in bands], fontsize=7, loc="lower right",
+              title="G2", title_fontsize=7, frameon=False)  # fmt: skip
+    _caption(ax, source, FREQUENCY_NOTE + f"\nReference: {reference}.")
+    return ax
+
+
+def plot_dispersion(
+    table: pandas.DataFrame,
+    tokens: int,
+    paragraph_starts: tuple[int, ...] | list[int] = (),
+    ax: Axes | None = None,
+    source: str = "",
+) -> Axes:
+    """Mark where each word occurs across a text of ``tokens`` tokens (``frequencies.dispersion``), paragraphs dashed.
+
+    >>> import pandas; plot_dispersion(pandas.DataFrame({"word": ["war"], "position": [5]}), 10, [0, 4]).get_title()
+    'Where the words occur, from the first token to the last'
+    """
+    import matplotlib.pyplot as plt
+
+    words = list(dict.fromkeys(table["word"]))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 0.4 * len(words) + 1.8))
+    for start in paragraph_starts:
+        ax.axvline(start - 0.5, color="#bbbbbb", linestyle="--", linewidth=0.7, zorder=0)
+    rows = {word: row for row, word in enumerate(words)}
+    ax.scatter(table["position"], table["word"].map(rows), marker="|", s=220, linewidths=1.6, color="#4c72b0")
+    ax.set_yticks(range(len(words)), words, fontsize=8)
+    ax.set_ylim(len(words) - 0.5, -0.5)
+    ax.set_xlim(0, max(tokens, 1))
+    ax.set_xlabel("token position (dashed lines: paragraph starts)")
+    ax.set_title("Where the words occur, from the first token to the last")
+    _caption(ax, source, FREQUENCY_NOTE.splitlines()[0] + "\nMatching ignores case.")
+    return ax
