@@ -240,3 +240,29 @@ def test_body_is_a_subsequence_of_the_paragraphs(paragraphs):
     body = [text for text, label in zip(separation.texts, separation.labels) if label == "body"]
     remaining = iter(paragraph.text for paragraph in article.paragraphs)
     assert all(any(text == candidate for candidate in remaining) for text in body)
+
+
+# The command line: python -m helpers body PATH [--labels]
+
+
+def test_cli_body_prints_only_the_body(seed_path, seed_article, capsys):
+    from helpers.cli import main
+
+    assert main(["body", str(seed_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == separate(seed_article).body.split("\n")
+
+
+def test_cli_body_labels_prints_the_table_as_tsv(seed_path, capsys):
+    from helpers.cli import main
+
+    assert main(["body", "--labels", str(seed_path)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == ["line", "text", "label", "score", "reason"]
+    assert [row[2] for row in rows[1:]] == [label for _, label, _ in read_gold()]
+
+
+def test_cli_body_names_a_missing_file(tmp_path, capsys):
+    from helpers.cli import main
+
+    assert main(["body", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
