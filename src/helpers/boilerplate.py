@@ -191,7 +191,7 @@ def asks_reader(row: Sequence[float], text: str, max_pointer_words: int = 25) ->
 def is_appeal(sentence: str) -> bool:
     """Tell whether a sentence is an appeal to the reader (see ``asks_reader``).
 
-    >>> is_appeal("Your support makes all the difference."), is_appeal("He backed the plan, she said.")
+    >>> is_appeal("Your donation keeps our reporters going."), is_appeal("He backed the plan, she said.")
     (True, False)
     """
     return asks_reader(measure(sentence, word_key(sentence)), sentence)
