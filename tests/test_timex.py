@@ -284,3 +284,37 @@ def test_never_raises_spans_slice_and_never_overlap(words, dct):
         assert timex.value
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
+
+
+# Tense: a weekday or month name without a year looks back or ahead from the document date
+# (Monday 2022-09-19) by the nearest tense cue in its sentence, or by a signal word before it.
+TENSE = [
+    ("He arrived Friday.", "Friday", "2022-09-16"),
+    ("He will arrive Friday.", "Friday", "2022-09-23"),
+    ("Talks are expected to resume Friday.", "Friday", "2022-09-23"),
+    ("Talks were scheduled to resume Friday.", "Friday", "2022-09-23"),
+    ("Talks are set to resume Wednesday.", "Wednesday", "2022-09-21"),
+    ("She could come as early as Thursday.", "Thursday", "2022-09-22"),
+    ("He flew to the United States Thursday.", "Thursday", "2022-09-15"),  # a name, not a verb: no cue, past default
+    ("The strike began in January.", "January", "2022-01"),  # far from the DCT: the past tense decides
+    ("The plant will open in April.", "April", "2023-04"),  # the future decides
+    ("The plant opens in January.", "January", "2023-01"),  # no cue: the nearest January
+    ("He was last seen Jan. 3.", "Jan. 3", "2022-01-03"),
+    ("He was last seen Nov. 3.", "Nov. 3", "2022-11-03"),  # within two months: the nearest stands
+    ("The offer was extended until Nov. 20.", "Nov. 20", "2022-11-20"),  # close: the nearest stands
+    ("The dividend was declared, payable Feb. 1.", "Feb. 1", "2023-02-01"),  # payable names a date to come
+    ("Sales rose since February.", "February", "2022-02"),
+    ("It would be paid on an unspecified date in February.", "February", "2023-02"),  # un- adjective, not a past verb
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), TENSE)
+def test_tense_and_signal_words_choose_the_side(sentence, span, value):
+    timex = next(t for t in find_timexes(sentence, DCT) if t.text == span)
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), TENSE[:4] + TENSE[7:10])
+def test_tense_without_a_document_date_leaves_placeholders(sentence, span, value):
+    timex = next(t for t in find_timexes(sentence, None) if t.text == span)
+    assert "X" in timex.value and not timex.resolved

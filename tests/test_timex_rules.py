@@ -5,13 +5,14 @@ from datetime import date
 import pytest
 
 from helpers.timex_calendar import add_months, format_date, month_year, nth_weekday, shift, valid_day, weekday_date
-from helpers.timex_rules import GRAMMAR, compiled_rules, duration_value, load_tables, parse_number, triggers
+from helpers.timex_rules import GRAMMAR, compiled_rules, duration_value, load_tables, parse_number, tense_cues, triggers
 
 
 def test_every_table_the_grammar_names_is_in_the_data_file():
     tables = load_tables()
     for name in ("numbers", "ordinals", "months", "weekdays", "units", "seasons", "day_parts", "modifiers",
-                 "relative_days", "shifters", "references", "frequencies", "decade_words", "holidays"):
+                 "relative_days", "shifters", "references", "frequencies", "decade_words", "holidays", "tense_cues",
+                 "date_signals"):
         assert tables[name], name
 
 
@@ -93,3 +94,34 @@ def test_month_year_takes_the_nearest_year():
 def test_triggers_find_temporal_heads_only():
     text = "Profits in 1994 rose 42 percent on Monday, up 7% from a year ago at 2 p.m."
     assert [text[s:e] for s, e in triggers(text)] == ["1994", "Monday", "year", "2 p.m"]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "month", "direction", "day", "year"),
+    [(date(1999, 5, 6), 11, -1, 0, "1998"),  # past tense, far: last November
+     (date(1999, 5, 6), 11, 0, 0, "1999"),  # no cue: the nearest (six months ahead)
+     (date(1998, 3, 4), 12, 1, 0, "1998"),
+     (date(1998, 3, 4), 12, -1, 0, "1997"),
+     (date(1989, 11, 2), 3, -1, 0, "1989"),
+     (date(1989, 11, 2), 3, 1, 31, "1990"),
+     (date(2000, 1, 15), 1, 1, 14, "2000"),  # within two months: the nearest stands whatever the tense
+     (date(2000, 1, 15), 3, -1, 6, "2000"),
+     (date(2022, 12, 20), 3, -1, 0, "2022"),  # across the year end
+     (None, 11, -1, 0, "XXXX")],
+)
+def test_month_year_follows_the_tense_only_when_far(anchor, month, direction, day, year):
+    assert month_year(anchor, month, direction, day) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("He said it will be completed.", [-1, 1]),
+     ("It was delayed.", [-1]),
+     ("The planned merger failed.", [-1]),
+     ("An unspecified date was set.", [-1]),
+     ("They met and then left.", [-1, -1]),
+     ("Talks are expected to resume.", [1]),
+     ("The United States.", [])],
+)
+def test_tense_cues_skip_passives_adjectives_and_names(text, expected):
+    assert [way for _, _, way in tense_cues(text, 0, len(text))] == expected

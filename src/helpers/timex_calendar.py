@@ -123,13 +123,26 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
-def month_year(anchor: date | None, month: int) -> str:
-    """Return the year of a month named without one: the one nearest ``anchor`` (within six months).
+def month_year(anchor: date | None, month: int, direction: int = 0, day: int = 0) -> str:
+    """Return the year of a month (and day) named without one, seen from ``anchor``.
+
+    Writers drop the year when the date is close, so the nearest reading (within six
+    months) stands when it is within two months of the anchor. Farther away both readings
+    are plausible and ``direction`` decides: -1 (past tense) takes the latest such month
+    not after the anchor, +1 (future) the first not before it, 0 keeps the nearest.
 
     >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2022, 9, 19), 3), month_year(None, 2)
     ('2021', '2023', '2022', 'XXXX')
+    >>> month_year(date(1999, 5, 6), 11, -1), month_year(date(1998, 3, 4), 12, 1), month_year(date(2000, 1, 15), 1, 1, 14)
+    ('1998', '1998', '2000')
     """
     if anchor is None:
         return "XXXX"
     gap = month - anchor.month
-    return f"{anchor.year - (gap > 6) + (gap < -6):04d}"
+    nearest = anchor.year - (gap > 6) + (gap < -6)
+    if direction == 0 or abs(nearest * 12 + month - anchor.year * 12 - anchor.month) <= 2:
+        return f"{nearest:04d}"
+    named, now = (month, day), (anchor.month, anchor.day if day else 0)
+    if direction < 0:
+        return f"{anchor.year - (named > now):04d}"
+    return f"{anchor.year + (named < now):04d}"

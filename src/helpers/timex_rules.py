@@ -157,12 +157,6 @@ def parse_number(words: str) -> float | None:
 # tense: which way a relative expression looks from the document date
 # ---------------------------------------------------------------------------
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|'ll|going to|plans? to|planned|planning|scheduled|expects? to|"
-    r"is to|are to|is due|are due|intends? to|would|upcoming|next)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed|ago|last)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?$")
@@ -173,22 +167,83 @@ _NOUN_AFTER = re.compile(
 _QUARTER = re.compile(r"\b(?:first|second|third|fourth|latest|the|fiscal|year-ago|year-earlier)[- ]quarter\b", re.IGNORECASE)
 
 
+_PAST_PARTICIPLE = r"(?-i:\b(?!hundred\b|un)[a-z][a-z]{2,}(?<!e)ed\b)"
+# before an -ed word: a form of "be" (passive: the auxiliary carries the tense) or a
+# determiner (an adjective: "the planned merger")
+_NOT_A_VERB_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|am|was|were|'s|'re|get|gets|got|a|an|the|its|his|her|their|our|this|that|still)"
+    r"[^\S\n]+(?:\w+ly[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _tense_cues() -> re.Pattern[str]:
+    """Return the pattern of the tense cues: the ``tense_cues`` table, then any -ed verb."""
+    words = alternation(table("tense_cues"))
+    return re.compile(rf"(?<![\w'])(?P<cue>{words})(?!\w)|(?P<ed>{_PAST_PARTICIPLE})")
+
+
+def tense_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Return (start, end, direction) of the tense cues in ``text[start:end]``.
+
+    A cue phrase from the table wins over the words inside it ("is expected" is future,
+    not the participle "expected"). An -ed word is past unless it is a passive participle
+    after a form of "be" ("was delayed": the auxiliary carries the tense), an adjective
+    after a determiner ("the planned merger") or an un- adjective ("unspecified"), or
+    capitalised (a name: "the United States").
+
+    >>> [d for _, _, d in tense_cues("He said it will be completed and was delayed.", 0, 45)]
+    [-1, 1, -1]
+    """
+    found = []
+    cues = table("tense_cues")
+    for match in _tense_cues().finditer(text, start, end):
+        way = int(cues[re.sub(r"\s+", " ", match["cue"])][0]) if match["cue"] else -1
+        if way > 0 or not _NOT_A_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            found.append((match.start(), match.end(), way))
+    return found
+
+
 def tense(text: str, start: int, end: int) -> int:
-    """Return -1 (past), +1 (future) or 0 from the verbs nearest the span in its sentence.
+    """Return -1 (past), +1 (future) or 0 from the tense cue nearest the span in its sentence.
 
     >>> tense("He will arrive on Friday.", 18, 24), tense("He arrived Friday.", 11, 17)
     (1, -1)
+    >>> tense("The talks are expected to resume on Friday.", 36, 42), tense("He is in the United States Friday.", 27, 33)
+    (1, 0)
     """
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     stop = _SENTENCE_END.search(text, end, end + 200)
     right = stop.start() if stop else min(len(text), end + 200)
     best, distance = 0, len(text) + 1
-    for pattern, direction in ((_FUTURE, 1), (_PAST, -1)):
-        for match in pattern.finditer(text, left, right):
-            gap = start - match.end() if match.end() <= start else match.start() - end
-            if 0 <= gap < distance:
-                best, distance = direction, gap
+    for cue_start, cue_end, direction in tense_cues(text, left, right):
+        gap = start - cue_end if cue_end <= start else cue_start - end
+        if 0 <= gap < distance:
+            best, distance = direction, gap
     return best
+
+
+@lru_cache(maxsize=1)
+def _date_signal() -> re.Pattern[str]:
+    """Return the pattern of a ``date_signals`` word right before a span ("until ", "since ")."""
+    return re.compile(rf"(?<![\w'])(?P<signal>{alternation(table('date_signals'))})[^\S\n]+(?:(?:early|mid|late)[^\S\n]+)?$", re.IGNORECASE)
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """Return which way a weekday or month name looks: its signal word if any, else the tense.
+
+    >>> text = "The offer was extended until Nov. 20. He said it rose since March."
+    >>> direction(text, 29, 36), direction(text, 61, 66)
+    (1, -1)
+    """
+    return signal(text, start) or tense(text, start, end)
+
+
+def signal(text: str, start: int) -> int:
+    """Return the direction of a ``date_signals`` word right before ``start`` (0 if none)."""
+    found = _date_signal().search(text, max(0, start - 24), start)
+    return int(table("date_signals")[re.sub(r"\s+", " ", found["signal"].lower())][0]) if found else 0
 
 
 # ---------------------------------------------------------------------------
@@ -242,7 +297,8 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if explicit:
         year_text = f"{_year(m['year']):04d}"
     else:
-        year_text = month_year(ctx.dct, month)
+        looks = direction(ctx.text, m.start("t"), m.end("t"))
+        year_text = month_year(ctx.dct, month, looks, int(m["day"].rstrip("stndrh")) if m["day"] else 0)
     if m["day"]:
         day = int(m["day"])
         check_year = int(year_text) if year_text.isdigit() else 2000
