@@ -27,17 +27,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Zero-width characters and the BOM used as a zero-width no-break space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width characters, soft hyphens and control characters other than tab and newline.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f]+")
 # No-break and other fixed-width spaces become a plain space.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|li|ul|td|tr|table|script|style|br|img|meta|link|h[1-6])\b[^<>]*>", re.IGNORECASE)
 _HTML_MIN_TAGS = 10
 # A sentence end glued to the next sentence: "difference.U.S. Secretary", "ended."He said.
 # The left side is a lower-case word, so "U.S.", decimals and times never match.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])([\"\u201d\u2019]?)(?=[A-Z](?:[a-z]|\.[A-Z]))")
+_GLUED = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?(?=[A-Z](?:[a-z]|\.[A-Z]))")
 _URL_OR_EMAIL = re.compile(r"\S*(?:://|www\.|@)\S*|\S+\.(?:com|org|net|gov|edu|co|uk|io)\b\S*", re.IGNORECASE)
 
 
@@ -215,7 +214,7 @@ def normalize(text: str) -> str:
     'a b\\nc'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.translate(_INVISIBLE).translate(_SPACES))
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 
@@ -250,12 +249,11 @@ def glued_sentence_ends(line: str) -> list[int]:
     >>> glued_sentence_ends("the difference.U.S. officials said 3.5 at apnews.com/Hub.")
     [15]
     """
+    cuts = [match.end() for match in _GLUED.finditer(line)]
+    if not cuts:
+        return cuts
     protected = [match.span() for match in _URL_OR_EMAIL.finditer(line)]
-    return [
-        match.end()
-        for match in _GLUED.finditer(line)
-        if not any(start <= match.end() <= end for start, end in protected)
-    ]
+    return [cut for cut in cuts if not any(start <= cut <= end for start, end in protected)]
 
 
 def read_sidecar(path: Path) -> dict:
