@@ -318,3 +318,35 @@ def test_tense_and_signal_words_choose_the_side(sentence, span, value):
 def test_tense_without_a_document_date_leaves_placeholders(sentence, span, value):
     timex = next(t for t in find_timexes(sentence, None) if t.text == span)
     assert "X" in timex.value and not timex.resolved
+
+
+# Anaphoric dates point back to the last date mentioned, not to the document date.
+ANAPHORA = [
+    ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
+    ("On May 22, 1995, he was promoted, and the following year he retired.", "the following year", "1996"),
+    ("The plant closed on Dec. 31, 1999. The next day, workers protested.", "The next day", "2000-01-01"),
+    ("Prices fell in March 2001. The following month, they rose.", "The following month", "2001-04"),
+    ("He was shot in October 1998. His name was crossed out that same day.", "that same day", "1998-10-XX"),
+    ("They met on Friday. The previous day, talks had stalled.", "The previous day", "2022-09-15"),  # chained on a relative date
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), ANAPHORA)
+def test_anaphoric_dates_anchor_on_the_last_mentioned_date(text, span, value):
+    timex = next(t for t in find_timexes(text, DCT) if t.text == span)
+    assert (timex.type, timex.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), ANAPHORA[:4])
+def test_anaphoric_dates_need_no_document_date_when_the_text_gives_one(text, span, value):
+    timex = next(t for t in find_timexes(text, None) if t.text == span)
+    assert (timex.value, timex.resolved) == (value, True)
+
+
+@pytest.mark.parametrize(
+    ("dct", "value", "resolved"),
+    [(DCT, "2022-09-20", True), (None, "XXXX-XX-XX", False)],
+)
+def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_date(dct, value, resolved):
+    timex = only("The next day, workers protested.", dct)
+    assert (timex.value, timex.resolved) == (value, resolved)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import product
 
-from helpers.timex_rules import Context, compiled_rules, table, triggers
+from helpers.timex_rules import Context, anaphor_value, compiled_rules, table, triggers
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -113,10 +113,33 @@ def _with_span_modifier(timex: Timex, text: str) -> Timex:
     return Timex(start, timex.end, text[start : timex.end], timex.type, timex.value, mod, timex.relative, timex.resolved, timex.rule)
 
 
+_ANAPHORIC_RULE = "anaphoric date"
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
+
+
+def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
+    """Re-anchor "that day", "the following year" ... on the last date mentioned before them.
+
+    TimeML news annotation resolves such anaphoric expressions against the narrative's
+    last explicit date ("fled in June 1998 and returned later that year" = 1998), not
+    the document date; without an earlier date they keep the document-date reading.
+    """
+    anchored, reference = [], None
+    for timex in timexes:
+        value = anaphor_value(timex.text, reference.value) if timex.rule == _ANAPHORIC_RULE and reference else None
+        if value is not None:
+            timex = Timex(timex.start, timex.end, timex.text, timex.type, value, timex.mod,
+                          reference.relative, reference.resolved, timex.rule)
+        if timex.type in ("DATE", "TIME") and _DATE_VALUE.fullmatch(timex.value):
+            reference = timex
+        anchored.append(timex)
+    return anchored
+
+
 def find_timexes(text: str, dct: date | None = None) -> list[Timex]:
     """Return the temporal expressions of ``text`` in order, relative ones anchored on ``dct``.
 
     >>> [(t.text, t.type, t.value) for t in find_timexes("He left last week.", date(2022, 9, 19))]
     [('last week', 'DATE', '2022-W37')]
     """
-    return [_with_span_modifier(t, text) for t in _longest_first(_candidates(text, dct))]
+    return _anchored_on_the_narrative([_with_span_modifier(t, text) for t in _longest_first(_candidates(text, dct))])

@@ -560,6 +560,47 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True)
 
 
+def read_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
+    """that day / the following year / later that month -> DATE, first anchored on the document date.
+
+    ``helpers.timex`` re-anchors it on the last date the text mentioned (``anaphor_value``).
+    """
+    granularity, offset = table("anaphora")[re.sub(r"\s+", " ", m["phrase"].lower())]
+    return Reading("DATE", shift(ctx.dct, granularity, int(offset)), _mod(m["mod"]), relative=True)
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> re.Pattern[str]:
+    """Return the pattern of an ``anaphora`` table phrase."""
+    return re.compile(rf"\b{alternation(table('anaphora'))}\b", re.IGNORECASE)
+
+
+_REFERENCE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T.*)?")
+
+
+def anaphor_value(phrase: str, reference: str) -> str | None:
+    """Return the value of an anaphoric phrase anchored on a previous date value (None if not a date).
+
+    Parts the reference does not give stay ``X`` ("that day" after "1998-10" is 1998-10-XX).
+
+    >>> anaphor_value("the following year", "1995-06-02"), anaphor_value("later that same day", "1998-10")
+    ('1996', '1998-10-XX')
+    >>> anaphor_value("the next day", "1998-12-31"), anaphor_value("the previous day", "2024-03-01")
+    ('1999-01-01', '2024-02-29')
+    """
+    found = _REFERENCE.fullmatch(reference)
+    said = _anaphora().search(phrase)
+    if not found or not said:
+        return None
+    entry = table("anaphora")[re.sub(r"\s+", " ", said.group().lower())]
+    granularity, offset = entry[0], int(entry[1])
+    year, month, day = found["y"], found["m"], found["d"]
+    if granularity == "year" or (month and granularity == "month") or (day and granularity in ("day", "week")):
+        anchor = date(int(year), int(month or 1), int(day or 1))
+        return shift(anchor, granularity, offset)
+    return f"{year}-{month}-XX" if month and granularity == "day" else year + UNRESOLVED[granularity][4:]
+
+
 def _singular(word: str) -> str:
     """Return the table form of a unit word (weeks -> week, centuries -> century)."""
     word = word.lower()
@@ -737,6 +778,7 @@ def _placeholders() -> dict[str, str]:
         "REF": alternation(table("references")),
         "FREQ": alternation(table("frequencies")),
         "SMEMOD": r"(?:early|mid|late)",
+        "ANAPHORA": alternation(table("anaphora")),
         "DECADEWORD": alternation(table("decade_words")),
         "YEARAGO": r"(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)",
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
@@ -803,6 +845,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?)",
         read_season,
     ),
+    ("anaphoric date", r"\b(?:(?P<mod>earlier|later)<_>)?(?P<phrase><ANAPHORA>)\b", read_anaphor),
     (
         "shifted unit",
         r"\b(?:(?P<mod>earlier|later|early|late)<_>)?(?:the<_>)?(?P<shift><SHIFT>)<_>(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
