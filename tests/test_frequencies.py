@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from helpers.frequencies import (
     STOPLIST,
+    capitalised_words,
     collocations,
     compare,
     concordance,
@@ -245,3 +246,9 @@ def test_tables_never_raise_on_any_text(first, second):
     collocations(a, min_count=1)
     concordance(a, "the")
     dispersion(a, ["the"])
+
+
+def test_capitalised_words_are_the_seed_names_and_places(body_tokens):
+    names = capitalised_words(body_tokens)
+    assert {"blinken": "Blinken", "armenia": "Armenia", "u.s.": "U.S.", "nagorno-karabakh": "Nagorno-Karabakh"}.items() <= names.items()
+    assert not {"the", "meeting", "foreign", "said"} & names.keys()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REFERENCE_SIZE",
     "STOPLIST",
+    "capitalised_words",
     "collocations",
     "compare",
     "concordance",
@@ -58,6 +59,7 @@ REFERENCE_SIZE = 100_000_000
 # Critical values of chi-squared with one degree of freedom, highest first.
 _BANDS = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
 NOT_SIGNIFICANT = "not significant"
+_SENTENCE_ENDS = frozenset([".", "!", "?", '"', "“", "”", "'", "‘", "’", "(", "--", "—", ":", ";"])
 ZERO_COUNT = 0.5
 
 
@@ -301,6 +303,24 @@ def concordance(tokens: Sequence[str], word: str, width: int = 8) -> pandas.Data
         if token.lower() == target
     ]
     return pandas.DataFrame(rows, columns=["position", "left", "keyword", "right"])
+
+
+def capitalised_words(tokens: Sequence[str]) -> dict[str, str]:
+    """Map each word always capitalised, sentence starts aside, to its usual form (names, places).
+
+    >>> capitalised_words(tokenize("The talks in Baku ended. Baku said the Talks ended. Talks resume."))
+    {'baku': 'Baku'}
+    """
+    forms: dict[str, FreqDist] = {}
+    for index, token in enumerate(tokens):
+        starts_sentence = index == 0 or tokens[index - 1] in _SENTENCE_ENDS
+        if is_word(token) and not (starts_sentence and token[:1].isupper()):
+            forms.setdefault(token.lower(), FreqDist())[token] += 1
+    return {
+        word: counts.max()
+        for word, counts in forms.items()
+        if all(form[:1].isupper() for form in counts) and any(c.isalpha() for c in word)
+    }
 
 
 def dispersion(tokens: Sequence[str], words: Iterable[str]) -> pandas.DataFrame:
