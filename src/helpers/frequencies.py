@@ -46,6 +46,7 @@ __all__ = [
     "load_stoplist",
     "log_likelihood",
     "log_ratio",
+    "p_value",
     "paragraph_starts",
     "significance_band",
     "tokenize",

@@ -21,6 +21,7 @@ on real news text; nltk's overlapping substitutions are reproduced (",,a" gives
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -128,18 +129,18 @@ def prepare(sentence: str) -> str:
     return sentence
 
 
-def _split_sentence(sentence: str, split: object) -> list[str]:
+def _split_sentence(sentence: str, split: Callable[[str], list[str]]) -> list[str]:
     """Tokenize a sentence with ``split``, keeping web and e-mail addresses whole."""
     if "://" not in sentence and "@" not in sentence and "www." not in sentence.lower():
-        return split(sentence)  # type: ignore[operator]
+        return split(sentence)
     tokens: list[str] = []
     position = 0
     for match in _ADDRESS.finditer(sentence):
         address = _trim_address(match.group())
-        tokens.extend(split(sentence[position : match.start()]))  # type: ignore[operator]
+        tokens.extend(split(sentence[position : match.start()]))
         tokens.append(address)
         position = match.start() + len(address)
-    tokens.extend(split(sentence[position:]))  # type: ignore[operator]
+    tokens.extend(split(sentence[position:]))
     return tokens
 
 
