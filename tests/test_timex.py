@@ -113,7 +113,7 @@ DURATIONS = [
     ("Sales fell over the past two months.", "the past two months", "DURATION", "P2M", None),
     ("Sales fell in the first nine months.", "the first nine months", "DURATION", "P9M", None),
     ("It took two decades.", "two decades", "DURATION", "P20Y", None),
-    ("It lasted a year and a half.", "a year and a half", "DURATION", "P18M", None),
+    ("It lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M", None),
     ("It lasted a couple of years.", "a couple of years", "DURATION", "P2Y", None),
     ("a 10-year bond", "10-year", "DURATION", "P10Y", None),
     ("a centuries-long feud", "centuries-long", "DURATION", "PXCE", None),

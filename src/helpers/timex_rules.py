@@ -119,15 +119,19 @@ BLANK = r"[^\S\n]+"
 # ---------------------------------------------------------------------------
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_MIXED_FRACTION = re.compile(r"(?P<whole>\d+)\s+(?P<top>[1-3])/(?P<bottom>[2-4])")
 
 
 def parse_number(words: str) -> float | None:
     """Return the value of a number written in digits or words; ``None`` for vague ones.
 
-    >>> parse_number("twenty-five"), parse_number("6,700"), parse_number("a"), parse_number("several")
-    (25, 6700, 1, None)
+    >>> parse_number("twenty-five"), parse_number("6,700"), parse_number("a"), parse_number("several"), parse_number("2 1/2")
+    (25, 6700, 1, None, 2.5)
     """
     words = words.strip().lower()
+    mixed = _MIXED_FRACTION.fullmatch(words)
+    if mixed and int(mixed["top"]) < int(mixed["bottom"]):
+        return int(mixed["whole"]) + int(mixed["top"]) / int(mixed["bottom"])
     if _DIGITS.fullmatch(words):
         number = float(words.replace(",", ""))
         return int(number) if number.is_integer() else number
@@ -624,6 +628,8 @@ def duration_value(amount: float | None, unit: str) -> str:
 
     >>> duration_value(6, "week"), duration_value(None, "decade"), duration_value(3, "hour"), duration_value(2, "decade")
     ('P6W', 'PXDE', 'PT3H', 'P20Y')
+    >>> duration_value(2.5, "year"), duration_value(5.5, "hour"), duration_value(0.5, "day"), duration_value(1.5, "day")
+    ('P2Y6M', 'PT5H30M', 'PT12H', 'P1DT12H')
     """
     letter, granularity = table("units")[unit]
     prefix = "PT" if granularity == "time" else "P"
@@ -635,15 +641,24 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, letter = amount * 100, "Y"
     elif letter == "2W":
         amount, letter = amount * 2, "W"
-    if not float(amount).is_integer():
-        if letter == "Y":
-            amount, letter = amount * 12, "M"
-        elif letter == "H" and granularity == "time":
-            amount, letter = amount * 60, "M"
-        elif letter == "D":
-            amount, letter, prefix = amount * 24, "H", "PT"
-    number = int(amount) if float(amount).is_integer() else amount
-    return f"{prefix}{number}{letter}"
+    whole, part = divmod(float(amount), 1)
+    if part and (letter, granularity) in _SMALLER_UNIT:
+        smaller, per, separator = _SMALLER_UNIT[letter, granularity]
+        head = f"{int(whole)}{letter}" if whole else ""
+        return f"{prefix}{head}{separator}{_number(part * per)}{smaller}"
+    return f"{prefix}{_number(amount)}{letter}"
+
+
+# a fraction of a unit written in the next smaller one, as TIMEX3 values do
+# ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a minute and a half" = PT1M30S):
+# (letter, granularity) -> smaller letter, how many in one, separator before it (T: hours after days)
+_SMALLER_UNIT = {("Y", "year"): ("M", 12, ""), ("H", "time"): ("M", 60, ""), ("M", "time"): ("S", 60, ""),
+                 ("D", "day"): ("H", 24, "T")}
+
+
+def _number(amount: float) -> str:
+    """Return an amount without a trailing .0 (2.0 -> '2', 1.5 -> '1.5')."""
+    return str(int(amount)) if float(amount).is_integer() else str(amount)
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -749,7 +764,7 @@ def _number_words() -> str:
     """Return the pattern of a number in digits or words (twenty-five, 6,700, a couple of)."""
     words = alternation([w for w in table("numbers") if w not in ("couple", "half", "dozen")])
     return (
-        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|an?|"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+{BLANK}[1-3]/[2-4]|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|an?|"
         rf"{words}(?:(?:-|{BLANK}(?:and{BLANK})?){words})*)"
     )
 
