@@ -350,3 +350,20 @@ def test_anaphoric_dates_need_no_document_date_when_the_text_gives_one(text, spa
 def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_date(dct, value, resolved):
     timex = only("The next day, workers protested.", dct)
     assert (timex.value, timex.resolved) == (value, resolved)
+
+
+# "<duration> later" measures from an event the text told, so TimeML tags the duration
+# and leaves "later" as a signal; "ago" and (in reports) "earlier" stay dates.
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        ("Three days later, he resigned.", "Three days", "DURATION", "P3D"),
+        ("A few days later, he resigned.", "A few days", "DURATION", "PXD"),
+        ("Just over an hour later, he died.", "over an hour", "DURATION", "PT1H"),
+        ("He resigned two days ago.", "two days ago", "DATE", "2022-09-17"),
+        ("Sales rose from a year earlier.", "a year earlier", "DATE", "2021"),
+    ],
+)
+def test_later_is_a_signal_after_a_duration(sentence, span, kind, value):
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, kind, value)

@@ -877,7 +877,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
         r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-|<_>old\b)"
-        r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|later|from<_>now|hence)\b)?",
+        r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|from<_>now|hence)\b)?",
         read_duration,
     ),
     ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b", read_compound_duration),
