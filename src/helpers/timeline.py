@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from helpers.events import Clause, content_stems, dated_event, load_cues, read_clause, split_clauses
 from helpers.text import Sentence, split_sentences
+from helpers.timex_calendar import add_months, format_date
 
 if TYPE_CHECKING:
     import pandas
@@ -88,8 +89,7 @@ class _Reading:
 
 def _month_end(year: int, month: int) -> date:
     """Return the last day of a month (``month`` may run past 12 into the next year)."""
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return add_months(date(year, 1, 1), month) - timedelta(days=1)
 
 
 def value_bounds(value: str) -> tuple[date, date, str] | None:
@@ -137,24 +137,10 @@ def value_bounds(value: str) -> tuple[date, date, str] | None:
         return None
 
 
-def _add_months(day: date, months: int) -> date:
-    """Return ``day`` moved by whole months, clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    last = _month_end(index // 12, index % 12 + 1)
-    return last.replace(day=min(day.day, last.day))
-
-
 def _value_of(start: date, end: date, granularity: str) -> str:
     """Return the TIMEX3 value whose bounds are ``start``..``end``, or the interval "start/end"."""
-    candidates = {
-        "day": start.isoformat(),
-        "time": start.isoformat(),
-        "week": f"{start.isocalendar()[0]:04d}-W{start.isocalendar()[1]:02d}",
-        "month": f"{start.year:04d}-{start.month:02d}",
-        "year": f"{start.year:04d}",
-        "decade": f"{start.year // 10:03d}",
-    }
-    value = candidates.get(granularity, "")
+    unit = "day" if granularity == "time" else granularity
+    value = format_date(start, unit) if unit in ("day", "week", "month", "year", "decade") else ""
     bounds = value_bounds(value) if value else None
     return value if bounds and bounds[:2] == (start, end) else f"{start.isoformat()}/{end.isoformat()}"
 
@@ -179,8 +165,8 @@ def shift_value(value: str, distance: str, sign: int) -> tuple[date, date, str] 
     else:
         days, months = 0, sign * int(match["amount"]) * _MONTHS[match["unit"]]
     try:
-        start = _add_months(start, months) + timedelta(days=days)
-        end = _add_months(end, months) + timedelta(days=days)
+        start = add_months(start, months) + timedelta(days=days)
+        end = add_months(end, months) + timedelta(days=days)
     except (ValueError, OverflowError):
         return None
     if months and granularity not in ("day", "time", "week", "weekend"):
