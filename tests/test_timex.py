@@ -367,3 +367,22 @@ def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_da
 def test_later_is_a_signal_after_a_duration(sentence, span, kind, value):
     timex = only(sentence)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
+
+# A month with a year phrase, and a clock time with its calendar day, are one TIMEX3 each.
+@pytest.mark.parametrize(
+    ("sentence", "dct", "span", "kind", "value"),
+    [
+        ("But in June last year, the leaders split.", DCT, "June last year", "DATE", "2021-06"),
+        ("They join in April next year.", DCT, "April next year", "DATE", "2023-04"),
+        ("It began in February this year.", DCT, "February this year", "DATE", "2022-02"),
+        ("It began on Feb. 3 this year.", DCT, "Feb. 3 this year", "DATE", "2022-02-03"),
+        ("It began in March last year.", None, "March last year", "DATE", "XXXX-03"),
+        ("The offer runs until 5 p.m. EST Nov. 9.", DCT, "5 p.m. EST Nov. 9", "TIME", "2022-11-09T17:00"),
+        ("The offer runs until 5 p.m. EST, Nov. 6, 1989.", DCT, "5 p.m. EST, Nov. 6, 1989", "TIME", "1989-11-06T17:00"),
+        ("The offer runs until 5 p.m. Nov. 9.", None, "5 p.m. Nov. 9", "TIME", "XXXX-11-09T17:00"),
+    ],
+)
+def test_composite_dates_are_one_expression(sentence, dct, span, kind, value):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value) == (span, kind, value)

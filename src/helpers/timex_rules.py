@@ -293,13 +293,18 @@ def read_slashed(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Sept. 19, 2022 / 19 September / September 2022 / early September -> DATE."""
+    """Sept. 19, 2022 / 19 September / September 2022 / June last year / early September -> DATE.
+
+    "June last year" is one expression (one TIMEX3): the year phrase says which June.
+    """
     month = int(table("months")[m["month"].lower()][0])
     if not m["day"] and _NUMBER_BEFORE.search(ctx.text, max(0, m.start("t") - 6), m.start("t")):
         return None
     explicit = m["year"] is not None
     if explicit:
         year_text = f"{_year(m['year']):04d}"
+    elif m["rel"]:
+        year_text = shift(ctx.dct, "year", int(table("shifters")[m["rel"].lower()][0]))
     else:
         looks = direction(ctx.text, m.start("t"), m.end("t"))
         year_text = month_year(ctx.dct, month, looks, int(m["day"].rstrip("stndrh")) if m["day"] else 0)
@@ -310,9 +315,9 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
         value = f"{year_text}-{month:02d}-{day:02d}"
     else:
-        if m["month"] in ("May", "March") and not explicit and not m["mod"] and not m["lead"]:
+        if m["month"] in ("May", "March") and not (explicit or m["rel"] or m["mod"] or m["lead"]):
             return None
-        if "abbreviation" in table("months")[m["month"].lower()] and not explicit:
+        if "abbreviation" in table("months")[m["month"].lower()] and not (explicit or m["rel"]):
             return None
         value = f"{year_text}-{month:02d}"
     return Reading("DATE", value, _mod(m["mod"]), relative=not explicit, group="t")
@@ -726,15 +731,33 @@ def day_value(ctx: Context, word: str | None, start: int, end: int) -> str:
 
 
 def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """2 p.m. / around 10:35 a.m. / noon Thursday / midnight Friday -> TIME."""
+    """2 p.m. / around 10:35 a.m. / noon Thursday / 5 p.m. EST, Nov. 6 -> TIME (a clock time with its day is one TIMEX3)."""
     if m["word"]:
         clock = table("day_parts")[m["word"].lower()][0]
     else:
         clock = clock_value(int(m["hh"]), int(m["mm"] or 0), m["ampm"] or "")
         if clock is None:
             return None
-    day = day_value(ctx, m["day"], m.start("day"), m.end("day")) if m["day"] else shift(ctx.dct, "day", 0)
-    return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=True)
+    if m["month"]:
+        day = calendar_day(ctx, m["month"], m["mday"], m["year"], m.start(), m.end())
+        if day is None:
+            return None
+    else:
+        day = day_value(ctx, m["day"], m.start("day"), m.end("day")) if m["day"] else shift(ctx.dct, "day", 0)
+    return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=not m["year"])
+
+
+def calendar_day(ctx: Context, month_name: str, day_text: str, year_text: str | None, start: int, end: int) -> str | None:
+    """Return the value of a month name, day and optional year (None if the day does not exist).
+
+    >>> calendar_day(Context("until Nov. 9", date(1989, 11, 2)), "Nov.", "9", None, 6, 12)
+    '1989-11-09'
+    """
+    month, day = int(table("months")[month_name.lower()][0]), int(day_text.rstrip("stndrh"))
+    year = f"{_year(year_text):04d}" if year_text else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
+    if not valid_day(int(year) if year.isdigit() else 2000, month, day):
+        return None
+    return f"{year}-{month:02d}-{day:02d}"
 
 
 def read_rate(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -810,10 +833,10 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     (
         "month day year",
         r"(?:\b(?P<lead>in|since|until|by|of|during|from|through|before|after)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
-        r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?(?:,?<_>(?P<year><YEAR>)\b)?)",
+        r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)",
         read_month_date,
     ),
-    ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?)", read_month_date),
+    ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)", read_month_date),
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
     (
         "year",
@@ -886,7 +909,8 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     (
         "clock",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b|<_>?o'clock)|"
-        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?(?:(?:<_>on|,)?<_>(?P<day><WEEKDAY>|<RELDAY>)\b)?",
+        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
+        r"(?P<month><MONTH>)(?!\w)<_>(?P<mday><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?))?",
         read_clock,
     ),
     (
