@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.article import parse_article
+from helpers.article import normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
     decode_layout,
@@ -216,7 +216,7 @@ paragraph_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), bl
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(paragraph_text.filter(lambda text: text.strip()), min_size=1, max_size=12))
+@given(st.lists(paragraph_text.filter(lambda text: normalize(text).strip()), min_size=1, max_size=12))
 def test_separate_never_raises_and_keeps_order(paragraphs):
     article = parse_article("\n".join(paragraphs))
     with warnings.catch_warnings():
