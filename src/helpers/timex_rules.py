@@ -237,8 +237,8 @@ def _date_signal() -> re.Pattern[str]:
 def direction(text: str, start: int, end: int) -> int:
     """Return which way a weekday or month name looks: its signal word if any, else the tense.
 
-    >>> text = "The offer was extended until Nov. 20. He said it rose since March."
-    >>> direction(text, 29, 36), direction(text, 61, 66)
+    >>> text = "The dividend was declared, payable Nov. 20. He said it rose since March."
+    >>> direction(text, 35, 42), direction(text, 66, 71)
     (1, -1)
     """
     return signal(text, start) or tense(text, start, end)
@@ -389,8 +389,8 @@ def weekday_value(ctx: Context, name: str, shifter: str | None, start: int, end:
     if amount is not None and amount < 0:
         previous_monday = ctx.dct - timedelta(days=ctx.dct.isoweekday() - 1 + 7)
         return (previous_monday + timedelta(days=weekday - 1)).isoformat()
-    direction = amount if amount is not None else tense(ctx.text, start, end) or -1
-    day = weekday_date(ctx.dct, weekday, direction)
+    looks = amount if amount is not None else direction(ctx.text, start, end) or -1
+    day = weekday_date(ctx.dct, weekday, looks)
     if amount and day <= ctx.dct:
         day = weekday_date(ctx.dct + timedelta(days=1), weekday, 1)
     return day.isoformat()
@@ -743,7 +743,7 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
         if day is None:
             return None
     else:
-        day = day_value(ctx, m["day"], m.start("day"), m.end("day")) if m["day"] else shift(ctx.dct, "day", 0)
+        day = day_value(ctx, m["day"], m.start(), m.end()) if m["day"] else shift(ctx.dct, "day", 0)
     return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=not m["year"])
 
 
