@@ -386,3 +386,16 @@ def test_later_is_a_signal_after_a_duration(sentence, span, kind, value):
 def test_composite_dates_are_one_expression(sentence, dct, span, kind, value):
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They will leave as soon as the threats end.", []),
+        ("He was killed soon after being captured.", []),
+        ("He will be released soon.", [("soon", "FUTURE_REF")]),
+        ("Return him as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+    ],
+)
+def test_soon_as_a_connective_is_not_a_timex(sentence, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, DCT)] == expected

@@ -698,8 +698,15 @@ def read_vague_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, _singular(m["unit"])))
 
 
+# "as soon as <clause>" and "soon after/before <event>" are connectives (TimeML SIGNALs),
+# not temporal expressions; "as soon as possible" is one
+_SOON_AS_CONNECTIVE = re.compile(r"[^\S\n]+(?:as(?![^\S\n]+possible\b)|after|before)\b", re.IGNORECASE)
+
+
 def read_reference(m: re.Match[str], ctx: Context) -> Reading | None:
-    """now / recently / the future -> DATE PRESENT_REF, PAST_REF, FUTURE_REF."""
+    """now / recently / the future / as soon as possible -> DATE PRESENT_REF, PAST_REF, FUTURE_REF."""
+    if m["ref"].lower() == "soon" and _SOON_AS_CONNECTIVE.match(ctx.text, m.end()):
+        return None
     return Reading("DATE", table("references")[re.sub(r"\s+", " ", m["ref"].lower())][0])
 
 
