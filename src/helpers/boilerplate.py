@@ -80,9 +80,10 @@ class Separation:
     @cached_property
     def reasons(self) -> tuple[str, ...]:
         """A short human-readable reason for each paragraph's label."""
+        explained = explain(self.features, self.local, self.model)
         return tuple(
-            rule or (f"{where}: " if where else "") + explain(row, score, self.model)
-            for rule, where, row, score in zip(self.rules, self.context, self.features, self.local)
+            rule or (f"{where}: " if where else "") + because
+            for rule, where, because in zip(self.rules, self.context, explained)
         )
 
     @cached_property
@@ -322,19 +323,34 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     return [STATES[state] for state in reversed(path)]
 
 
-def explain(row: Sequence[float], score: float, model: Model, count: int = 3) -> str:
-    """Return the ``count`` strongest reasons for the paragraph's local score, as phrases.
+def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Model, count: int = 3) -> list[str]:
+    """Return, per paragraph, the ``count`` strongest reasons for its local score, as phrases.
 
-    >>> explain(measure_page(["T", "Subscribe to our newsletter"])[1], -4.0, load_model()).split(", ")[0]
+    A reason is a feature's contribution ``weight * (value - centre)`` pushing
+    the score's way by more than 0.25, named by its 'high' or 'low' phrase.
+
+    >>> explain(measure_page(["T", "Subscribe to our newsletter"])[1:], [-4.0], load_model())[0].split(", ")[0]
     'asks for support or a subscription'
     """
-    contributions = [
-        (weight * (value - centre), high if value > centre else low)
-        for weight, value, centre, high, low in zip(model.weights, row, model.centres, model.high, model.low)
-    ]
-    sign = 1.0 if score > 0 else -1.0
-    strongest = sorted((c for c in contributions if c[0] * sign > 0.25 and c[1]), key=lambda c: -abs(c[0]))
-    return ", ".join(dict.fromkeys(phrase for _, phrase in strongest[:count])) or "no strong cue"
+    import numpy as np
+
+    if not rows:
+        return []
+    values = np.asarray(rows, dtype=float)
+    contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
+    high = values > np.asarray(model.centres)
+    named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
+    sign = np.where(np.asarray(scores) > 0, 1.0, -1.0)[:, None]
+    strong = named & (contributions * sign > 0.25)
+    order = np.argsort(np.where(strong, -np.abs(contributions), np.inf), axis=1, kind="stable")[:, :count]
+    picked = np.where(np.take_along_axis(strong, order, axis=1), order * 2 + ~np.take_along_axis(high, order, axis=1), -1)
+    phrases = [phrase for pair in zip(model.high, model.low) for phrase in pair]  # feature i: 2i high, 2i + 1 low
+    said: dict[tuple[int, ...], str] = {}
+    for codes in map(tuple, picked.tolist()):
+        if codes not in said:
+            named_phrases = dict.fromkeys(phrases[code] for code in codes if code >= 0)
+            said[codes] = ", ".join(named_phrases) or "no strong cue"
+    return [said[codes] for codes in map(tuple, picked.tolist())]
 
 
 def separate(article: Article, model: Model | None = None) -> Separation:
