@@ -378,6 +378,8 @@ def test_later_is_a_signal_after_a_duration(sentence, span, kind, value):
         ("It began in February this year.", DCT, "February this year", "DATE", "2022-02"),
         ("It began on Feb. 3 this year.", DCT, "Feb. 3 this year", "DATE", "2022-02-03"),
         ("It began in March last year.", None, "March last year", "DATE", "XXXX-03"),
+        ("He was shot to death last Oct. 23 at home.", DCT, "last Oct. 23", "DATE", "2021-10-23"),
+        ("He was shot to death last Oct. 23 at home.", None, "last Oct. 23", "DATE", "XXXX-10-23"),
         ("The offer runs until 5 p.m. EST Nov. 9.", DCT, "5 p.m. EST Nov. 9", "TIME", "2022-11-09T17:00"),
         ("The offer runs until 5 p.m. EST, Nov. 6, 1989.", DCT, "5 p.m. EST, Nov. 6, 1989", "TIME", "1989-11-06T17:00"),
         ("The offer runs until 5 p.m. Nov. 9.", None, "5 p.m. Nov. 9", "TIME", "XXXX-11-09T17:00"),

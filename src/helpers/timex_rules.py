@@ -439,17 +439,20 @@ def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_shifted_month(m: re.Match[str], ctx: Context) -> Reading | None:
-    """last April / next September / this May -> DATE month of the right year."""
+    """last April / next September / last Oct. 23 -> DATE month (or day) of the right year."""
     month = int(table("months")[m["month"].lower()][0])
     amount = int(table("shifters")[m["shift"].lower()][0])
+    day = f"-{int(m['day'].rstrip('stndrh')):02d}" if m["day"] else ""
     if ctx.dct is None:
-        return Reading("DATE", f"XXXX-{month:02d}", _mod(m["mod"]), relative=True)
+        return Reading("DATE", f"XXXX-{month:02d}{day}", _mod(m["mod"]), relative=True)
     year = ctx.dct.year
     if amount < 0 and month >= ctx.dct.month:
         year -= 1
     elif amount > 0 and month <= ctx.dct.month:
         year += 1
-    return Reading("DATE", f"{year:04d}-{month:02d}", _mod(m["mod"]), relative=True)
+    if day and not valid_day(year, month, int(day[1:])):
+        return None
+    return Reading("DATE", f"{year:04d}-{month:02d}{day}", _mod(m["mod"]), relative=True)
 
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -883,7 +886,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"\b(?:(?P<mod>early|late|mid|earlier|later)(?:-|<_>))?(?:(?P<shift>this|last)<_>)?(?P<part><PART>)\b",
         read_part_of_today,
     ),
-    ("shifted month", r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)", read_shifted_month),
+    ("shifted month", r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?", read_shifted_month),
     (
         "season",
         r"\b(?:(?P<lead>in|during|by|until|since|through|over)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
