@@ -401,3 +401,17 @@ def test_composite_dates_are_one_expression(sentence, dct, span, kind, value):
 )
 def test_soon_as_a_connective_is_not_a_timex(sentence, expected):
     assert [(t.text, t.value) for t in find_timexes(sentence, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "mod"),
+    [
+        ("It was the worst crisis of the 20th century.", "the 20th century", "19", None),
+        ("A fabled 11th century temple.", "11th century", "10", None),
+        ("In the late nineteenth century, he came.", "the late nineteenth century", "18", "END"),
+        ("They teach 21st-century skills.", "21st-century", "20", None),
+    ],
+)
+def test_ordinal_centuries(sentence, span, value, mod):
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value, timex.mod) == (span, "DATE", value, mod)

@@ -343,6 +343,15 @@ def read_spoken_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{2000 + int(number):04d}")
 
 
+def read_century(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 20th century / the early nineteenth century / 21st-century -> DATE 19 / 18 / 20 (TIMEX3 century digits)."""
+    ordinal = m["ord"].lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else int(table("ordinals")[ordinal][0])
+    if not 1 <= number <= 21:
+        return None
+    return Reading("DATE", f"{number - 1:02d}", _mod(m["mod"]))
+
+
 def read_spoken_decade(m: re.Match[str], ctx: Context) -> Reading | None:
     """the nineties / the early eighties -> DATE 199 / 198."""
     return Reading("DATE", f"19{table('decade_words')[m['decade'].lower()][0]}", _mod(m["mod"]))
@@ -859,6 +868,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"\b(?:(?P<theyear>the<_>year)<_>)?(?:(?P<century>nineteen|eighteen)(?:<_>hundred(?:<_>and)?)?<_>(?P<rest><NUM>)|"
         r"two<_>thousand(?:<_>(?:and<_>)?(?P<rest2><NUM>))?)\b",
         read_spoken_year,
+    ),
+    (
+        "century",
+        r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<ord>\d{1,2}(?:st|nd|rd|th)|<ORD>)(?:-|<_>)century\b",
+        read_century,
     ),
     ("spoken decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<decade><DECADEWORD>)\b", read_spoken_decade),
     (
