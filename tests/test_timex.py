@@ -415,3 +415,20 @@ def test_soon_as_a_connective_is_not_a_timex(sentence, expected):
 def test_ordinal_centuries(sentence, span, value, mod):
     timex = only(sentence)
     assert (timex.text, timex.type, timex.value, timex.mod) == (span, "DATE", value, mod)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It will save $500 million a year in costs.", []),
+        ("This will add 700 seats a week on the route.", []),
+        ("Rooms cost between $35 and $55 a night.", []),
+        ("The chip runs 15 million instructions per second.", []),
+        ("A second group of directors resigned.", []),
+        ("He waited a year for the verdict.", [("a year", "DURATION", "P1Y")]),
+        ("They meet twice a year.", [("a year", "SET", "P1Y")]),
+        ("Sales rose 5% from a year ago.", [("a year ago", "DATE", "2021")]),
+    ],
+)
+def test_rates_are_not_durations(sentence, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(sentence, DCT)] == expected

@@ -678,10 +678,31 @@ def _number(amount: float) -> str:
     return str(int(amount)) if float(amount).is_integer() else str(amount)
 
 
+# "a <unit>" right after a quantity is the denominator of a rate ("$500 million a year",
+# "700 seats a week", "24 hours a day"), not a length of time: TimeML guidelines leave
+# rate expressions unmarked (both corpora agree 8 to 3). "a second" before a noun is the
+# ordinal ("a second group").
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|thousand|hundred|percent|cents?|dollars?))(?:[^\S\n]+[a-z]+)?[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_length(m: re.Match[str], ctx: Context) -> bool:
+    """Tell whether "a <unit>" is a rate's denominator or the ordinal "a second" (not a duration)."""
+    if (m["num"] or "").lower() not in ("a", "an") or m["pre"] or m["lead"]:
+        return False
+    if m["unit"].lower() == "second" and _NOUN_AFTER.match(ctx.text, m.end()):
+        return True
+    return _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) is not None
+
+
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days / more than two years / the past six months / several weeks -> DURATION."""
     if m["dir"] and m["num"]:
         return read_ago(m, ctx)
+    if _not_a_length(m, ctx):
+        return None
     unit = _singular(m["unit"])
     if not m["num"]:
         if unit == m["unit"].lower() or unit == "quarter":
@@ -792,6 +813,8 @@ def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("SET", table("frequencies")[m["freq"].lower()][0])
     if m["weekday"]:
         return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}")
+    if m.group().lower().startswith("per") and _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # a rate ("15 million instructions per second"), not a repetition in time
     amount = parse_number(m["num"]) if m["num"] else 1
     if amount is None:
         return None
