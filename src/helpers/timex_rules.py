@@ -230,7 +230,7 @@ def tense(text: str, start: int, end: int) -> int:
 
 @lru_cache(maxsize=1)
 def _date_signal() -> re.Pattern[str]:
-    """Return the pattern of a ``date_signals`` word right before a span ("until ", "since ")."""
+    """Return the pattern of a ``date_signals`` word right before a span ("payable ", "since ")."""
     return re.compile(rf"(?<![\w'])(?P<signal>{alternation(table('date_signals'))})[^\S\n]+(?:(?:early|mid|late)[^\S\n]+)?$", re.IGNORECASE)
 
 
@@ -241,10 +241,10 @@ def direction(text: str, start: int, end: int) -> int:
     >>> direction(text, 35, 42), direction(text, 66, 71)
     (1, -1)
     """
-    return signal(text, start) or tense(text, start, end)
+    return _signal(text, start) or tense(text, start, end)
 
 
-def signal(text: str, start: int) -> int:
+def _signal(text: str, start: int) -> int:
     """Return the direction of a ``date_signals`` word right before ``start`` (0 if none)."""
     found = _date_signal().search(text, max(0, start - 24), start)
     return int(table("date_signals")[re.sub(r"\s+", " ", found["signal"].lower())][0]) if found else 0
