@@ -55,7 +55,8 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Patterns start with a literal or a character class so that the regex engine can skip ahead fast.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
+_ASCII_DIGIT = re.compile("[0-9]")
 _INNER_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c\u2018(]?[A-Z]")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00bb]*\u00bb")
@@ -71,10 +72,9 @@ _SEPARATOR = re.compile(r"[|\u2022\u00b7\u203a\u00bb/>](?<=\s.)(?=\s)")
 _BULLET = re.compile(r"[-*\u2022]\s|\d{1,2}[.)]\s")
 _COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$|\d+ (?:comments?|votes?|replies|shares|views)$", re.IGNORECASE)
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
-_DIGITS = frozenset("0123456789")
-_MARKS = frozenset("|\u2022\u00b7\u203a\u00bb/>")
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _BULLET_STARTS = frozenset("-*\u20220123456789")
-_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb")
+_NO_CUES = (0,) * len(CUE_CATEGORIES)
 
 
 def load_word_list(name: str) -> list[str]:
@@ -136,6 +136,17 @@ def word_key(text: str) -> str:
     return " ".join(_WORD.findall(text)).lower().replace("\u2019", "'")
 
 
+def word_keys(texts: Sequence[str]) -> list[str]:
+    """Return the ``word_key`` of each text, lower-cased in one pass (words never hold a line break).
+
+    >>> word_keys(["Big News", "", "It’s here"])
+    ['big news', '', "it's here"]
+    """
+    if not texts:
+        return []
+    return "\n".join(map(" ".join, map(_WORD.findall, texts))).lower().replace("\u2019", "'").split("\n")
+
+
 def repeat_flags(keys: Sequence[str], head_words: int = 6) -> list[tuple[bool, bool]]:
     """Return (repeated on the page, repeats the title) for each paragraph's ``word_key``; the first is the title.
 
@@ -167,59 +178,7 @@ def measure(text: str, key: str, repeated: bool = False, title_repeat: bool = Fa
     >>> dict(zip(FEATURES, measure(text, word_key(text))))["appeal"]
     2
     """
-    return _measure(text, key, repeated, title_repeat, function_words(), cue_words(), cue_phrases())
-
-
-def _measure(
-    text: str,
-    key: str,
-    repeated: bool,
-    title_repeat: bool,
-    function: frozenset[str],
-    cues: dict[str, str],
-    phrases: dict[str, tuple[str, ...]],
-) -> tuple[float, ...]:
-    """Return ``measure``'s row with the word lists passed in (fetched once per page)."""
-    words = key.split(" ") if key else []
-    n_words = len(words)
-    share = 1.0 / n_words if n_words else 0.0
-    vocabulary = set(words)
-    found = [0] * len(CUE_CATEGORIES)
-    for word in cues.keys() & vocabulary:
-        found[_CATEGORY_INDEX[cues[word]]] += words.count(word)
-    for first in phrases.keys() & vocabulary:
-        for phrase in phrases[first]:
-            found[_CATEGORY_INDEX[cues[phrase]]] += key.count(phrase)
-    quoted = not _QUOTE_CHARS.isdisjoint(text)
-    if quoted:
-        unquoted = word_key(_QUOTED.sub(" ", text)).split(" ")
-        for category in _VOICE:
-            found[_CATEGORY_INDEX[category]] = sum(1 for word in unquoted if cues.get(word) == category)
-    numbers = len(_NUMBER.findall(text)) if not _DIGITS.isdisjoint(text) else 0
-    ends = text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
-    capitals = len(_CAPITAL.findall(text)) * share
-    return (
-        math.log1p(n_words),
-        sum(map(function.__contains__, words)) * share if n_words >= _DENSITY_MIN_WORDS else 0.0,
-        ends,
-        (len(_INNER_END.findall(text)) if n_words > 4 else 0) + ends,
-        capitals,
-        numbers / (numbers + n_words) if numbers else 0.0,
-        _LINK.search(text) is not None,
-        *found,
-        quoted,
-        n_words <= 12 and _BYLINE.match(text) is not None,
-        text[1:2].isupper() and _DATELINE.match(text) is not None,
-        numbers > 0
-        and (not _MONTHS.isdisjoint(vocabulary) or not _AGO.isdisjoint(vocabulary) or _CLOCK.search(text) is not None),
-        (text[:1] in _BULLET_STARTS and _BULLET.match(text) is not None)
-        or (not _MARKS.isdisjoint(text) and _SEPARATOR.search(text) is not None),
-        not ends and n_words >= 3 and capitals >= 0.5,
-        numbers > 0 and _COUNT_SUFFIX.search(text.rstrip()) is not None,
-        not n_words,
-        repeated,
-        title_repeat,
-    )
+    return measure_rows([text], [key], [(repeated, title_repeat)])[0]
 
 
 def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> list[tuple[float, ...]]:
@@ -229,6 +188,86 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
     >>> dict(zip(FEATURES, rows[1]))["sentence_end"]
     True
     """
-    keys = keys if keys is not None else [word_key(text) for text in texts]
-    lists = (function_words(), cue_words(), cue_phrases())
-    return [_measure(text, key, *flags, *lists) for text, key, flags in zip(texts, keys, repeat_flags(keys))]
+    keys = keys if keys is not None else word_keys(texts)
+    return measure_rows(texts, keys, repeat_flags(keys))
+
+
+def measure_rows(
+    texts: Sequence[str], keys: Sequence[str], flags: Sequence[tuple[bool, bool]]
+) -> list[tuple[float, ...]]:
+    """Return the feature rows of paragraphs given their word keys and (repeated, title_repeat) flags.
+
+    Features are computed a column at a time, mostly by C-level ``map`` calls.
+
+    >>> measure_rows(["Sign up now"], ["sign up now"], [(False, False)])[0][FEATURES.index("appeal")]
+    1
+    """
+    words = list(map(str.split, keys))  # a key holds single spaces between words, no other blanks
+    counts = list(map(len, words))
+    shares = [1.0 / count if count else 0.0 for count in counts]
+    function, cue_first_words = function_words(), cue_vocabulary()
+    ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
+    capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
+    numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
+    columns = (
+        map(math.log1p, counts),
+        [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
+        ends,
+        [(len(_INNER_END.findall(text)) if count > 4 else 0) + end for text, count, end in zip(texts, counts, ends)],
+        capitals,
+        [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
+        [_LINK.search(text) is not None for text in texts],
+        *zip(*[
+            _NO_CUES if cue_first_words.isdisjoint(w) else count_cues(text, key, w)
+            for text, key, w in zip(texts, keys, words)
+        ]),
+        [_QUOTE_MARK.search(text) is not None for text in texts],
+        [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
+        [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
+        [number > 0 and is_dated(text, w) for text, number, w in zip(texts, numbers, words)],
+        [(text[:1] in _BULLET_STARTS and _BULLET.match(text) is not None) or _SEPARATOR.search(text) is not None for text in texts],
+        [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
+        [number > 0 and _COUNT_SUFFIX.search(text.rstrip()) is not None for text, number in zip(texts, numbers)],
+        [not count for count in counts],
+        *zip(*flags),
+    ) if texts else ()
+    return list(zip(*columns))
+
+
+@lru_cache(maxsize=1)
+def cue_vocabulary() -> frozenset[str]:
+    """Return the words that start a cue phrase (a paragraph without any has no cue at all).
+
+    >>> {"donate", "according"} <= cue_vocabulary()
+    True
+    """
+    return frozenset(phrase.split(" ", 1)[0] for phrase in cue_words())
+
+
+def count_cues(text: str, key: str, words: Sequence[str]) -> tuple[int, ...]:
+    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES`` (address and publisher outside quotations).
+
+    >>> text = "“We are ready,” he said. Sign up."
+    >>> dict(zip(CUE_CATEGORIES, count_cues(text, word_key(text), word_key(text).split())))
+    {'address': 0, 'publisher': 0, 'appeal': 1, 'action': 0, 'site': 0, 'credit': 0, 'reporting': 1}
+    """
+    cues, phrases = cue_words(), cue_phrases()
+    found = list(map(list(filter(None, map(cues.get, words))).count, CUE_CATEGORIES))
+    if not phrases.keys().isdisjoint(words):
+        for first in phrases.keys() & set(words):
+            for phrase in phrases[first]:
+                found[_CATEGORY_INDEX[cues[phrase]]] += key.count(phrase)
+    if _QUOTE_MARK.search(text) is not None:
+        unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", text)).split())))
+        for category in _VOICE:
+            found[_CATEGORY_INDEX[category]] = unquoted.count(category)
+    return tuple(found)
+
+
+def is_dated(text: str, words: Sequence[str]) -> bool:
+    """Tell whether a paragraph holding numbers names a month, says 'ago', 'updated' or 'published', or gives a clock time.
+
+    >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
+    (True, False)
+    """
+    return not _MONTHS.isdisjoint(words) or not _AGO.isdisjoint(words) or _CLOCK.search(text) is not None
