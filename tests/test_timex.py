@@ -432,3 +432,22 @@ def test_ordinal_centuries(sentence, span, value, mod):
 )
 def test_rates_are_not_durations(sentence, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(sentence, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "span", "value"),
+    [
+        ("They will complete the deal by year-end.", date(1989, 11, 2), "year-end", "1989"),
+        ("The index has risen 12% since year-end.", date(1989, 11, 2), "year-end", "1988"),
+        ("It should be in place by year's end.", date(1989, 11, 2), "year's end", "1989"),
+        ("The deal closes at next year-end.", date(1989, 11, 2), "next year-end", "1990"),
+        ("The deal closes by year-end.", None, "year-end", "XXXX"),
+    ],
+)
+def test_year_end_is_the_end_of_a_year(sentence, dct, span, value):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value, timex.mod) == (span, "DATE", value, "END")
+
+
+def test_a_year_ended_is_not_a_year_end():
+    assert all("end" not in t.text for t in find_timexes("Profit for the year ended June 30 rose.", DCT))

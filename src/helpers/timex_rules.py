@@ -581,6 +581,19 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True)
 
 
+def read_year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """year-end / by year's end / since year end / next year-end -> DATE of that year, mod END.
+
+    The end of a year is written like "the end of the year" (the year, mod END); a bare
+    "year-end" is the coming one unless "since" or the tense points back.
+    """
+    if m["shift"]:
+        amount = int(table("shifters")[m["shift"].lower()][0])
+    else:
+        amount = -1 if direction(ctx.text, m.start(), m.end()) < 0 else 0
+    return Reading("DATE", shift(ctx.dct, "year", amount), "END", relative=True)
+
+
 def read_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
     """that day / the following year / later that month -> DATE, first anchored on the document date.
 
@@ -930,6 +943,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?)",
         read_season,
     ),
+    ("year end", r"\b(?:(?P<shift>this|last|next)<_>)?year(?:'s<_>|[- ]|<_>)end\b(?!ed|s)", read_year_end),
     ("anaphoric date", r"\b(?:(?P<mod>earlier|later)<_>)?(?P<phrase><ANAPHORA>)\b", read_anaphor),
     (
         "shifted unit",
