@@ -2,8 +2,10 @@
 
 ``find_timexes(text, dct)`` runs the grammar of ``helpers.timex_rules`` over the text,
 keeps the longest non-overlapping matches, and anchors relative expressions ("last
-week", "on Monday", "two days ago") on the document creation time ``dct``. Without a
-``dct`` those values keep TimeML's ``X`` placeholders and ``resolved`` is False.
+week", "on Monday", "two days ago") on the document creation time ``dct``; weekday and
+month names look back or ahead by the tense of their sentence. Anaphoric expressions
+("that day", "the following year") anchor on the last date the text mentioned. Without
+a ``dct`` relative values keep TimeML's ``X`` placeholders and ``resolved`` is False.
 """
 
 from __future__ import annotations
