@@ -183,7 +183,10 @@ _NOT_A_VERB_BEFORE = re.compile(
 
 @lru_cache(maxsize=1)
 def _tense_cues() -> re.Pattern[str]:
-    """Return the pattern of the tense cues: the ``tense_cues`` table, then any -ed verb."""
+    """Return the pattern of the tense cues: the ``tense_cues`` table, then any -ed verb.
+
+    Matched in lower case only, so the month "May" is not the modal "may".
+    """
     words = alternation(table("tense_cues"))
     return re.compile(rf"(?<![\w'])(?P<cue>{words})(?!\w)|(?P<ed>{_PAST_PARTICIPLE})")
 
@@ -221,10 +224,10 @@ def tense(text: str, start: int, end: int) -> int:
     stop = _SENTENCE_END.search(text, end, end + 200)
     right = stop.start() if stop else min(len(text), end + 200)
     best, distance = 0, len(text) + 1
-    for cue_start, cue_end, direction in tense_cues(text, left, right):
+    for cue_start, cue_end, way in tense_cues(text, left, right):
         gap = start - cue_end if cue_end <= start else cue_start - end
         if 0 <= gap < distance:
-            best, distance = direction, gap
+            best, distance = way, gap
     return best
 
 
