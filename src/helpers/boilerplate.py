@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from helpers.article import Article
-from helpers.paragraph_features import FEATURES, cue_words, measure, measure_page, word_key
+from helpers.paragraph_features import FEATURES, cue_words, measure_page, measure_rows, word_key, word_keys
 from helpers.text import split_sentences
 
 LABELS = ("title", "standfirst", "body", "boilerplate")
@@ -195,7 +195,17 @@ def is_appeal(sentence: str) -> bool:
     >>> is_appeal("Your donation keeps our reporters going."), is_appeal("He backed the plan, she said.")
     (True, False)
     """
-    return asks_reader(measure(sentence, word_key(sentence)), sentence)
+    return appeal_flags([sentence])[0]
+
+
+def appeal_flags(sentences: Sequence[str]) -> list[bool]:
+    """Tell, for each sentence, whether it is an appeal to the reader (measured together, as one page).
+
+    >>> appeal_flags(["Sign up for our newsletter.", "The talks ended."])
+    [True, False]
+    """
+    rows = measure_rows(sentences, word_keys(sentences), [(False, False)] * len(sentences))
+    return [asks_reader(row, sentence) for row, sentence in zip(rows, sentences)]
 
 
 def split_appeals(text: str, min_words: int = 10) -> list[str]:
@@ -207,7 +217,7 @@ def split_appeals(text: str, min_words: int = 10) -> list[str]:
     sentences = [sentence.text for sentence in split_sentences(text)]
     if len(sentences) < 2:
         return [text]
-    flags = [is_appeal(sentence) for sentence in sentences]
+    flags = appeal_flags(sentences)
     start = 0
     while start < len(flags) and flags[start]:
         start += 1
@@ -241,16 +251,14 @@ def segment(article: Article) -> list[tuple[int, int, str, str]]:
     """
     appeal_words = appeal_vocabulary()
     pieces = []
-    for index, paragraph in enumerate(article.paragraphs):
-        key = word_key(paragraph.text)
-        if (
-            len(paragraph.text) > 40
-            and _SENTENCE_GAP.search(paragraph.text) is not None
-            and not appeal_words.isdisjoint(key.split(" "))
-        ):
-            pieces.extend((index, paragraph.line, text, word_key(text)) for text in split_appeals(paragraph.text))
+    keys = word_keys([paragraph.text for paragraph in article.paragraphs])
+    for index, (paragraph, key) in enumerate(zip(article.paragraphs, keys)):
+        text = paragraph.text
+        if len(text) > 40 and _SENTENCE_GAP.search(text) is not None and not appeal_words.isdisjoint(key.split(" ")):
+            parts = split_appeals(text)
+            pieces.extend((index, paragraph.line, part, part_key) for part, part_key in zip(parts, word_keys(parts)))
         else:
-            pieces.append((index, paragraph.line, paragraph.text, key))
+            pieces.append((index, paragraph.line, text, key))
     return pieces
 
 
