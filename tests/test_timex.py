@@ -51,6 +51,8 @@ EXPLICIT_DATES = [
     ("It ends in fiscal 2023.", "fiscal 2023", "DATE", "2023", None),
     ("They came home for Thanksgiving Day 1999.", "Thanksgiving Day 1999", "DATE", "1999-11-25", None),
     ("It happened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", None),
+    ("The vote is on November 5th, 2024.", "November 5th, 2024", "DATE", "2024-11-05", None),
+    ("It opened on the 3rd of May 2020.", "3rd of May 2020", "DATE", "2020-05-03", None),
 ]
 
 RELATIVE_DATES = [

@@ -295,6 +295,15 @@ def read_slashed(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
+def day_of_month(written: str) -> int:
+    """Return the day number of "5", "05" or "5th".
+
+    >>> day_of_month("5th"), day_of_month("21")
+    (5, 21)
+    """
+    return int(written.rstrip("stndrh"))
+
+
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     """Sept. 19, 2022 / 19 September / September 2022 / June last year / early September -> DATE.
 
@@ -310,9 +319,9 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
         year_text = shift(ctx.dct, "year", int(table("shifters")[m["rel"].lower()][0]))
     else:
         looks = direction(ctx.text, m.start("t"), m.end("t"))
-        year_text = month_year(ctx.dct, month, looks, int(m["day"].rstrip("stndrh")) if m["day"] else 0)
+        year_text = month_year(ctx.dct, month, looks, day_of_month(m["day"]) if m["day"] else 0)
     if m["day"]:
-        day = int(m["day"])
+        day = day_of_month(m["day"])
         check_year = int(year_text) if year_text.isdigit() else 2000
         if not valid_day(check_year, month, day):
             return None
@@ -454,7 +463,7 @@ def read_shifted_month(m: re.Match[str], ctx: Context) -> Reading | None:
     """last April / next September / last Oct. 23 -> DATE month (or day) of the right year."""
     month = int(table("months")[m["month"].lower()][0])
     amount = int(table("shifters")[m["shift"].lower()][0])
-    day = f"-{int(m['day'].rstrip('stndrh')):02d}" if m["day"] else ""
+    day = f"-{day_of_month(m['day']):02d}" if m["day"] else ""
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}{day}", _mod(m["mod"]), relative=True)
     year = ctx.dct.year
@@ -809,7 +818,7 @@ def calendar_day(ctx: Context, month_name: str, day_text: str, year_text: str | 
     >>> calendar_day(Context("until Nov. 9", date(1989, 11, 2)), "Nov.", "9", None, 6, 12)
     '1989-11-09'
     """
-    month, day = int(table("months")[month_name.lower()][0]), int(day_text.rstrip("stndrh"))
+    month, day = int(table("months")[month_name.lower()][0]), day_of_month(day_text)
     year = f"{_year(year_text):04d}" if year_text else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
     if not valid_day(int(year) if year.isdigit() else 2000, month, day):
         return None
