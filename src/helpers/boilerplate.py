@@ -58,9 +58,10 @@ class Separation:
 
     ``paragraphs`` is the table; ``body``, ``title``, ``standfirst`` and
     ``boilerplate`` are the joined texts. ``features`` are the measured rows,
-    ``local`` the log-odds of body from the features alone, ``rules`` the
-    reason where a rule decided, ``context`` where the page layout overruled
-    the local score. Reasons and the table are built on first use.
+    ``local`` the log-odds of body from the features alone, ``explained`` the
+    features that weigh most in it, ``rules`` the reason where a rule decided,
+    ``context`` where the page layout overruled the local score. Reasons and
+    the table are built on first use.
     """
 
     lines: tuple[int, ...]
@@ -68,6 +69,7 @@ class Separation:
     labels: tuple[str, ...]
     local: tuple[float, ...]
     features: tuple[tuple[float, ...], ...]
+    explained: tuple[str, ...]
     rules: tuple[str, ...]
     context: tuple[str, ...]
     model: Model = field(repr=False)
@@ -75,16 +77,16 @@ class Separation:
     @cached_property
     def scores(self) -> tuple[float, ...]:
         """Body likelihood of each paragraph from its own features (0 to 1, rounded)."""
-        return tuple(round(1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0))), 3) for score in self.local)
+        exp = math.exp
+        return tuple([round(1.0 / (1.0 + exp(-max(min(score, 30.0), -30.0))), 3) for score in self.local])
 
     @cached_property
     def reasons(self) -> tuple[str, ...]:
         """A short human-readable reason for each paragraph's label."""
-        explained = explain(self.features, self.local, self.model)
-        return tuple(
+        return tuple([
             rule or (f"{where}: " if where else "") + because
-            for rule, where, because in zip(self.rules, self.context, explained)
-        )
+            for rule, where, because in zip(self.rules, self.context, self.explained)
+        ])  # fmt: skip
 
     @cached_property
     def paragraphs(self):  # -> pandas.DataFrame (pandas imported here to keep the module light)
@@ -287,14 +289,14 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
 
 
 def local_scores(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
-    """Return each paragraph's log-odds of being body from its features alone.
+    """Return each paragraph's log-odds of being body from its features alone (``rows`` may be a float array).
 
     >>> local_scores([[0.0] * len(FEATURES)], load_model()) == [load_model().bias]
     True
     """
     import numpy as np
 
-    if not rows:
+    if not len(rows):
         return []
     return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
 
@@ -314,14 +316,19 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     scale, offset = model.scale, model.offset
     before, body, gap, after = 0.0, scale * scores[0] + offset + before_body, -math.inf, -math.inf
     back = []
-    for score in scores[1:]:
-        into_body = max((body + body_body, 1), (gap + gap_body, 2), (before + before_body, 0))
-        into_gap = max((body + body_gap, 1), (gap + gap_gap, 2))
-        into_after = max((after + after_after, 3), (body + body_after, 1))
-        back.append((0, into_body[1], into_gap[1], into_after[1]))
-        before, body, gap, after = (
-            before + before_before, into_body[0] + scale * score + offset, into_gap[0], into_after[0]
-        )
+    for score in scores[1:]:  # on a tie the later state in STATES wins, as max() over (score, state) pairs would
+        stay, reopen, start = body + body_body, gap + gap_body, before + before_body
+        if reopen >= stay and reopen >= start:
+            into_body, from_body = reopen, 2
+        elif stay >= start:
+            into_body, from_body = stay, 1
+        else:
+            into_body, from_body = start, 0
+        open_gap, keep_gap = body + body_gap, gap + gap_gap
+        close, keep_after = body + body_after, after + after_after
+        back.append((0, from_body, 2 if keep_gap >= open_gap else 1, 3 if keep_after >= close else 1))
+        before, body = before + before_before, into_body + scale * score + offset
+        gap, after = max(keep_gap, open_gap), max(keep_after, close)
     ends = (before, body, gap, after)
     state = ends.index(max(ends))
     path = [state]
@@ -332,7 +339,7 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
 
 
 def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Model, count: int = 3) -> list[str]:
-    """Return, per paragraph, the ``count`` strongest reasons for its local score, as phrases.
+    """Return, per paragraph, the ``count`` strongest reasons for its local score, as phrases (``rows`` may be an array).
 
     A reason is a feature's contribution ``weight * (value - centre)`` pushing
     the score's way by more than 0.25, named by its 'high' or 'low' phrase.
@@ -342,7 +349,7 @@ def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Mod
     """
     import numpy as np
 
-    if not rows:
+    if not len(rows):
         return []
     values = np.asarray(rows, dtype=float)
     contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
@@ -372,11 +379,14 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     >>> separate(parse_article(text)).labels
     ('title', 'boilerplate', 'body', 'body', 'boilerplate')
     """
+    import numpy as np
+
     model = model or load_model()
     pieces = segment(article)
     texts = [piece[2] for piece in pieces]
     rows = measure_page(texts, [piece[3] for piece in pieces])
-    scores = local_scores(rows, model)
+    values = np.asarray(rows, dtype=float)
+    scores = local_scores(values, model)
     rules = find_appeals(texts, rows)
     evidence = [APPEAL_SCORE if rule else score for score, rule in zip(scores, rules)]
     states = ["before", *decode_layout(evidence[1:], model)]
@@ -400,6 +410,7 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         labels=tuple(labels[first] for first in groups),
         local=tuple(scores[i] for i in shown),
         features=tuple(rows[i] for i in shown),
+        explained=tuple(explain(values[shown], [scores[i] for i in shown], model)),
         rules=tuple(rules[i] for i in shown),
         context=tuple(context[i] for i in shown),
         model=model,
