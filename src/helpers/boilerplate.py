@@ -275,17 +275,25 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
     >>> find_appeals(texts, measure_page(texts))
     ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
     """
-    core = [index > 0 and asks_reader(row, text) for index, (row, text) in enumerate(zip(rows, texts))]
-    kinds = []
-    for index, row in enumerate(rows):
-        beside = (index > 1 and core[index - 1]) or (index + 1 < len(rows) and core[index + 1])
-        if core[index]:
-            kinds.append("an appeal to the reader, no reporting")
-        elif index > 0 and beside and row[_PUBLISHER] and not row[_REPORTING] and not row[_QUOTE]:
-            kinds.append("next to an appeal: speaks as the publisher, no reporting")
-        else:
-            kinds.append("")
+    core = [
+        index > 0 and bool(row[_APPEAL] or row[_ACTION]) and asks_reader(row, text)  # no request, no appeal
+        for index, (row, text) in enumerate(zip(rows, texts))
+    ]
+    kinds = ["an appeal to the reader, no reporting" if appeal else "" for appeal in core]
+    for index in [index for index, appeal in enumerate(core) if appeal]:
+        for side in (index - 1, index + 1):
+            if 0 < side < len(rows) and not core[side] and speaks_as_publisher(rows[side]):
+                kinds[side] = "next to an appeal: speaks as the publisher, no reporting"
     return kinds
+
+
+def speaks_as_publisher(row: Sequence[float]) -> bool:
+    """Tell whether a paragraph (its feature row) speaks as the publisher (we, our), quoting no one and reporting nothing.
+
+    >>> speaks_as_publisher(measure_page(["T", "Our reporters are on the ground."])[1])
+    True
+    """
+    return bool(row[_PUBLISHER] and not row[_REPORTING] and not row[_QUOTE])
 
 
 def local_scores(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
@@ -403,16 +411,17 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
     groups = merge_split_boilerplate([piece[0] for piece in pieces], labels)
-    shown = [min(group, key=evidence.__getitem__) for group in groups.values()]  # the most boilerplate piece speaks
+    # the most boilerplate piece of a rejoined paragraph speaks for it
+    shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
     return Separation(
-        lines=tuple(pieces[first][1] for first in groups),
-        texts=tuple(" ".join(texts[j] for j in group) for group in groups.values()),
-        labels=tuple(labels[first] for first in groups),
-        local=tuple(scores[i] for i in shown),
-        features=tuple(rows[i] for i in shown),
-        explained=tuple(explain(values[shown], [scores[i] for i in shown], model)),
-        rules=tuple(rules[i] for i in shown),
-        context=tuple(context[i] for i in shown),
+        lines=tuple([pieces[first][1] for first in groups]),
+        texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
+        labels=tuple(map(labels.__getitem__, groups)),
+        local=tuple(map(scores.__getitem__, shown)),
+        features=tuple(map(rows.__getitem__, shown)),
+        explained=tuple(explain(values[shown], list(map(scores.__getitem__, shown)), model)),
+        rules=tuple(map(rules.__getitem__, shown)),
+        context=tuple(map(context.__getitem__, shown)),
         model=model,
     )
 
@@ -423,6 +432,8 @@ def merge_split_boilerplate(origins: Sequence[int], labels: Sequence[str]) -> di
     >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"])
     {0: [0], 1: [1, 2], 3: [3], 4: [4]}
     """
+    if len(set(origins)) == len(origins):  # no paragraph was split
+        return {index: [index] for index in range(len(origins))}
     groups: dict[int, list[int]] = {}
     first = -1
     for index, origin in enumerate(origins):
@@ -445,8 +456,10 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
     """
     later_body: set[str] = set()
     for index in range(len(keys) - 1, 0, -1):
+        if labels[index] != "body":
+            continue
         words = keys[index].split(" ", head_words)
-        if len(words) < head_words or labels[index] != "body":
+        if len(words) < head_words:
             continue
         head = " ".join(words[:head_words])
         if head in later_body:
