@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain, repeat
 from importlib import resources
 
 FEATURES = (
@@ -74,7 +75,6 @@ _COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$|\d+ (?:comments?|votes?|replies|shar
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _BULLET_STARTS = frozenset("-*\u20220123456789")
-_NO_CUES = (0,) * len(CUE_CATEGORIES)
 
 
 def load_word_list(name: str) -> list[str]:
@@ -205,10 +205,11 @@ def measure_rows(
     words = list(map(str.split, keys))  # a key holds single spaces between words, no other blanks
     counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
-    function, cue_first_words = function_words(), cue_vocabulary()
+    function = function_words()
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
     capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
     numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
+    quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
     columns = (
         map(math.log1p, counts),
         [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
@@ -217,11 +218,8 @@ def measure_rows(
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
         [_LINK.search(text) is not None for text in texts],
-        *zip(*[
-            _NO_CUES if cue_first_words.isdisjoint(w) else count_cues(text, key, w)
-            for text, key, w in zip(texts, keys, words)
-        ]),
-        [_QUOTE_MARK.search(text) is not None for text in texts],
+        *zip(*count_cues(texts, keys, words, quoted)),
+        quoted,
         [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
         [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
         [number > 0 and is_dated(text, w) for text, number, w in zip(texts, numbers, words)],
@@ -235,33 +233,51 @@ def measure_rows(
 
 
 @lru_cache(maxsize=1)
-def cue_vocabulary() -> frozenset[str]:
-    """Return the words that start a cue phrase (a paragraph without any has no cue at all).
+def cue_classes() -> dict[str, int]:
+    """Return each cue word's category, as its index in ``CUE_CATEGORIES`` (phrases of several words left out).
 
-    >>> {"donate", "according"} <= cue_vocabulary()
-    True
+    >>> CUE_CATEGORIES[cue_classes()["donate"]]
+    'appeal'
     """
-    return frozenset(phrase.split(" ", 1)[0] for phrase in cue_words())
+    return {word: _CATEGORY_INDEX[category] for word, category in cue_words().items() if " " not in word}
 
 
-def count_cues(text: str, key: str, words: Sequence[str]) -> tuple[int, ...]:
-    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES`` (address and publisher outside quotations).
+def count_cues(
+    texts: Sequence[str], keys: Sequence[str], words: Sequence[Sequence[str]], quoted: Sequence[bool]
+) -> list[list[int]]:
+    """Return, per paragraph, how often it uses the cues of each of ``CUE_CATEGORIES`` (address and publisher outside quotations).
 
     >>> text = "“We are ready,” he said. Sign up."
-    >>> dict(zip(CUE_CATEGORIES, count_cues(text, word_key(text), word_key(text).split())))
+    >>> dict(zip(CUE_CATEGORIES, count_cues([text], [word_key(text)], [word_key(text).split()], [True])[0]))
     {'address': 0, 'publisher': 0, 'appeal': 1, 'action': 0, 'site': 0, 'credit': 0, 'reporting': 1}
     """
     cues, phrases = cue_words(), cue_phrases()
-    found = list(map(list(filter(None, map(cues.get, words))).count, CUE_CATEGORIES))
-    if not phrases.keys().isdisjoint(words):
-        for first in phrases.keys() & set(words):
+    found = tally(words, cue_classes(), len(CUE_CATEGORIES))
+    for index in [index for index, paragraph in enumerate(words) if not phrases.keys().isdisjoint(paragraph)]:
+        for first in phrases.keys() & set(words[index]):
             for phrase in phrases[first]:
-                found[_CATEGORY_INDEX[cues[phrase]]] += key.count(phrase)
-    if _QUOTE_MARK.search(text) is not None:
-        unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", text)).split())))
+                found[index][_CATEGORY_INDEX[cues[phrase]]] += keys[index].count(phrase)
+    voices = [_CATEGORY_INDEX[category] for category in _VOICE]
+    for index in [index for index, quote in enumerate(quoted) if quote and any(found[index][v] for v in voices)]:
+        unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", texts[index])).split())))
         for category in _VOICE:
-            found[_CATEGORY_INDEX[category]] = unquoted.count(category)
-    return tuple(found)
+            found[index][_CATEGORY_INDEX[category]] = unquoted.count(category)
+    return found
+
+
+def tally(words: Sequence[Sequence[str]], classes: dict[str, int], size: int) -> list[list[int]]:
+    """Return, per paragraph (its words), how many of its words fall in each of ``size`` classes (``classes`` maps words to them).
+
+    >>> tally([["we", "said", "we"], [], ["hi"]], {"we": 0, "said": 1}, 2)
+    [[2, 1], [0, 0], [0, 0]]
+    """
+    import numpy as np
+
+    flat = list(chain.from_iterable(words))
+    owners = np.repeat(np.arange(len(words)), list(map(len, words)))
+    codes = np.fromiter(map(classes.get, flat, repeat(size)), dtype=np.intp, count=len(flat))
+    table = np.bincount(owners * (size + 1) + codes, minlength=len(words) * (size + 1))
+    return table.reshape(len(words), size + 1)[:, :size].tolist()
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:
