@@ -78,7 +78,10 @@ class Separation:
     def scores(self) -> tuple[float, ...]:
         """Body likelihood of each paragraph from its own features (0 to 1, rounded)."""
         exp = math.exp
-        return tuple([round(1.0 / (1.0 + exp(-max(min(score, 30.0), -30.0))), 3) for score in self.local])
+        return tuple([
+            round(1.0 / (1.0 + exp(-(30.0 if score > 30.0 else -30.0 if score < -30.0 else score))), 3)
+            for score in self.local
+        ])  # fmt: skip
 
     @cached_property
     def reasons(self) -> tuple[str, ...]:
@@ -252,15 +255,18 @@ def segment(article: Article) -> list[tuple[int, int, str, str]]:
     ['Title', 'Subscribe to our newsletter for more.', 'The storm hit at dawn. Roofs fell in the town.']
     """
     appeal_words = appeal_vocabulary()
-    pieces = []
-    keys = word_keys([paragraph.text for paragraph in article.paragraphs])
-    for index, (paragraph, key) in enumerate(zip(article.paragraphs, keys)):
-        text = paragraph.text
-        if len(text) > 40 and _SENTENCE_GAP.search(text) is not None and not appeal_words.isdisjoint(key.split(" ")):
-            parts = split_appeals(text)
-            pieces.extend((index, paragraph.line, part, part_key) for part, part_key in zip(parts, word_keys(parts)))
-        else:
-            pieces.append((index, paragraph.line, text, key))
+    texts = [paragraph.text for paragraph in article.paragraphs]
+    keys = word_keys(texts)
+    pieces = list(zip(range(len(texts)), [paragraph.line for paragraph in article.paragraphs], texts, keys))
+    glued = [
+        index for index, (text, key) in enumerate(zip(texts, keys))
+        if len(text) > 40 and _SENTENCE_GAP.search(text) is not None and not appeal_words.isdisjoint(key.split(" "))
+    ]  # fmt: skip
+    for index in reversed(glued):  # from the end, so that earlier positions stay put
+        parts = split_appeals(texts[index])
+        if len(parts) > 1:
+            line = pieces[index][1]
+            pieces[index : index + 1] = [(index, line, part, key) for part, key in zip(parts, word_keys(parts))]
     return pieces
 
 

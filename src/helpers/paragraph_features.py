@@ -157,18 +157,18 @@ def repeat_flags(keys: Sequence[str], head_words: int = 6) -> list[tuple[bool, b
     >>> repeat_flags([word_key(text) for text in texts])
     [(False, False), (False, True), (True, False), (True, False), (True, False), (True, False)]
     """
+    if not keys:
+        return []
     heads = [" ".join(key.split(" ", head_words)[:head_words]) if key.count(" ") >= head_words - 1 else "" for key in keys]
-    full_counts = Counter(keys)
-    head_counts = Counter(head for head in heads if head)
-    title = keys[0] if keys else ""
-    flags = []
-    for index, (key, head) in enumerate(zip(keys, heads)):
-        repeated = index > 0 and bool(key) and (full_counts[key] > 1 or (bool(head) and head_counts[head] > 1))
-        same_as_title = index > 0 and bool(key) and bool(title) and (
-            key == title or (title.startswith(key + " ") and " " in key) or key.startswith(title + " ")
+    full_counts, head_counts = Counter(keys), Counter(filter(None, heads))
+    title, spaced_title = keys[0], keys[0] + " "
+    return [(False, False)] + [
+        (
+            bool(key) and (full_counts[key] > 1 or head_counts[head] > 1),
+            bool(key and title) and (key == title or key.startswith(spaced_title) or (" " in key and title.startswith(key + " "))),
         )
-        flags.append((repeated, same_as_title))
-    return flags
+        for key, head in zip(keys[1:], heads[1:])
+    ]
 
 
 def measure(text: str, key: str, repeated: bool = False, title_repeat: bool = False) -> tuple[float, ...]:
