@@ -54,6 +54,7 @@ _DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on 
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # the same words in ASCII text, found faster
 # Patterns start with a literal or a character class so that the regex engine can skip ahead fast.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
@@ -144,7 +145,8 @@ def word_keys(texts: Sequence[str]) -> list[str]:
     """
     if not texts:
         return []
-    return "\n".join(map(" ".join, map(_WORD.findall, texts))).lower().replace("\u2019", "'").split("\n")
+    words = [_ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text) for text in texts]
+    return "\n".join(map(" ".join, words)).lower().replace("\u2019", "'").split("\n")
 
 
 def repeat_flags(keys: Sequence[str], head_words: int = 6) -> list[tuple[bool, bool]]:
