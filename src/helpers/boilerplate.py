@@ -396,9 +396,8 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     import numpy as np
 
     model = model or load_model()
-    pieces = segment(article)
-    texts = [piece[2] for piece in pieces]
-    rows = measure_page(texts, [piece[3] for piece in pieces])
+    origins, lines, texts, keys = zip(*segment(article))
+    rows = measure_page(texts, keys)
     values = np.asarray(rows, dtype=float)
     scores = local_scores(values, model)
     rules = find_appeals(texts, rows)
@@ -412,15 +411,15 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         for label, score in zip(labels, evidence)
     ]  # fmt: skip
     labels[0], rules[0] = "title", "the page title (first line of the dump)"
-    mark_repeats([piece[3] for piece in pieces], labels, rules)
+    mark_repeats(keys, labels, rules)
     mark_standfirst(rows, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
-    groups = merge_split_boilerplate([piece[0] for piece in pieces], labels)
+    groups = merge_split_boilerplate(origins, labels)
     # the most boilerplate piece of a rejoined paragraph speaks for it
     shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
     return Separation(
-        lines=tuple([pieces[first][1] for first in groups]),
+        lines=tuple(map(lines.__getitem__, groups)),
         texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
         labels=tuple(map(labels.__getitem__, groups)),
         local=tuple(map(scores.__getitem__, shown)),
