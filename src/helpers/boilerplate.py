@@ -28,6 +28,7 @@ from helpers.paragraph_features import FEATURES, cue_words, measure_page, measur
 from helpers.text import split_sentences
 
 LABELS = ("title", "standfirst", "body", "boilerplate")
+REASONS = 3  # how many features a reason names at most
 APPEAL_SCORE = -10.0  # the local score given to appeals: no body context can outweigh it
 STATES = ("before", "body", "gap", "after")
 _WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
@@ -352,8 +353,8 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     return [STATES[state] for state in reversed(path)]
 
 
-def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Model, count: int = 3) -> list[str]:
-    """Return, per paragraph, the ``count`` strongest reasons for its local score, as phrases (``rows`` may be an array).
+def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Model) -> list[str]:
+    """Return, per paragraph, the ``REASONS`` strongest reasons for its local score, as phrases (``rows`` may be an array).
 
     A reason is a feature's contribution ``weight * (value - centre)`` pushing
     the score's way by more than 0.25, named by its 'high' or 'low' phrase.
@@ -369,17 +370,19 @@ def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Mod
     contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
     high = values > np.asarray(model.centres)
     named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
-    sign = np.where(np.asarray(scores) > 0, 1.0, -1.0)[:, None]
-    strong = named & (contributions * sign > 0.25)
-    order = np.argsort(np.where(strong, -np.abs(contributions), np.inf), axis=1, kind="stable")[:, :count]
-    picked = np.where(np.take_along_axis(strong, order, axis=1), order * 2 + ~np.take_along_axis(high, order, axis=1), -1)
-    phrases = [phrase for pair in zip(model.high, model.low) for phrase in pair]  # feature i: 2i high, 2i + 1 low
-    said: dict[tuple[int, ...], str] = {}
-    for codes in map(tuple, picked.tolist()):
-        if codes not in said:
-            named_phrases = dict.fromkeys(phrases[code] for code in codes if code >= 0)
-            said[codes] = ", ".join(named_phrases) or "no strong cue"
-    return [said[codes] for codes in map(tuple, picked.tolist())]
+    toward_score = np.where(np.asarray(scores)[:, None] > 0, contributions, -contributions)
+    strong = named & (toward_score > 0.25)
+    order = np.argsort(np.where(strong, -np.abs(contributions), np.inf), axis=1, kind="stable")[:, :REASONS]
+    every = np.arange(len(values))[:, None]
+    picked = np.where(strong[every, order], order * 2 + ~high[every, order], -1)  # feature i: 2i high, 2i + 1 low
+    phrases = [phrase for pair in zip(model.high, model.low) for phrase in pair]
+    codes = (picked + 1) @ (len(phrases) + 1) ** np.arange(REASONS)  # one number per choice of phrases
+    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    said = [
+        ", ".join(dict.fromkeys(phrases[code] for code in choice if code >= 0)) or "no strong cue"
+        for choice in picked[first].tolist()
+    ]
+    return [said[index] for index in inverse.tolist()]
 
 
 def separate(article: Article, model: Model | None = None) -> Separation:
