@@ -227,7 +227,7 @@ def measure_rows(
         [number > 0 and is_dated(text, w) for text, number, w in zip(texts, numbers, words)],
         [(text[:1] in _BULLET_STARTS and _BULLET.match(text) is not None) or _SEPARATOR.search(text) is not None for text in texts],
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
-        [number > 0 and _COUNT_SUFFIX.search(text.rstrip()) is not None for text, number in zip(texts, numbers)],
+        [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
         *zip(*flags),
     ) if texts else ()
@@ -280,6 +280,16 @@ def tally(words: Sequence[Sequence[str]], classes: dict[str, int], size: int) ->
     codes = np.fromiter(map(classes.get, flat, repeat(size)), dtype=np.intp, count=len(flat))
     table = np.bincount(owners * (size + 1) + codes, minlength=len(words) * (size + 1))
     return table.reshape(len(words), size + 1)[:, :size].tolist()
+
+
+def ends_with_count(text: str) -> bool:
+    """Tell whether a text ends with a count in brackets or of comments, votes, replies, shares or views.
+
+    >>> ends_with_count("Comments (12) "), ends_with_count("3 replies"), ends_with_count("It cost 3 dollars.")
+    (True, True, False)
+    """
+    text = text.rstrip()
+    return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(text) is not None  # such a count ends so
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:
