@@ -95,8 +95,8 @@ def _month_end(year: int, month: int) -> date:
 def value_bounds(value: str) -> tuple[date, date, str] | None:
     """Return the first day, last day and granularity of a TIMEX3 date value, or None.
 
-    >>> value_bounds("2022-W37")
-    (datetime.date(2022, 9, 12), datetime.date(2022, 9, 18), 'week')
+    >>> value_bounds("2023-W11")
+    (datetime.date(2023, 3, 13), datetime.date(2023, 3, 19), 'week')
     >>> value_bounds("199")[:2], value_bounds("XXXX-09"), value_bounds("PAST_REF")
     ((datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)), None, None)
     """
@@ -148,8 +148,8 @@ def _value_of(start: date, end: date, granularity: str) -> str:
 def shift_value(value: str, distance: str, sign: int) -> tuple[date, date, str] | None:
     """Return the bounds and value of ``value`` moved by the TIMEX3 duration ``distance`` (sign +1 or -1).
 
-    >>> shift_value("2022-09-19", "P1D", -1)
-    (datetime.date(2022, 9, 18), datetime.date(2022, 9, 18), '2022-09-18')
+    >>> shift_value("2023-03-13", "P1D", -1)
+    (datetime.date(2023, 3, 12), datetime.date(2023, 3, 12), '2023-03-12')
     >>> shift_value("2024-02-29", "P1Y", 1)[2], shift_value("2020", "P2Y", 1)[2], shift_value("2020", "PXY", 1)
     ('2025-02-28', '2022', None)
     """
@@ -485,8 +485,8 @@ def mark_expressions(text: str, timexes: Sequence[Timex], as_html: bool = False)
     """Return ``text`` with each time expression bracketed with its value, or in an HTML ``<mark>``.
 
     >>> from helpers.timex import Timex
-    >>> mark_expressions("Rain on Monday.", [Timex(8, 14, "Monday", "DATE", "2022-09-19")])
-    'Rain on [Monday = 2022-09-19].'
+    >>> mark_expressions("Rain on Monday.", [Timex(8, 14, "Monday", "DATE", "2023-03-13")])
+    'Rain on [Monday = 2023-03-13].'
     """
     escape = html.escape if as_html else str
     pieces, cursor = [], 0

@@ -25,8 +25,8 @@ UNRESOLVED = {
 def format_date(day: date, granularity: str) -> str:
     """Return the TIMEX3 value of ``day`` at ``granularity`` (day, week, month, quarter, year ...).
 
-    >>> format_date(date(2022, 9, 19), "week"), format_date(date(2022, 9, 19), "quarter")
-    ('2022-W38', '2022-Q3')
+    >>> format_date(date(2023, 3, 13), "week"), format_date(date(2023, 3, 13), "quarter")
+    ('2023-W11', '2023-Q1')
     """
     if granularity == "day":
         return day.isoformat()
@@ -65,8 +65,8 @@ def add_months(day: date, months: int) -> date:
 def shift(anchor: date | None, granularity: str, amount: int) -> str:
     """Return the value of the unit ``amount`` steps from ``anchor`` ("last week" = week, -1).
 
-    >>> shift(date(2022, 9, 19), "week", -1), shift(None, "week", -1)
-    ('2022-W37', 'XXXX-WXX')
+    >>> shift(date(2023, 3, 13), "week", -1), shift(None, "week", -1)
+    ('2023-W10', 'XXXX-WXX')
     """
     if anchor is None:
         return UNRESOLVED[granularity]
@@ -87,8 +87,8 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
 
     The anchor's own weekday is the anchor itself.
 
-    >>> weekday_date(date(2022, 9, 19), 5, -1), weekday_date(date(2022, 9, 19), 5, 1)
-    (datetime.date(2022, 9, 16), datetime.date(2022, 9, 23))
+    >>> weekday_date(date(2023, 3, 13), 5, -1), weekday_date(date(2023, 3, 13), 5, 1)
+    (datetime.date(2023, 3, 10), datetime.date(2023, 3, 17))
     """
     ahead = (weekday - anchor.isoweekday()) % 7
     if ahead == 0:
@@ -131,7 +131,7 @@ def month_year(anchor: date | None, month: int, direction: int = 0, day: int = 0
     are plausible and ``direction`` decides: -1 (past tense) takes the latest such month
     not after the anchor, +1 (future) the first not before it, 0 keeps the nearest.
 
-    >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2022, 9, 19), 3), month_year(None, 2)
+    >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2023, 3, 13), 12), month_year(None, 2)
     ('2021', '2023', '2022', 'XXXX')
     >>> month_year(date(1999, 5, 6), 11, -1), month_year(date(1998, 3, 4), 12, 1), month_year(date(2000, 1, 15), 1, 1, 14)
     ('1998', '1998', '2000')

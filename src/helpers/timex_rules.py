@@ -277,7 +277,7 @@ def _year(text: str) -> int:
 
 
 def read_iso(m: re.Match[str], ctx: Context) -> Reading | None:
-    """2022-09-19 or 2022-09-19 14:05 -> DATE or TIME."""
+    """2023-03-13 or 2023-03-13 14:05 -> DATE or TIME."""
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     if not valid_day(year, month, day):
         return None
@@ -288,7 +288,7 @@ def read_iso(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_slashed(m: re.Match[str], ctx: Context) -> Reading | None:
-    """9/19/2022 (US month/day/year) -> DATE."""
+    """3/13/2023 (US month/day/year) -> DATE."""
     year, month, day = _year(m["y"]), int(m["m"]), int(m["d"])
     if not valid_day(year, month, day):
         return None
@@ -305,7 +305,7 @@ def day_of_month(written: str) -> int:
 
 
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Sept. 19, 2022 / 19 September / September 2022 / June last year / early September -> DATE.
+    """Sept. 8, 2023 / 8 September / September 2022 / June last year / early September -> DATE.
 
     "June last year" is one expression (one TIMEX3): the year phrase says which June.
     """
@@ -396,11 +396,11 @@ def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
 def weekday_value(ctx: Context, name: str, shifter: str | None, start: int, end: int) -> str:
     """Return the date of a weekday name: "last" is the previous week's, else the tense decides.
 
-    >>> ctx = Context("He left Friday. He returns next Friday.", date(2022, 9, 19))
+    >>> ctx = Context("He left Friday. He returns next Friday.", date(2023, 3, 13))
     >>> weekday_value(ctx, "Friday", None, 8, 14), weekday_value(ctx, "Friday", "next", 32, 38)
-    ('2022-09-16', '2022-09-23')
-    >>> weekday_value(Context("", date(2022, 9, 22)), "Monday", "last", 0, 0)
-    '2022-09-12'
+    ('2023-03-10', '2023-03-17')
+    >>> weekday_value(Context("", date(2023, 3, 16)), "Monday", "last", 0, 0)
+    '2023-03-06'
 
     """
     weekday = int(table("weekdays")[name.lower()][0])
