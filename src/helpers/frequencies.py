@@ -244,8 +244,8 @@ def keyness(
     has a p-value below ``max_p``, more frequent than in the reference (also less
     frequent ones with ``negative=True``).
 
-    >>> keyness(tokenize("Ceasefire talks. Ceasefire talks. The talks."))["word"].tolist()
-    ['ceasefire', 'talks']
+    >>> keyness(tokenize("Strike talks. Strike talks. The talks."))["word"].tolist()
+    ['talks', 'strike']
     """
     from wordfreq import word_frequency
 
@@ -309,8 +309,8 @@ def concordance(tokens: Sequence[str], word: str, width: int = 8) -> pandas.Data
 def capitalised_words(tokens: Sequence[str]) -> dict[str, str]:
     """Map each word always capitalised, sentence starts aside, to its usual form (names, places).
 
-    >>> capitalised_words(tokenize("The talks in Baku ended. Baku said the Talks ended. Talks resume."))
-    {'baku': 'Baku'}
+    >>> capitalised_words(tokenize("The talks in Lagos ended. Lagos said the Talks ended. Talks resume."))
+    {'lagos': 'Lagos'}
     """
     forms: dict[str, FreqDist] = {}
     for index, token in enumerate(tokens):
