@@ -199,10 +199,21 @@ def measure_rows(
 ) -> list[tuple[float, ...]]:
     """Return the feature rows of paragraphs given their word keys and (repeated, title_repeat) flags.
 
-    Features are computed a column at a time, mostly by C-level ``map`` calls.
-
     >>> measure_rows(["Sign up now"], ["sign up now"], [(False, False)])[0][FEATURES.index("appeal")]
     1
+    """
+    distinct = dict.fromkeys(zip(texts, keys))  # pages repeat their menus: each text is measured once
+    measured = dict(zip(distinct, measure_texts(*zip(*distinct)))) if distinct else {}
+    return [measured[pair] + flag for pair, flag in zip(zip(texts, keys), flags)]
+
+
+def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float, ...]]:
+    """Return the features of paragraphs that depend on their own text alone (all but the last two of ``FEATURES``).
+
+    Features are computed a column at a time, mostly by C-level ``map`` calls.
+
+    >>> len(measure_texts(["Sign up now"], ["sign up now"])[0]) == len(FEATURES) - 2
+    True
     """
     words = list(map(str.split, keys))  # a key holds single spaces between words, no other blanks
     counts = list(map(len, words))
@@ -229,8 +240,7 @@ def measure_rows(
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
-        *zip(*flags),
-    ) if texts else ()
+    )
     return list(zip(*columns))
 
 
