@@ -7,8 +7,10 @@ words (menus, headlines), digits and links, cue words that address the reader
 or ask for action, site furniture, photo credits, quotations and reporting
 verbs, bylines and datelines, and whether its text is repeated elsewhere on the
 page. The word lists are package data (``data/function_words.txt``,
-``data/boilerplate_cues.txt``). Everything is plain Python and precompiled
-regular expressions, fast enough for a page in about a millisecond.
+``data/boilerplate_cues.txt``). A page is measured a feature (a column) at a
+time, with precompiled regular expressions mapped over its paragraphs and the
+cue words of all its paragraphs tallied in one numpy pass, and each distinct
+text measured once: well under a millisecond for a typical news page.
 """
 
 from __future__ import annotations
@@ -223,7 +225,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
     numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
     quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
-    columns = (
+    columns = (  # one column per name in FEATURES, in order, but for the last two
         map(math.log1p, counts),
         [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
         ends,
@@ -269,7 +271,7 @@ def count_cues(
         for first in phrases.keys() & set(words[index]):
             for phrase in phrases[first]:
                 found[index][_CATEGORY_INDEX[cues[phrase]]] += keys[index].count(phrase)
-    voices = [_CATEGORY_INDEX[category] for category in _VOICE]
+    voices = [_CATEGORY_INDEX[category] for category in _VOICE]  # recounted outside quotations, where there are any
     for index in [index for index, quote in enumerate(quoted) if quote and any(found[index][v] for v in voices)]:
         unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", texts[index])).split())))
         for category in _VOICE:
