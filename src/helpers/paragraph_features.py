@@ -10,7 +10,7 @@ page. The word lists are package data (``data/function_words.txt``,
 ``data/boilerplate_cues.txt``). A page is measured a feature (a column) at a
 time, with precompiled regular expressions mapped over its paragraphs and the
 cue words of all its paragraphs tallied in one numpy pass, and each distinct
-text measured once: well under a millisecond for a typical news page.
+text measured once: about a millisecond for a typical news page.
 """
 
 from __future__ import annotations
