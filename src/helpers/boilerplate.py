@@ -20,12 +20,16 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from functools import cached_property, lru_cache
 from importlib import resources
 
 from helpers.article import Article
 from helpers.paragraph_features import FEATURES, cue_words, measure_page, measure_rows, word_key, word_keys
 from helpers.text import split_sentences
+
+if TYPE_CHECKING:
+    import numpy
 
 LABELS = ("title", "standfirst", "body", "boilerplate")
 REASONS = 3  # how many features a reason names at most
@@ -58,11 +62,11 @@ class Separation:
     """Per-paragraph labels of an article, with the evidence behind them.
 
     ``paragraphs`` is the table; ``body``, ``title``, ``standfirst`` and
-    ``boilerplate`` are the joined texts. ``features`` are the measured rows,
-    ``local`` the log-odds of body from the features alone, ``explained`` the
-    features that weigh most in it, ``rules`` the reason where a rule decided,
-    ``context`` where the page layout overruled the local score. Reasons and
-    the table are built on first use.
+    ``boilerplate`` are the joined texts. ``features`` are the measured rows
+    (``values`` the same as a float array), ``local`` the log-odds of body from
+    the features alone, ``rules`` the reason where a rule decided, ``context``
+    where the page layout overruled the local score. Reasons and the table are
+    built on first use.
     """
 
     lines: tuple[int, ...]
@@ -70,10 +74,10 @@ class Separation:
     labels: tuple[str, ...]
     local: tuple[float, ...]
     features: tuple[tuple[float, ...], ...]
-    explained: tuple[str, ...]
     rules: tuple[str, ...]
     context: tuple[str, ...]
     model: Model = field(repr=False)
+    values: numpy.ndarray = field(repr=False, compare=False)
 
     @cached_property
     def scores(self) -> tuple[float, ...]:
@@ -87,9 +91,10 @@ class Separation:
     @cached_property
     def reasons(self) -> tuple[str, ...]:
         """A short human-readable reason for each paragraph's label."""
+        explained = explain(self.values, self.local, self.model)
         return tuple([
             rule or (f"{where}: " if where else "") + because
-            for rule, where, because in zip(self.rules, self.context, self.explained)
+            for rule, where, because in zip(self.rules, self.context, explained)
         ])  # fmt: skip
 
     @cached_property
@@ -427,10 +432,10 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         labels=tuple(map(labels.__getitem__, groups)),
         local=tuple(map(scores.__getitem__, shown)),
         features=tuple(map(rows.__getitem__, shown)),
-        explained=tuple(explain(values[shown], list(map(scores.__getitem__, shown)), model)),
         rules=tuple(map(rules.__getitem__, shown)),
         context=tuple(map(context.__getitem__, shown)),
         model=model,
+        values=values[shown],
     )
 
 
