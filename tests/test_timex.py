@@ -354,6 +354,31 @@ def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_da
     assert (timex.value, timex.resolved) == (value, resolved)
 
 
+# A clock time without its day ("at 10 p.m.") happened on the day the text last named,
+# as TimeML news annotation reads it; with no day named it falls back on the document date.
+CLOCK_TIMES = [
+    ("He was shot on Oct. 23, 1998, at 10 p.m. in his kitchen.", "10 p.m.", "1998-10-23T22:00"),
+    ("The blast came on Aug. 7, 1998. At about 10:35 a.m., the embassy fell.", "about 10:35 a.m.", "1998-08-07T10:35"),
+    ("Talks stalled on Friday. They resumed at noon.", "noon", "2022-09-16T12:00"),  # on a relative day
+    ("The talks resumed at noon. Officials met in 1998.", "noon", "2022-09-19T12:00"),  # a later date does not count
+    ("It was cold in 1998. The polls closed at 8 p.m.", "8 p.m.", "2022-09-19T20:00"),  # a year names no day
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), CLOCK_TIMES)
+def test_a_clock_time_without_its_day_is_on_the_last_day_named(text, span, value):
+    timex = next(t for t in find_timexes(text, DCT) if t.text == span)
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "resolved"),
+    [(CLOCK_TIMES[0][0], "1998-10-23T22:00", True), ("The polls closed at 8 p.m.", "XXXX-XX-XXT20:00", False)],
+)
+def test_a_clock_time_without_a_document_date_needs_a_named_day(text, value, resolved):
+    timex = next(t for t in find_timexes(text, None) if t.type == "TIME")
+    assert (timex.value, timex.resolved) == (value, resolved)
+
 # "<duration> later" measures from an event the text told, so TimeML tags the duration
 # and leaves "later" as a signal; "ago" and (in reports) "earlier" stay dates.
 @pytest.mark.parametrize(

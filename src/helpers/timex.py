@@ -4,7 +4,8 @@
 keeps the longest non-overlapping matches, and anchors relative expressions ("last
 week", "on Monday", "two days ago") on the document creation time ``dct``; weekday and
 month names look back or ahead by the tense of their sentence. Anaphoric expressions
-("that day", "the following year") anchor on the last date the text mentioned. Without
+("that day", "the following year") and clock times without their day ("at 10 p.m.")
+anchor on the last date the text mentioned. Without
 a ``dct`` relative values keep TimeML's ``X`` placeholders and ``resolved`` is False.
 """
 
@@ -16,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import product
 
-from helpers.timex_rules import Context, anaphor_value, compiled_rules, table, triggers
+from helpers.timex_rules import CLOCK_TIME_RULE, Context, anaphor_value, compiled_rules, table, triggers
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -119,8 +120,20 @@ _ANAPHORIC_RULE = "anaphoric date"
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _narrative_value(timex: Timex, reference: str) -> str | None:
+    """Return the value of an anaphoric date or a bare clock time read against the last date mentioned."""
+    if timex.rule == _ANAPHORIC_RULE:
+        return anaphor_value(timex.text, reference)
+    if timex.rule == CLOCK_TIME_RULE and _DAY_VALUE.match(reference):
+        return reference[:10] + timex.value[timex.value.index("T"):]
+    return None
+
+
 def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
-    """Re-anchor "that day", "the following year" ... on the last date mentioned before them.
+    """Re-anchor "that day", "the following year", "at 10 p.m." ... on the last date mentioned before them.
 
     TimeML news annotation resolves such anaphoric expressions against the narrative's
     last explicit date ("fled in June 1998 and returned later that year" = 1998), not
@@ -128,7 +141,7 @@ def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
     """
     anchored, reference = [], None
     for timex in timexes:
-        value = anaphor_value(timex.text, reference.value) if timex.rule == _ANAPHORIC_RULE and reference else None
+        value = _narrative_value(timex, reference.value) if reference else None
         if value is not None:
             timex = Timex(timex.start, timex.end, timex.text, timex.type, value, timex.mod,
                           reference.relative, reference.resolved, timex.rule)
