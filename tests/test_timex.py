@@ -134,6 +134,8 @@ REFERENCES_AND_SETS = [
     ("They meet every two weeks.", "every two weeks", "SET", "P2W", None),
     ("They meet twice a year.", "a year", "SET", "P1Y", None),
     ("Profits doubled annually.", "annually", "SET", "P1Y", None),
+    ("Protesters gather daily outside the house.", "daily", "SET", "P1D", None),
+    ("He travels weekly across the region.", "weekly", "SET", "P1W", None),
 ]
 
 
@@ -459,6 +461,21 @@ def test_ordinal_centuries(sentence, span, value, mod):
 )
 def test_rates_are_not_durations(sentence, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(sentence, DCT)] == expected
+
+
+# "daily", "annually" after a quantity are a rate's denominator too; after a verb they repeat
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales will rise 8.5% annually.", []),
+        ("The plant would produce about 10,000 units annually.", []),
+        ("It pumps 2 million barrels daily.", []),
+        ("Profits doubled annually since 1980.", [("annually", "SET", "P1Y"), ("1980", "DATE", "1980")]),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_frequency_words_after_a_quantity_are_rates(sentence, expected, dct):
+    assert [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)] == expected
 
 
 @pytest.mark.parametrize(

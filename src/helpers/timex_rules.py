@@ -165,8 +165,11 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?$")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|by)[^\S\n]+$", re.IGNORECASE)
+# a lower-case word after an adjective-like "daily" / "a second" that is not a preposition or
+# conjunction: a noun it modifies ("daily flights"), not a verb it follows ("gather daily outside")
 _NOUN_AFTER = re.compile(
-    r"[^\S\n]+(?!(?:and|or|but|in|on|at|for|to|from|since|until|by|with|as|through|during|over|than|because|if|when)\b)[a-z]"
+    r"[^\S\n]+(?!(?:and|or|but|in|on|at|for|to|from|since|until|by|with|as|through|throughout|during|over|than|because|"
+    r"if|when|while|outside|inside|across|around|into|onto|near|along|among|between|under|before|after|against)\b)[a-z]"
 )
 _QUARTER = re.compile(r"\b(?:first|second|third|fourth|latest|the|fiscal|year-ago|year-earlier)[- ]quarter\b", re.IGNORECASE)
 
@@ -835,6 +838,8 @@ def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["freq"]:
         if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()) or _NOUN_AFTER.match(ctx.text, m.end()):
             return None
+        if _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # a rate ("rise 8.5% annually", "10,000 units annually"), like "$5 a year"
         return Reading("SET", table("frequencies")[m["freq"].lower()][0])
     if m["weekday"]:
         return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}")
