@@ -39,6 +39,7 @@ _WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
     FEATURES.index(name) for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
 )
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
+_ROUGH_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+")  # any full stop and a blank: no abbreviations known
 _ALLOWED = {("before", "before"), ("before", "body"), ("body", "body"), ("body", "gap"), ("body", "after"),
             ("gap", "gap"), ("gap", "body"), ("after", "after")}  # fmt: skip
 
@@ -268,12 +269,27 @@ def segment(article: Article) -> list[tuple[int, int, str, str]]:
         index for index, (text, key) in enumerate(zip(texts, keys))
         if len(text) > 40 and _SENTENCE_GAP.search(text) is not None and not appeal_words.isdisjoint(key.split(" "))
     ]  # fmt: skip
-    for index in reversed(glued):  # from the end, so that earlier positions stay put
+    asking = edge_appeals([texts[index] for index in glued])
+    for index in reversed([index for index, asks in zip(glued, asking) if asks]):  # from the end: positions stay put
         parts = split_appeals(texts[index])
         if len(parts) > 1:
             line = pieces[index][1]
             pieces[index : index + 1] = [(index, line, part, key) for part, key in zip(parts, word_keys(parts))]
     return pieces
+
+
+def edge_appeals(texts: Sequence[str]) -> list[bool]:
+    """Tell, for each paragraph, whether its first or last sentence, split roughly at any full stop, is an appeal.
+
+    A cheap test before the sentence splitter (``split_appeals``): most paragraphs
+    that use an appeal word ("support", "sign") are reporting, and are left whole.
+
+    >>> edge_appeals(["The minister resigned on Friday. Donate now to support our work.", "Rebels seized the town. The U.S. backed them."])
+    [True, False]
+    """
+    edges = [(pieces[0], pieces[-1]) for pieces in map(_ROUGH_END.split, texts)]
+    flags = appeal_flags([sentence for pair in edges for sentence in pair])
+    return [first or last for first, last in zip(flags[::2], flags[1::2])]
 
 
 def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[str]:
