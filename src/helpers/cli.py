@@ -7,6 +7,7 @@ Errors about the input (``ArticleError``) print one line on stderr and exit 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -132,4 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing to flush at exit
+        return 0
     return 0
