@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: help setup run test unit nbval lab notebooks lock clean
+.PHONY: help setup run test unit nbval bench lab notebooks lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,11 @@ unit: setup ## Run the unit, property-based and doctest tests
 
 nbval: setup ## Execute the notebooks and compare them with their stored outputs
 	$(PY) -m pytest -q -p no:cacheprovider -o addopts="" $(NBVAL) notebooks
+
+bench: setup ## Print quality and speed beside other tools (needs ../shared/benchmarks)
+	$(PY) benchmarks/boilerplate.py --repeat 5
+	$(PY) benchmarks/timex.py
+	$(PY) benchmarks/frequencies.py
 
 lab: setup ## Open JupyterLab on the notebooks
 	$(PY) -m jupyter lab notebooks
