@@ -356,6 +356,39 @@ def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_da
     assert (timex.value, timex.resolved) == (value, resolved)
 
 
+# Two days of one month written once ("April 24 and 25") are two dates, as TimeML tags them;
+# a number after the "and" that counts something is not a day.
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("The summit will be held on April 24 and 25.", DCT, [("April 24", "2023-04-24"), ("25", "2023-04-25")]),
+        ("Votes fell on May 3 or 4, 1999.", DCT, [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
+        ("Votes fell on May 3 or 4, 1999.", None, [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
+        ("The summit is on April 24 and 25.", None, [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]),
+        ("Talks run from Sept. 20 to 22.", None, [("Sept. 20", "XXXX-09-20"), ("22", "XXXX-09-22")]),
+        ("It fell on June 3 and 4 people died.", DCT, [("June 3", "2022-06-03")]),
+        ("It is due Feb. 30 and 31.", DCT, []),
+    ],
+)
+def test_a_second_day_of_the_same_month_is_its_own_date(sentence, dct, expected):
+    assert [(t.text, t.value) for t in find_timexes(sentence, dct)] == expected
+
+
+# "day-long", "yearlong": one unit (TIMEX3 DURATION), like "decades-long" is many.
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("They left their third day-long meeting.", "day-long", "P1D"),
+        ("A yearlong inquiry ended.", "yearlong", "P1Y"),
+        ("He gave an hour-long speech.", "hour-long", "PT1H"),
+        ("The weeklong strike ended.", "weeklong", "P1W"),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_a_unit_long_adjective_is_one_unit(sentence, span, value, dct):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value) == (span, "DURATION", value)
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -307,6 +307,10 @@ def day_of_month(written: str) -> int:
     return int(written.rstrip("stndrh"))
 
 
+# "May 3 or 4, 1999": the year after the second day is the first day's year too
+_SHARED_YEAR = re.compile(r",?[^\S\n]+(?:and|or|to|through)[^\S\n]+\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{3}|20\d{2})\b")
+
+
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     """Sept. 8, 2023 / 8 September / September 2022 / June last year / early September -> DATE.
 
@@ -315,9 +319,10 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     month = int(table("months")[m["month"].lower()][0])
     if not m["day"] and _NUMBER_BEFORE.search(ctx.text, max(0, m.start("t") - 6), m.start("t")):
         return None
-    explicit = m["year"] is not None
+    shared = _SHARED_YEAR.match(ctx.text, m.end("t")) if m["day"] and not (m["year"] or m["rel"]) else None
+    explicit = m["year"] is not None or shared is not None
     if explicit:
-        year_text = f"{_year(m['year']):04d}"
+        year_text = f"{_year(m['year'] or shared['year']):04d}"
     elif m["rel"]:
         year_text = shift(ctx.dct, "year", int(table("shifters")[m["rel"].lower()][0]))
     else:
@@ -759,6 +764,19 @@ def read_vague_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, _singular(m["unit"])))
 
 
+def read_unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
+    """a day-long meeting / a yearlong inquiry / an hour-long speech -> DURATION of one unit."""
+    return Reading("DURATION", duration_value(1, m["unit"].lower()))
+
+
+def read_second_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the "25" of "April 24 and 25" / "May 3 or 4, 1999" -> DATE in the month named before it."""
+    if _NOUN_AFTER.match(ctx.text, m.end()):
+        return None  # "on May 3 and 4 people died": a count, not a day
+    value = calendar_day(ctx, m["month"], m["day"], m["year"], m.start(), m.end())
+    return None if value is None else Reading("DATE", value, relative=not m["year"], group="t")
+
+
 # "as soon as <clause>" and "soon after/before <event>" are connectives (TimeML SIGNALs),
 # not temporal expressions; "as soon as possible" is one
 _SOON_AS_CONNECTIVE = re.compile(r"[^\S\n]+(?:as(?![^\S\n]+possible\b)|after|before)\b", re.IGNORECASE)
@@ -917,6 +935,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         read_month_date,
     ),
     ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)", read_month_date),
+    (
+        "second day",
+        r"\b(?P<month><MONTH>)(?!\w)<_><DAY>,?<_>(?:and|or|to|through)<_>(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
+        read_second_day,
+    ),
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
     (
         "year",
@@ -991,6 +1014,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b", read_compound_duration),
     ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
+    ("unit long", r"\b(?P<unit><UNIT1>)-?long\b", read_unit_long),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
     ("clock", _CLOCK + r"(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
      r"(?P<month><MONTH>)(?!\w)<_>(?P<mday><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?))", read_clock),
@@ -1029,7 +1053,7 @@ def trigger_words() -> frozenset[str]:
     >>> {"monday", "weeks", "yesterday"} <= trigger_words()
     True
     """
-    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"}
+    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {f"{u}long" for u in table("units")}
     for name in (
         "units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays", "decade_words", "holidays"
     ):
