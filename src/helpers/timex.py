@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import product
 
-from helpers.timex_rules import CLOCK_TIME_RULE, Context, anaphor_value, compiled_rules, table, triggers
+from helpers.timex_rules import Context, anaphor_value, compile_rule, compiled_rules, table, triggers
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -120,14 +120,21 @@ _ANAPHORIC_RULE = "anaphoric date"
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
 
 
+_CLOCK_RULE = "clock"
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@lru_cache(maxsize=1)
+def _day_name() -> re.Pattern[str]:
+    """Return the pattern of a word naming a day in a clock time ("Friday", "tomorrow", "Nov.")."""
+    return compile_rule(r"\b(?:<WEEKDAY>|<RELDAY>|<MONTH>)(?!\w)")
+
+
 def _narrative_value(timex: Timex, reference: str) -> str | None:
-    """Return the value of an anaphoric date or a bare clock time read against the last date mentioned."""
+    """Return the value of an anaphoric date or a clock time without its day read against the last date mentioned."""
     if timex.rule == _ANAPHORIC_RULE:
         return anaphor_value(timex.text, reference)
-    if timex.rule == CLOCK_TIME_RULE and _DAY_VALUE.match(reference):
+    if timex.rule == _CLOCK_RULE and _DAY_VALUE.match(reference) and not _day_name().search(timex.text):
         return reference[:10] + timex.value[timex.value.index("T"):]
     return None
 

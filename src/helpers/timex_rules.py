@@ -916,14 +916,6 @@ def _placeholders() -> dict[str, str]:
 
 Normaliser = Callable[[re.Match[str], Context], Reading | None]
 
-# a clock time ("at 10 p.m.", "around noon"), with its time zone; the day may follow
-_CLOCK = (
-    r"\b(?:(?P<pre><MOD>)<_>)?(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b|<_>?o'clock)|"
-    r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?"
-)
-# the rule of a clock time without its day: helpers.timex puts it on the day the text last named
-CLOCK_TIME_RULE = "clock time"
-
 # Each rule: name, pattern (with <PLACEHOLDERS>), normaliser. Earlier rules win ties.
 GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?\b", read_iso),
@@ -1016,9 +1008,13 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
     ("unit long", r"\b(?P<unit><UNIT1>)-?long\b", read_unit_long),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
-    ("clock", _CLOCK + r"(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
-     r"(?P<month><MONTH>)(?!\w)<_>(?P<mday><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?))", read_clock),
-    (CLOCK_TIME_RULE, _CLOCK + r"(?P<day>)(?P<month>)(?P<mday>)(?P<year>)", read_clock),
+    (
+        "clock",
+        r"\b(?:(?P<pre><MOD>)<_>)?(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b|<_>?o'clock)|"
+        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
+        r"(?P<month><MONTH>)(?!\w)<_>(?P<mday><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?))?",
+        read_clock,
+    ),
     (
         "frequency",
         r"\b(?:(?P<freq><FREQ>)|(?:every|each|per)<_>(?:(?P<weekday><WEEKDAY>)|(?:(?P<num><NUM>)<_>)?(?P<unit><UNIT>)))\b",
