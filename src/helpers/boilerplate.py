@@ -83,11 +83,7 @@ class Separation:
     @cached_property
     def scores(self) -> tuple[float, ...]:
         """Body likelihood of each paragraph from its own features (0 to 1, rounded)."""
-        exp = math.exp
-        return tuple([
-            round(1.0 / (1.0 + exp(-(30.0 if score > 30.0 else -30.0 if score < -30.0 else score))), 3)
-            for score in self.local
-        ])  # fmt: skip
+        return tuple(likelihoods(self.local).tolist())
 
     @cached_property
     def reasons(self) -> tuple[str, ...]:
@@ -101,11 +97,11 @@ class Separation:
     @cached_property
     def paragraphs(self):  # -> pandas.DataFrame (pandas imported here to keep the module light)
         """Return the table: one row per paragraph with line, text, label, score and reason."""
+        import numpy as np
         import pandas as pd
 
-        return pd.DataFrame(
-            {"line": self.lines, "text": self.texts, "label": self.labels, "score": self.scores, "reason": self.reasons}
-        )
+        columns = {"line": np.array(self.lines, dtype=np.int64), "text": self.texts, "label": self.labels}
+        return pd.DataFrame({**columns, "score": likelihoods(self.local), "reason": self.reasons}, copy=False)
 
     def feature_table(self):  # -> pandas.DataFrame
         """Return the measured features of each paragraph beside its line and label."""
@@ -335,6 +331,17 @@ def local_scores(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
     if not len(rows):
         return []
     return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
+
+
+def likelihoods(scores: Sequence[float]) -> numpy.ndarray:
+    """Return log-odds as probabilities (0 to 1), rounded to three decimals, as a float array.
+
+    >>> likelihoods([0.0, 2.0, -100.0]).tolist()
+    [0.5, 0.881, 0.0]
+    """
+    import numpy as np
+
+    return np.round(1.0 / (1.0 + np.exp(-np.clip(np.asarray(scores, dtype=float), -30.0, 30.0))), 3)
 
 
 def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
