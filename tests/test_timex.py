@@ -389,6 +389,23 @@ def test_a_unit_long_adjective_is_one_unit(sentence, span, value, dct):
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, "DURATION", value)
 
+# "today's" before a noun of the present in general is not the document's day.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fathers matter in today's world.", []),
+        ("The chips run many of today's personal computers.", []),
+        ("It costs $5 in today's dollars.", []),
+        ("The offer ran in today's editions.", [("today", "DATE", "2022-09-19")]),
+        ("Today's meeting was short.", [("Today", "DATE", "2022-09-19")]),
+        ("He spoke today.", [("today", "DATE", "2022-09-19")]),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_generic_today_is_not_the_document_date(sentence, expected, dct):
+    found = [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)]
+    assert found == [(text, kind, value if dct else "XXXX-XX-XX") for text, kind, value in expected]
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

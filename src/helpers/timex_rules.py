@@ -435,8 +435,28 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, _mod(m["mod"]), relative=True)
 
 
+# "today's" followed by an optional adjective and the noun it owns
+_POSSESSED = re.compile(r"['’]s(?:[^\S\n]+(?P<adjective>[a-z-]+))?[^\S\n]+(?P<noun>[a-z]+)\b")
+
+
+def generic_today(text: str, end: int) -> bool:
+    """Tell whether the "today" ending at ``end`` is the present in general ("in today's world").
+
+    >>> text = "In today's world prices rise; today's meeting was short."
+    >>> generic_today(text, 8), generic_today(text, 35)
+    (True, False)
+    """
+    possessed = _POSSESSED.match(text, end)
+    if not possessed:
+        return False
+    nouns = table("generic_today")
+    return possessed["noun"] in nouns or possessed["adjective"] in nouns
+
+
 def read_relative_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """today / yesterday / tomorrow / tonight / yesterday morning -> DATE or TIME."""
+    if m["rel"].lower() == "today" and not m["part"] and generic_today(ctx.text, m.end()):
+        return None
     offset, *code = table("relative_days")[m["rel"].lower()]
     value = shift(ctx.dct, "day", int(offset))
     part = m["part"]
