@@ -406,6 +406,20 @@ def test_generic_today_is_not_the_document_date(sentence, expected, dct):
     found = [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)]
     assert found == [(text, kind, value if dct else "XXXX-XX-XX") for text, kind, value in expected]
 
+# "Now," opening a sentence is a discourse marker; "now" in the clause is the present.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Now, he says, the plan looks weak.", []),
+        ("Now the plan looks weak.", [("Now", "PRESENT_REF")]),
+        ("For now, the plan stands.", [("now", "PRESENT_REF")]),
+        ("He is now in charge, aides said.", [("now", "PRESENT_REF")]),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(sentence, expected, dct):
+    assert [(t.text, t.value) for t in find_timexes(sentence, dct)] == expected
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -806,6 +806,8 @@ def read_reference(m: re.Match[str], ctx: Context) -> Reading | None:
     """now / recently / the future / as soon as possible -> DATE PRESENT_REF, PAST_REF, FUTURE_REF."""
     if m["ref"].lower() == "soon" and _SOON_AS_CONNECTIVE.match(ctx.text, m.end()):
         return None
+    if m["ref"] == "Now" and ctx.text.startswith(",", m.end()):
+        return None  # "Now, he says, ...": a discourse marker opening the sentence
     return Reading("DATE", table("references")[re.sub(r"\s+", " ", m["ref"].lower())][0])
 
 
