@@ -58,7 +58,6 @@ PHRASES = {
     "headline": ("a headline (capitalised, no full stop)", ""),
     "count_suffix": ("ends with a count", ""),
     "no_letters": ("no words at all", ""),
-    "repeated": ("repeated elsewhere on the page", ""),
     "title_repeat": ("repeats the page title", ""),
 }
 

@@ -11,9 +11,10 @@ from helpers.paragraph_features import (
     FEATURES,
     cue_words,
     function_words,
+    is_repeated,
     measure,
     measure_page,
-    repeat_flags,
+    title_repeats,
     word_key,
 )
 
@@ -93,10 +94,15 @@ def test_list_marks_headline_and_count_suffix():
     assert features("Politics (1942)")["count_suffix"]
 
 
-def test_repeat_flags_find_duplicates_teasers_and_the_title():
-    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Menu", "a b c d e f g", "a b c d e f g h"]]
-    assert repeat_flags(keys) == [(False, False), (False, True), (True, False), (True, False), (True, False), (True, False)]
-    assert features("x", repeated=True)["repeated"] and features("x", title_repeat=True)["title_repeat"]
+def test_title_repeats_finds_the_title_whole_or_as_a_start():
+    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Big news - Site | More", "News"]]
+    assert title_repeats(keys) == [False, True, False, True, False]
+    assert features("x", title_repeat=True)["title_repeat"] and not features("x")["title_repeat"]
+
+
+def test_is_repeated_finds_duplicates_and_teasers():
+    keys = [word_key(text) for text in ["Title", "Menu", "Menu", "a b c d e f g", "a b c d e f g h", "a b c", "a b c x"]]
+    assert [is_repeated(keys, index) for index in range(len(keys))] == [False, True, True, True, True, False, False]
 
 
 def test_word_lists_load_with_their_categories():

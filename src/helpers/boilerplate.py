@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from helpers.article import Article
-from helpers.paragraph_features import FEATURES, cue_words, measure_page, measure_rows, word_key, word_keys
+from helpers.paragraph_features import FEATURES, cue_words, is_repeated, measure_page, measure_rows, word_key, word_keys
 from helpers.text import split_sentences
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def appeal_flags(sentences: Sequence[str]) -> list[bool]:
     >>> appeal_flags(["Sign up for our newsletter.", "The talks ended."])
     [True, False]
     """
-    rows = measure_rows(sentences, word_keys(sentences), [(False, False)] * len(sentences))
+    rows = measure_rows(sentences, word_keys(sentences), [False] * len(sentences))
     return [asks_reader(row, sentence) for row, sentence in zip(rows, sentences)]
 
 
@@ -443,7 +443,7 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     ]  # fmt: skip
     labels[0], rules[0] = "title", "the page title (first line of the dump)"
     mark_repeats(keys, labels, rules)
-    mark_standfirst(rows, labels, rules)
+    mark_standfirst(rows, keys, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
     groups = merge_split_boilerplate(origins, labels)
@@ -505,8 +505,17 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
             later_body.add(head)
 
 
-def mark_standfirst(rows: Sequence[Sequence[float]], labels: list[str], rules: list[str], min_words: int = 8) -> None:
-    """Label the paragraph right after the title as the standfirst when it is prose outside the body."""
+def mark_standfirst(
+    rows: Sequence[Sequence[float]], keys: Sequence[str], labels: list[str], rules: list[str], min_words: int = 8
+) -> None:
+    """Label the paragraph right after the title as the standfirst when it is prose outside the body (``keys``: word keys).
+
+    >>> texts = ["Storm hits", "The storm hit the coast at dawn and the river rose.", "The storm hit the coast at dawn, officials said."]
+    >>> labels, rules = ["title", "boilerplate", "body"], ["", "", ""]
+    >>> mark_standfirst(measure_page(texts), word_keys(texts), labels, rules)
+    >>> labels[1], rules[1]
+    ('standfirst', 'standfirst: prose right under the title, repeats the opening of a body paragraph')
+    """
     if len(labels) < 3 or labels[1] == "body" or "body" not in labels[2:]:
         return
     features = dict(zip(FEATURES, rows[1]))
@@ -514,7 +523,7 @@ def mark_standfirst(rows: Sequence[Sequence[float]], labels: list[str], rules: l
     asks = features["address"] + features["action"] + features["site"] + features["link"] > 0
     if prose and not asks:
         labels[1] = "standfirst"
-        where = "repeats the opening of a body paragraph" if features["repeated"] else "before the body"
+        where = "repeats the opening of a body paragraph" if is_repeated(keys, 1) else "before the body"
         rules[1] = f"standfirst: prose right under the title, {where}"
 
 

@@ -5,8 +5,7 @@ function words (jusText's insight: prose is about half function words, menus
 and credits have few), whether it ends a sentence, its share of capitalised
 words (menus, headlines), digits and links, cue words that address the reader
 or ask for action, site furniture, photo credits, quotations and reporting
-verbs, bylines and datelines, and whether its text is repeated elsewhere on the
-page. The word lists are package data (``data/function_words.txt``,
+verbs, bylines and datelines, and whether its text repeats the page title. The word lists are package data (``data/function_words.txt``,
 ``data/boilerplate_cues.txt``). A page is measured a feature (a column) at a
 time, with precompiled regular expressions mapped over its paragraphs and the
 cue words of all its paragraphs tallied in one numpy pass, and each distinct
@@ -46,7 +45,6 @@ FEATURES = (
     "headline",
     "count_suffix",
     "no_letters",
-    "repeated",
     "title_repeat",
 )
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
@@ -151,38 +149,48 @@ def word_keys(texts: Sequence[str]) -> list[str]:
     return "\n".join(map(" ".join, words)).lower().replace("\u2019", "'").split("\n")
 
 
-def repeat_flags(keys: Sequence[str], head_words: int = 6) -> list[tuple[bool, bool]]:
-    """Return (repeated on the page, repeats the title) for each paragraph's ``word_key``; the first is the title.
+def title_repeats(keys: Sequence[str]) -> list[bool]:
+    """Tell, for each paragraph's ``word_key``, whether it repeats the page title (the first), wholly or as its start.
 
-    A paragraph is repeated when another paragraph has the same words, or begins
-    with the same ``head_words`` words (a standfirst or teaser repeating a story).
-
-    >>> texts = ["Big news - Site", "Big news", "Menu", "Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said."]
-    >>> repeat_flags([word_key(text) for text in texts])
-    [(False, False), (False, True), (True, False), (True, False), (True, False), (True, False)]
+    >>> title_repeats([word_key(text) for text in ["Big news - Site", "Big news", "Big news - Site | Home", "Menu"]])
+    [False, True, True, False]
     """
     if not keys:
         return []
-    heads = [" ".join(key.split(" ", head_words)[:head_words]) if key.count(" ") >= head_words - 1 else "" for key in keys]
-    full_counts, head_counts = Counter(keys), Counter(filter(None, heads))
     title, spaced_title = keys[0], keys[0] + " "
-    return [(False, False)] + [
-        (
-            bool(key) and (full_counts[key] > 1 or head_counts[head] > 1),
-            bool(key and title) and (key == title or key.startswith(spaced_title) or (" " in key and title.startswith(key + " "))),
-        )
-        for key, head in zip(keys[1:], heads[1:])
+    if not title:
+        return [False] * len(keys)
+    return [False] + [
+        bool(key) and (key == title or key.startswith(spaced_title) or (" " in key and title.startswith(key + " ")))
+        for key in keys[1:]
     ]
 
 
-def measure(text: str, key: str, repeated: bool = False, title_repeat: bool = False) -> tuple[float, ...]:
+def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
+    """Tell whether another paragraph has the same words as paragraph ``index``, or begins with the same ``head_words`` words.
+
+    >>> keys = [word_key(text) for text in ["Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said.", "Menu"]]
+    >>> is_repeated(keys, 1), is_repeated(keys, 3), is_repeated(["a", "b"], 1)
+    (True, True, False)
+    """
+    key = keys[index]
+    words = key.split(" ", head_words)
+    head = " ".join(words[:head_words]) if len(words) >= head_words else ""
+    return bool(key) and any(
+        other == key or (head and (other == head or other.startswith(head + " ")))
+        for position, other in enumerate(keys)
+        if position != index
+    )
+
+
+def measure(text: str, key: str, title_repeat: bool = False) -> tuple[float, ...]:
     """Return the feature values of one paragraph (``key`` is its ``word_key``), in the order of ``FEATURES``.
 
     >>> text = "Subscribe to our newsletter"
     >>> dict(zip(FEATURES, measure(text, word_key(text))))["appeal"]
     2
     """
-    return measure_rows([text], [key], [(repeated, title_repeat)])[0]
+    return measure_rows([text], [key], [title_repeat])[0]
 
 
 def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> list[tuple[float, ...]]:
@@ -193,28 +201,26 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
     True
     """
     keys = keys if keys is not None else word_keys(texts)
-    return measure_rows(texts, keys, repeat_flags(keys))
+    return measure_rows(texts, keys, title_repeats(keys))
 
 
-def measure_rows(
-    texts: Sequence[str], keys: Sequence[str], flags: Sequence[tuple[bool, bool]]
-) -> list[tuple[float, ...]]:
-    """Return the feature rows of paragraphs given their word keys and (repeated, title_repeat) flags.
+def measure_rows(texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]) -> list[tuple[float, ...]]:
+    """Return the feature rows of paragraphs given their word keys and whether each repeats the page title.
 
-    >>> measure_rows(["Sign up now"], ["sign up now"], [(False, False)])[0][FEATURES.index("appeal")]
+    >>> measure_rows(["Sign up now"], ["sign up now"], [False])[0][FEATURES.index("appeal")]
     1
     """
     distinct = dict.fromkeys(zip(texts, keys))  # pages repeat their menus: each text is measured once
     measured = dict(zip(distinct, measure_texts(*zip(*distinct)))) if distinct else {}
-    return [measured[pair] + flag for pair, flag in zip(zip(texts, keys), flags)]
+    return [measured[pair] + (flag,) for pair, flag in zip(zip(texts, keys), title_repeat)]
 
 
 def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float, ...]]:
-    """Return the features of paragraphs that depend on their own text alone (all but the last two of ``FEATURES``).
+    """Return the features of paragraphs that depend on their own text alone (all but the last of ``FEATURES``).
 
     Features are computed a column at a time, mostly by C-level ``map`` calls.
 
-    >>> len(measure_texts(["Sign up now"], ["sign up now"])[0]) == len(FEATURES) - 2
+    >>> len(measure_texts(["Sign up now"], ["sign up now"])[0]) == len(FEATURES) - 1
     True
     """
     words = list(map(str.split, keys))  # a key holds single spaces between words, no other blanks
@@ -225,7 +231,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
     numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
     quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
-    columns = (  # one column per name in FEATURES, in order, but for the last two
+    columns = (  # one column per name in FEATURES, in order, but for the last
         map(math.log1p, counts),
         [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
         ends,
