@@ -420,6 +420,28 @@ def test_generic_today_is_not_the_document_date(sentence, expected, dct):
 def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(sentence, expected, dct):
     assert [(t.text, t.value) for t in find_timexes(sentence, dct)] == expected
 
+# A half written before the unit ("two and a half years", "half an hour") is part of the
+# number; "fiscal" makes a year of a number even before a plural noun.
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        ("He spent two and a half years in jail.", "two and a half years", "DURATION", "P2Y6M"),
+        ("It took one and a half days.", "one and a half days", "DURATION", "P1DT12H"),
+        ("Half an hour later he left.", "Half an hour", "DURATION", "PT30M"),
+        ("It took half a day.", "half a day", "DURATION", "PT12H"),
+        ("Sales topped fiscal 1989 sales of $155 million.", "fiscal 1989", "DATE", "1989"),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_halves_before_the_unit_and_fiscal_years(sentence, span, kind, value, dct):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize("sentence", ["He scored 2000 points.", "Shares fell to sixty-one and a half."])
+def test_counts_and_prices_stay_numbers(sentence):
+    assert find_timexes(sentence, DCT) == []
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

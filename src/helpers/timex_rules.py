@@ -127,6 +127,8 @@ def parse_number(words: str) -> float | None:
 
     >>> parse_number("twenty-five"), parse_number("6,700"), parse_number("a"), parse_number("several"), parse_number("2 1/2")
     (25, 6700, 1, None, 2.5)
+    >>> parse_number("two and a half"), parse_number("half an")
+    (2.5, 0.5)
     """
     words = words.strip().lower()
     mixed = _MIXED_FRACTION.fullmatch(words)
@@ -142,7 +144,7 @@ def parse_number(words: str) -> float | None:
     numbers = table("numbers")
     total, current = 0.0, 0.0
     for token in re.split(r"[-\s]+", words):
-        if token in ("and", "a", "of"):
+        if token in ("and", "a", "an", "of"):
             continue
         if token not in numbers:
             return None
@@ -899,8 +901,8 @@ def _number_words() -> str:
     """Return the pattern of a number in digits or words (twenty-five, 6,700, a couple of)."""
     words = alternation([w for w in table("numbers") if w not in ("couple", "half", "dozen")])
     return (
-        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+{BLANK}[1-3]/[2-4]|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|an?|"
-        rf"{words}(?:(?:-|{BLANK}(?:and{BLANK})?){words})*)"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+{BLANK}[1-3]/[2-4]|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|half{BLANK}an?|an?|"
+        rf"{words}(?:(?:-|{BLANK}(?:and{BLANK})?){words})*(?:{BLANK}and{BLANK}a{BLANK}half)?)"
     )
 
 
@@ -957,8 +959,9 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
     (
         "year",
-        r"(?<![\w$€£.,/-])(?:(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
-        r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent)\b|<_>(?!(?:was|is|has|as|this|its|his|thus|unless|plus|us|versus|whereas|less)\b)[a-z]+s\b)",
+        r"(?<![\w$€£.,/-])(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
+        r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent)\b)"
+        r"(?(fiscal)|(?!<_>(?!(?:was|is|has|as|this|its|his|thus|unless|plus|us|versus|whereas|less)\b)[a-z]+s\b))",
         read_year,
     ),
     (
