@@ -302,7 +302,10 @@ TENSE = [
     ("He flew to the United States Thursday.", "Thursday", "2022-09-15"),  # a name, not a verb: no cue, past default
     ("The strike began in January.", "January", "2022-01"),  # far from the DCT: the past tense decides
     ("The plant will open in April.", "April", "2023-04"),  # the future decides
-    ("The plant opens in January.", "January", "2023-01"),  # no cue: the nearest January
+    ("The plant is idle in January.", "January", "2023-01"),  # no cue: the nearest January
+    ("The summit opens Thursday.", "Thursday", "2022-09-22"),  # a present of schedule looks ahead
+    ("The fiscal year ends in June.", "June", "2023-06"),
+    ("The offer expires Friday.", "Friday", "2022-09-23"),
     ("He was last seen Jan. 3.", "Jan. 3", "2022-01-03"),
     ("He was last seen Nov. 3.", "Nov. 3", "2022-11-03"),  # within two months: the nearest stands
     ("The offer was extended until Nov. 20.", "Nov. 20", "2022-11-20"),  # close: the nearest stands
@@ -318,7 +321,7 @@ def test_tense_and_signal_words_choose_the_side(sentence, span, value):
     assert timex.value == value
 
 
-@pytest.mark.parametrize(("sentence", "span", "value"), TENSE[:4] + TENSE[7:10])
+@pytest.mark.parametrize(("sentence", "span", "value"), TENSE[:4] + TENSE[7:13])
 def test_tense_without_a_document_date_leaves_placeholders(sentence, span, value):
     timex = next(t for t in find_timexes(sentence, None) if t.text == span)
     assert "X" in timex.value and not timex.resolved
