@@ -5,11 +5,11 @@ function words (jusText's insight: prose is about half function words, menus
 and credits have few), whether it ends a sentence, its share of capitalised
 words (menus, headlines), digits and links, cue words that address the reader
 or ask for action, site furniture, photo credits, quotations and reporting
-verbs, bylines and datelines, and whether its text repeats the page title. The word lists are package data (``data/function_words.txt``,
-``data/boilerplate_cues.txt``). A page is measured a feature (a column) at a
-time, with precompiled regular expressions mapped over its paragraphs and the
-cue words of all its paragraphs tallied in one numpy pass, and each distinct
-text measured once: about a millisecond for a typical news page.
+verbs, bylines and datelines, and whether it repeats the page title. The word
+lists are package data (``data/function_words.txt``, ``data/boilerplate_cues.txt``).
+A page is measured a feature (a column) at a time, with precompiled regular
+expressions mapped over its paragraphs and the cue words of all its paragraphs
+tallied in one numpy pass, and each distinct text measured once.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ FEATURES = (
     "log_words",
     "function_share",
     "sentence_end",
-    "sentences",
     "capital_share",
     "digit_share",
     "link",
@@ -41,7 +40,6 @@ FEATURES = (
     "byline",
     "dateline",
     "date",
-    "list_marks",
     "headline",
     "count_suffix",
     "no_letters",
@@ -59,7 +57,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # the same words in ASCII
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
 _ASCII_DIGIT = re.compile("[0-9]")
-_INNER_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c\u2018(]?[A-Z]")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00bb]*\u00bb")
 _BYLINE = re.compile(r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE)
@@ -70,12 +67,9 @@ _MONTHS = frozenset(
     " oct october nov november dec december".split()
 )
 _AGO = frozenset(("ago", "updated", "published"))
-_SEPARATOR = re.compile(r"[|\u2022\u00b7\u203a\u00bb/>](?<=\s.)(?=\s)")
-_BULLET = re.compile(r"[-*\u2022]\s|\d{1,2}[.)]\s")
 _COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$|\d+ (?:comments?|votes?|replies|shares|views)$", re.IGNORECASE)
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
-_BULLET_STARTS = frozenset("-*\u20220123456789")
 
 
 def load_word_list(name: str) -> list[str]:
@@ -235,7 +229,6 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
         map(math.log1p, counts),
         [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
         ends,
-        [(len(_INNER_END.findall(text)) if count > 4 else 0) + end for text, count, end in zip(texts, counts, ends)],
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
         [_LINK.search(text) is not None for text in texts],
@@ -244,7 +237,6 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
         [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
         [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
         [number > 0 and is_dated(text, w) for text, number, w in zip(texts, numbers, words)],
-        [(text[:1] in _BULLET_STARTS and _BULLET.match(text) is not None) or _SEPARATOR.search(text) is not None for text in texts],
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
