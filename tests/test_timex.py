@@ -445,6 +445,23 @@ def test_halves_before_the_unit_and_fiscal_years(sentence, span, kind, value, dc
 def test_counts_and_prices_stay_numbers(sentence):
     assert find_timexes(sentence, DCT) == []
 
+# Clock units before "ago" give the day they reach; "an hour earlier" measures from an event.
+@pytest.mark.parametrize(
+    ("sentence", "dct", "span", "kind", "value"),
+    [
+        ("It happened 10 minutes ago.", DCT, "10 minutes ago", "DATE", "2022-09-19"),
+        ("He left 48 hours ago.", DCT, "48 hours ago", "DATE", "2022-09-17"),
+        ("It happened 10 minutes ago.", None, "10 minutes ago", "DATE", "XXXX-XX-XX"),
+        ("An hour earlier, police had come.", DCT, "An hour earlier", "DURATION", "PT1H"),
+        ("An hour earlier, police had come.", None, "An hour earlier", "DURATION", "PT1H"),
+        ("He was seen around 9 p.m. local time Saturday.", DCT, "around 9 p.m. local time Saturday", "TIME", "2022-09-17T21:00"),
+        ("The blast came at 10 a.m. local time.", None, "10 a.m. local time", "TIME", "XXXX-XX-XXT10:00"),
+    ],
+)
+def test_clock_units_before_ago_and_local_times(sentence, dct, span, kind, value):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -607,14 +607,25 @@ def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", shift(ctx.dct, "year", -1), relative=True)
 
 
+_HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}
+
+
 def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
-    """two days ago / a year earlier / three weeks from now -> DATE at the unit's granularity."""
+    """two days ago / a year earlier / three weeks from now / ten minutes ago -> DATE at the unit's granularity.
+
+    Clock units give the day they reach ("10 minutes ago" is today, "48 hours ago" two days
+    back): the document date has no time of day. "An hour earlier" measures from an event
+    the text told, so it is a DURATION, like "an hour later".
+    """
     amount = parse_number(m["num"])
     unit = _singular(m["unit"])
     granularity = table("units")[unit][1]
-    if granularity == "time":
-        return None
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if granularity == "time":
+        if m["dir"].lower() == "earlier":
+            return Reading("DURATION", duration_value(amount, unit), _prefix_mod(m["pre"]))
+        days = int((amount or 0) * _HOURS[unit] // 24)
+        return Reading("DATE", shift(ctx.dct, "day", direction * days), _prefix_mod(m["pre"]), relative=True)
     if amount is None or not float(amount).is_integer():
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return Reading("DATE", ref, _prefix_mod(m["pre"]), relative=True)
@@ -1036,7 +1047,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     (
         "clock",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?<_>?(?P<ampm>[ap]\.m\.?|[ap]m\b|<_>?o'clock)|"
-        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC)\b)?(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
+        r"(?P<hh24>)(?P<word><CLOCKWORD>)\b)(?:<_>(?:[A-Z]{2}T|GMT|UTC|local<_>time)\b)?(?:(?:<_>on|,)?<_>(?:(?P<day><WEEKDAY>|<RELDAY>)\b|"
         r"(?P<month><MONTH>)(?!\w)<_>(?P<mday><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?))?",
         read_clock,
     ),
