@@ -447,11 +447,14 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
     groups = merge_split_boilerplate(origins, labels)
-    # the most boilerplate piece of a rejoined paragraph speaks for it
-    shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
+    if len(groups) == len(texts):  # nothing rejoined: each piece is a row
+        shown, joined = list(groups), texts
+    else:  # the most boilerplate piece of a rejoined paragraph speaks for it
+        shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
+        joined = tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()])
     return Separation(
         lines=tuple(map(lines.__getitem__, groups)),
-        texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
+        texts=joined,
         labels=tuple(map(labels.__getitem__, groups)),
         local=tuple(map(scores.__getitem__, shown)),
         features=tuple(map(rows.__getitem__, shown)),
