@@ -462,6 +462,22 @@ def test_clock_units_before_ago_and_local_times(sentence, dct, span, kind, value
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
 
+# An adjective between a number and its unit keeps the length; "the year 2012" is one date.
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        ("It has risen for 12 consecutive months.", "12 consecutive months", "DURATION", "P12M"),
+        ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("It lasted three full days.", "three full days", "DURATION", "P3D"),
+        ("He stayed for several more weeks.", "several more weeks", "DURATION", "PXW"),
+        ("The year 2012 was hot.", "The year 2012", "DATE", "2012"),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_unit_adjectives_and_the_year_before_a_year(sentence, span, kind, value, dct):
+    timex = only(sentence, dct)
+    assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -12,7 +12,7 @@ def test_every_table_the_grammar_names_is_in_the_data_file():
     tables = load_tables()
     for name in ("numbers", "ordinals", "months", "weekdays", "units", "seasons", "day_parts", "modifiers",
                  "relative_days", "shifters", "references", "frequencies", "decade_words", "holidays", "tense_cues",
-                 "date_signals", "generic_today"):
+                 "date_signals", "generic_today", "unit_adjectives"):
         assert tables[name], name
 
 

@@ -940,6 +940,7 @@ def _placeholders() -> dict[str, str]:
         "MOD": alternation(table("modifiers")),
         "REF": alternation(table("references")),
         "FREQ": alternation(table("frequencies")),
+        "UNITADJ": alternation(table("unit_adjectives")),
         "SMEMOD": r"(?:early|mid|late)",
         "ANAPHORA": alternation(table("anaphora")),
         "DECADEWORD": alternation(table("decade_words")),
@@ -970,7 +971,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
     (
         "year",
-        r"(?<![\w$€£.,/-])(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
+        r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
         r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent)\b)"
         r"(?(fiscal)|(?!<_>(?!(?:was|is|has|as|this|its|his|thus|unless|plus|us|versus|whereas|less)\b)[a-z]+s\b))",
         read_year,
@@ -1036,7 +1037,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
-        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:more<_>)?(?P<unit><UNIT>)\b(?!-|<_>old\b)"
+        r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:<UNITADJ><_>)?(?P<unit><UNIT>)\b(?!-|<_>old\b)"
         r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|from<_>now|hence)\b)?",
         read_duration,
     ),
