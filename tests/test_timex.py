@@ -478,6 +478,20 @@ def test_unit_adjectives_and_the_year_before_a_year(sentence, span, kind, value,
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
 
+# "the week of March 6" is the ISO week of that day; "1930 GMT" is a clock time, not a year.
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("A hearing is set for the week of March 6.", date(2000, 2, 1), [("the week of March 6", "DATE", "2000-W10")]),
+        ("It slipped to the week of Feb. 18, 2013.", None, [("the week of Feb. 18, 2013", "DATE", "2013-W08")]),
+        ("A hearing is set for the week of March 6.", None, [("the week of March 6", "DATE", "XXXX-WXX")]),
+        ("He died within a week of his capture.", DCT, [("a week", "DURATION", "P1W")]),
+        ("It hit at 2:30 p.m. Tuesday (1930 GMT).", DCT, [("2:30 p.m. Tuesday", "TIME", "2022-09-13T14:30")]),
+    ],
+)
+def test_the_week_of_a_day_and_zoned_clock_numbers(sentence, dct, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)] == expected
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -802,6 +802,16 @@ def read_unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(1, m["unit"].lower()))
 
 
+def read_week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the week of March 6 / the week of Feb. 18, 2013 -> DATE, the ISO week holding that day."""
+    value = calendar_day(ctx, m["month"], m["day"], m["year"], m.start(), m.end())
+    if value is None:
+        return None
+    if value.startswith("X"):
+        return Reading("DATE", UNRESOLVED["week"], relative=True)
+    return Reading("DATE", format_date(date.fromisoformat(value), "week"), relative=not m["year"])
+
+
 def read_second_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """the "25" of "April 24 and 25" / "May 3 or 4, 1999" -> DATE in the month named before it."""
     if _NOUN_AFTER.match(ctx.text, m.end()):
@@ -964,6 +974,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)", read_month_date),
     (
+        "week of",
+        r"\b(?:the<_>)?week<_>of<_>(?P<month><MONTH>)(?!\w)<_>(?P<day><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?",
+        read_week_of,
+    ),
+    (
         "second day",
         r"\b(?P<month><MONTH>)(?!\w)<_><DAY>,?<_>(?:and|or|to|through)<_>(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
         read_second_day,
@@ -972,7 +987,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     (
         "year",
         r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
-        r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent)\b)"
+        r"(?![-.,/]?\d|%|<_>(?:percent|per<_>cent|GMT|UTC)\b)"
         r"(?(fiscal)|(?!<_>(?!(?:was|is|has|as|this|its|his|thus|unless|plus|us|versus|whereas|less)\b)[a-z]+s\b))",
         read_year,
     ),
