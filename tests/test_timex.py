@@ -492,6 +492,19 @@ def test_unit_adjectives_and_the_year_before_a_year(sentence, span, kind, value,
 def test_the_week_of_a_day_and_zoned_clock_numbers(sentence, dct, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)] == expected
 
+# A weekday in the plural repeats: TIMEX3 SET, with the part of the day when it has one.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The shop closes on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
+        ("Flights leave on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("He met them Tuesday night.", [("Tuesday night", "TIME", "2022-09-13TNI")]),
+    ],
+)
+def test_plural_weekdays_are_sets(sentence, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(sentence, DCT)] == expected
+    assert [t.value for t in find_timexes(sentence, None) if t.type == "SET"] == [v for _, k, v in expected if k == "SET"]
+
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [

@@ -428,9 +428,14 @@ def weekday_value(ctx: Context, name: str, shifter: str | None, start: int, end:
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date."""
-    value = weekday_value(ctx, m["weekday"], m["shift"], m.start(), m.end())
+    """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date; Sundays / Tuesday nights -> SET."""
     part = m["part"]
+    if m["every"] or m["parts"]:
+        if m["shift"] or (m["every"] and part and not m["parts"]):
+            return None
+        code = f"T{table('day_parts')[part.lower()][0]}" if part else ""
+        return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}{code}")
+    value = weekday_value(ctx, m["weekday"], m["shift"], m.start(), m.end())
     if part:
         code = table("day_parts")[part.lower()][0]
         return Reading("TIME", f"{value}T{code}", _mod(m["mod"]), relative=True)
@@ -1018,8 +1023,8 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ("holiday", r"\b(?P<name><HOLIDAY>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?", read_holiday),
     (
         "weekday",
-        r"\b(?:(?P<shift><SHIFT>)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?!\w)"
-        r"(?:<_>(?P<part>morning|afternoon|evening|night)\b)?",
+        r"\b(?:(?P<shift><SHIFT>)<_>)?(?:(?P<mod>early|late)<_>)?(?P<weekday><WEEKDAY>)(?P<every>s)?(?!\w)"
+        r"(?:<_>(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?",
         read_weekday,
     ),
     ("relative day", r"\b(?:(?P<mod>early|late)<_>)?(?P<rel><RELDAY>)\b(?:<_>(?P<part><PART>)\b)?", read_relative_day),
@@ -1107,7 +1112,7 @@ def trigger_words() -> frozenset[str]:
     ):
         for entry in table(name):
             head = entry.split()[-1].rstrip(".'s")
-            words.update((head, plural(head)))
+            words.update((head, plural(head), head + "s"))
     return frozenset(words)
 
 
