@@ -93,8 +93,8 @@ def test_headline_and_count_suffix():
 
 
 def test_title_repeats_finds_the_title_whole_or_as_a_start():
-    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Big news - Site | More", "News"]]
-    assert title_repeats(keys) == [False, True, False, True, False]
+    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Big news - Site | More", "Big", "", "Big newsy"]]
+    assert title_repeats(keys) == [False, True, False, True, False, False, False]
     assert features("x", title_repeat=True)["title_repeat"] and not features("x")["title_repeat"]
 
 

@@ -369,9 +369,10 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
             into_body, from_body = start, 0
         open_gap, keep_gap = body + body_gap, gap + gap_gap
         close, keep_after = body + body_after, after + after_after
-        back.append((0, from_body, 2 if keep_gap >= open_gap else 1, 3 if keep_after >= close else 1))
-        before, body = before + before_before, into_body + scale * score + offset
-        gap, after = max(keep_gap, open_gap), max(keep_after, close)
+        from_gap, into_gap = (2, keep_gap) if keep_gap >= open_gap else (1, open_gap)
+        from_after, into_after = (3, keep_after) if keep_after >= close else (1, close)
+        back.append((0, from_body, from_gap, from_after))
+        before, body, gap, after = before + before_before, into_body + scale * score + offset, into_gap, into_after
     ends = (before, body, gap, after)
     state = ends.index(max(ends))
     path = [state]

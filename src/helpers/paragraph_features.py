@@ -154,10 +154,9 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     title, spaced_title = keys[0], keys[0] + " "
     if not title:
         return [False] * len(keys)
-    return [False] + [
-        bool(key) and (key == title or key.startswith(spaced_title) or (" " in key and title.startswith(key + " ")))
-        for key in keys[1:]
-    ]
+    words = title.split(" ")
+    starts = {title, *(" ".join(words[:count]) for count in range(2, len(words)))}  # the title and its openings
+    return [False] + [key in starts or key.startswith(spaced_title) for key in keys[1:]]
 
 
 def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
