@@ -409,6 +409,22 @@ def test_generic_today_is_not_the_document_date(sentence, expected, dct):
     found = [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)]
     assert found == [(text, kind, value if dct else "XXXX-XX-XX") for text, kind, value in expected]
 
+
+# A capitalised "Today" after an acronym is a name ("USA Today"), not the document's day.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He told USA Today about the plan.", []),
+        ("This is VOA Today.", []),
+        ("The UN today approved the plan.", [("today", "DATE", "2022-09-19")]),
+        ("Today, the UN approved the plan.", [("Today", "DATE", "2022-09-19")]),
+    ],
+)
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_today_in_a_name_is_not_the_document_date(sentence, expected, dct):
+    found = [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)]
+    assert found == [(text, kind, value if dct else "XXXX-XX-XX") for text, kind, value in expected]
+
 # "Now," opening a sentence is a discourse marker; "now" in the clause is the present.
 @pytest.mark.parametrize(
     ("sentence", "expected"),

@@ -460,10 +460,16 @@ def generic_today(text: str, end: int) -> bool:
     return possessed["noun"] in nouns or possessed["adjective"] in nouns
 
 
+# an acronym right before a capitalised "Today" makes a name ("USA Today", "VOA Today")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[^\S\n]+$")
+
+
 def read_relative_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """today / yesterday / tomorrow / tonight / yesterday morning -> DATE or TIME."""
     if m["rel"].lower() == "today" and not m["part"] and generic_today(ctx.text, m.end()):
         return None
+    if m["rel"] in ("Today", "Tonight") and _ACRONYM_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # a newspaper or programme name
     offset, *code = table("relative_days")[m["rel"].lower()]
     value = shift(ctx.dct, "day", int(offset))
     part = m["part"]
