@@ -26,7 +26,6 @@ import numpy as np
 
 from helpers.article import parse_article
 from helpers.boilerplate import FEATURES, STATES, Model, segment, separate
-from helpers.paragraph_features import measure_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
@@ -72,12 +71,12 @@ def load_pages(folder: Path) -> list[dict]:
             line, label = row.split("\t")[:2]
             labels[int(line)] = int(label)
         article = parse_article(path.read_text("utf-8"), path=path)
-        pieces = segment(article)
+        pieces, rows = segment(article)
         pages.append(
             {
                 "name": name,
                 "article": article,
-                "X": np.array(measure_page([piece[2] for piece in pieces], [piece[3] for piece in pieces])),
+                "X": np.array(rows, dtype=float),
                 "y": np.array([labels.get(piece[1], 0) for piece in pieces]),
                 "lang": (folder / f"{name}.lang").read_text("utf-8").strip(),
                 "gold": (folder / f"{name}.gold.txt").read_text("utf-8"),

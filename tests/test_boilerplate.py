@@ -172,7 +172,9 @@ def test_split_appeals_splits_a_trailing_appeal():
 
 def test_segment_keeps_line_numbers_of_split_pieces():
     article = parse_article("Title\nPlease support us with a donation today. " + STORY[0])
-    assert [piece[1] for piece in segment(article)] == [1, 2, 2]
+    pieces, rows = segment(article)
+    assert [piece[1] for piece in pieces] == [1, 2, 2]
+    assert rows == measure_page([piece[2] for piece in pieces])
 
 
 def test_find_appeals_extends_to_a_publisher_neighbour_only():

@@ -25,7 +25,16 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from helpers.article import Article
-from helpers.paragraph_features import FEATURES, cue_words, is_repeated, measure_page, measure_rows, word_key, word_keys
+from helpers.paragraph_features import (
+    FEATURES,
+    cue_words,
+    is_repeated,
+    measure_page,
+    measure_rows,
+    title_repeats,
+    word_key,
+    word_keys,
+)
 from helpers.text import split_sentences
 
 if TYPE_CHECKING:
@@ -240,38 +249,34 @@ def split_appeals(text: str, min_words: int = 10) -> list[str]:
     return [part for part in parts if part]
 
 
-@lru_cache(maxsize=1)
-def appeal_vocabulary() -> frozenset[str]:
-    """Return the first words of the appeal cue phrases (a paragraph without them holds no appeal).
+def segment(article: Article) -> tuple[list[tuple[int, int, str, str]], list[tuple[float, ...]]]:
+    """Return (paragraph index, line, text, word key) for each piece, glued appeal sentences split off, and its feature row.
 
-    >>> {"donate", "sign"} <= appeal_vocabulary()
-    True
-    """
-    return frozenset(phrase.split(" ")[0] for phrase, category in cue_words().items() if category == "appeal")
-
-
-def segment(article: Article) -> list[tuple[int, int, str, str]]:
-    """Return (paragraph index, line, text, word key) for each piece, glued appeal sentences split off.
+    The page is measured first; only paragraphs that use an appeal word (a
+    feature) and hold more than one sentence are looked at for glued appeals,
+    and only the pieces of a split paragraph are measured again.
 
     >>> from helpers.article import parse_article
-    >>> [piece[2] for piece in segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."))]
-    ['Title', 'Subscribe to our newsletter for more.', 'The storm hit at dawn. Roofs fell in the town.']
+    >>> pieces, rows = segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."))
+    >>> [piece[2] for piece in pieces], len(rows)
+    (['Title', 'Subscribe to our newsletter for more.', 'The storm hit at dawn. Roofs fell in the town.'], 3)
     """
-    appeal_words = appeal_vocabulary()
     texts = [paragraph.text for paragraph in article.paragraphs]
     keys = word_keys(texts)
+    rows = measure_page(texts, keys)
     pieces = list(zip(range(len(texts)), [paragraph.line for paragraph in article.paragraphs], texts, keys))
     glued = [
-        index for index, (text, key) in enumerate(zip(texts, keys))
-        if len(text) > 40 and _SENTENCE_GAP.search(text) is not None and not appeal_words.isdisjoint(key.split(" "))
+        index for index, (row, text) in enumerate(zip(rows, texts))
+        if index and row[_APPEAL] and len(text) > 40 and _SENTENCE_GAP.search(text) is not None
     ]  # fmt: skip
     asking = edge_appeals([texts[index] for index in glued])
     for index in reversed([index for index, asks in zip(glued, asking) if asks]):  # from the end: positions stay put
         parts = split_appeals(texts[index])
         if len(parts) > 1:
-            line = pieces[index][1]
-            pieces[index : index + 1] = [(index, line, part, key) for part, key in zip(parts, word_keys(parts))]
-    return pieces
+            line, part_keys = pieces[index][1], word_keys(parts)
+            pieces[index : index + 1] = [(index, line, part, key) for part, key in zip(parts, part_keys)]
+            rows[index : index + 1] = measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:])
+    return pieces, rows
 
 
 def edge_appeals(texts: Sequence[str]) -> list[bool]:
@@ -428,8 +433,8 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     import numpy as np
 
     model = model or load_model()
-    origins, lines, texts, keys = zip(*segment(article))
-    rows = measure_page(texts, keys)
+    pieces, rows = segment(article)
+    origins, lines, texts, keys = zip(*pieces)
     values = np.asarray(rows, dtype=float)
     scores = local_scores(values, model)
     rules = find_appeals(texts, rows)
