@@ -803,14 +803,11 @@ def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(amount, _singular(m["unit"])))
 
 
-def read_vague_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """decades-old / centuries-long -> DURATION PX<unit>."""
+def read_unit_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
+    """decades-old / centuries-long -> DURATION PX<unit>; day-long / yearlong -> one unit."""
+    if m["one"]:
+        return Reading("DURATION", duration_value(1, m["one"].lower()))
     return Reading("DURATION", duration_value(None, _singular(m["unit"])))
-
-
-def read_unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
-    """a day-long meeting / a yearlong inquiry / an hour-long speech -> DURATION of one unit."""
-    return Reading("DURATION", duration_value(1, m["unit"].lower()))
 
 
 def read_week_of(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -991,7 +988,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
     ),
     (
         "second day",
-        r"\b(?P<month><MONTH>)(?!\w)<_><DAY>,?<_>(?:and|or|to|through)<_>(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
+        r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>,?<_>(?:and|or|to|through)<_>(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
         read_second_day,
     ),
     ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
@@ -1068,8 +1065,7 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         read_duration,
     ),
     ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b", read_compound_duration),
-    ("vague duration", r"\b(?P<unit><UNITS>)-(?:old|long)\b", read_vague_duration),
-    ("unit long", r"\b(?P<unit><UNIT1>)-?long\b", read_unit_long),
+    ("unit adjective", r"\b(?:(?P<unit><UNITS>)-(?:old|long)|(?P<one><UNIT1>)-?long)\b", read_unit_adjective),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
     (
         "clock",
