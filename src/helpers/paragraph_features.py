@@ -21,6 +21,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, repeat
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy
 
 FEATURES = (
     "log_words",
@@ -48,6 +52,8 @@ FEATURES = (
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
 _VOICE = ("address", "publisher")  # counted outside quotations only
 _CATEGORY_INDEX = {category: index for index, category in enumerate(CUE_CATEGORIES)}
+_FUNCTION = len(CUE_CATEGORIES) + 1  # added to a word's class (see word_classes) when it is a function word
+_PHRASE_START = 2 * _FUNCTION  # added when it is the first word of a cue phrase
 _DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on paragraphs of some length
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 
@@ -219,19 +225,19 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     words = list(map(str.split, keys))  # a key holds single spaces between words, no other blanks
     counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
-    function = function_words()
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
     capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
     numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
     quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
+    cues, functions = count_cues(texts, keys, words, quoted)
     columns = (  # one column per name in FEATURES, in order, but for the last
         map(math.log1p, counts),
-        [sum(map(function.__contains__, w)) * s if n >= _DENSITY_MIN_WORDS else 0.0 for w, s, n in zip(words, shares, counts)],
+        [found * share if count >= _DENSITY_MIN_WORDS else 0.0 for found, share, count in zip(functions, shares, counts)],
         ends,
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
         [_LINK.search(text) is not None for text in texts],
-        *zip(*count_cues(texts, keys, words, quoted)),
+        *zip(*cues),
         quoted,
         [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
         [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
@@ -244,27 +250,42 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
 
 
 @lru_cache(maxsize=1)
-def cue_classes() -> dict[str, int]:
-    """Return each cue word's category, as its index in ``CUE_CATEGORIES`` (phrases of several words left out).
+def word_classes() -> dict[str, int]:
+    """Return the class of each cue word, function word and first word of a cue phrase, so that a word is looked up once.
 
-    >>> CUE_CATEGORIES[cue_classes()["donate"]]
-    'appeal'
+    A class packs three things: the cue category (its index in ``CUE_CATEGORIES``,
+    or ``len(CUE_CATEGORIES)`` for none; phrases of several words left out), plus
+    ``_FUNCTION`` for a function word, plus ``_PHRASE_START`` for a phrase's first word.
+
+    >>> CUE_CATEGORIES[word_classes()["donate"]], word_classes()["the"] == len(CUE_CATEGORIES) + _FUNCTION
+    ('appeal', True)
     """
-    return {word: _CATEGORY_INDEX[category] for word, category in cue_words().items() if " " not in word}
+    none = len(CUE_CATEGORIES)
+    classes = dict.fromkeys([*function_words(), *cue_phrases()], none)
+    classes.update({word: _CATEGORY_INDEX[category] for word, category in cue_words().items() if " " not in word})
+    for word in function_words():
+        classes[word] += _FUNCTION
+    for word in cue_phrases():
+        classes[word] += _PHRASE_START
+    return classes
 
 
 def count_cues(
     texts: Sequence[str], keys: Sequence[str], words: Sequence[Sequence[str]], quoted: Sequence[bool]
-) -> list[list[int]]:
-    """Return, per paragraph, how often it uses the cues of each of ``CUE_CATEGORIES`` (address and publisher outside quotations).
+) -> tuple[list[list[int]], list[int]]:
+    """Return, per paragraph, how often it uses the cues of each of ``CUE_CATEGORIES``, and its number of function words.
+
+    Address and publisher cues are counted outside quotations only.
 
     >>> text = "“We are ready,” he said. Sign up."
-    >>> dict(zip(CUE_CATEGORIES, count_cues([text], [word_key(text)], [word_key(text).split()], [True])[0]))
-    {'address': 0, 'publisher': 0, 'appeal': 1, 'action': 0, 'site': 0, 'credit': 0, 'reporting': 1}
+    >>> found, functions = count_cues([text], [word_key(text)], [word_key(text).split()], [True])
+    >>> dict(zip(CUE_CATEGORIES, found[0])), functions
+    ({'address': 0, 'publisher': 0, 'appeal': 1, 'action': 0, 'site': 0, 'credit': 0, 'reporting': 1}, [4])
     """
-    cues, phrases = cue_words(), cue_phrases()
-    found = tally(words, cue_classes(), len(CUE_CATEGORIES))
-    for index in [index for index, paragraph in enumerate(words) if not phrases.keys().isdisjoint(paragraph)]:
+    cues, phrases, size = cue_words(), cue_phrases(), len(CUE_CATEGORIES)
+    table = tally(words, word_classes(), 4 * _FUNCTION).reshape(len(words), 2, 2, _FUNCTION)  # phrase start, function, category
+    found = table.sum(axis=(1, 2))[:, :size].tolist()
+    for index in table[:, 1].sum(axis=(1, 2)).nonzero()[0].tolist():  # paragraphs holding a phrase's first word
         for first in phrases.keys() & set(words[index]):
             for phrase in phrases[first]:
                 found[index][_CATEGORY_INDEX[cues[phrase]]] += keys[index].count(phrase)
@@ -273,13 +294,13 @@ def count_cues(
         unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", texts[index])).split())))
         for category in _VOICE:
             found[index][_CATEGORY_INDEX[category]] = unquoted.count(category)
-    return found
+    return found, table[:, :, 1].sum(axis=(1, 2)).tolist()
 
 
-def tally(words: Sequence[Sequence[str]], classes: dict[str, int], size: int) -> list[list[int]]:
+def tally(words: Sequence[Sequence[str]], classes: dict[str, int], size: int) -> numpy.ndarray:
     """Return, per paragraph (its words), how many of its words fall in each of ``size`` classes (``classes`` maps words to them).
 
-    >>> tally([["we", "said", "we"], [], ["hi"]], {"we": 0, "said": 1}, 2)
+    >>> tally([["we", "said", "we"], [], ["hi"]], {"we": 0, "said": 1}, 2).tolist()
     [[2, 1], [0, 0], [0, 0]]
     """
     import numpy as np
@@ -288,7 +309,7 @@ def tally(words: Sequence[Sequence[str]], classes: dict[str, int], size: int) ->
     owners = np.repeat(np.arange(len(words)), list(map(len, words)))
     codes = np.fromiter(map(classes.get, flat, repeat(size)), dtype=np.intp, count=len(flat))
     table = np.bincount(owners * (size + 1) + codes, minlength=len(words) * (size + 1))
-    return table.reshape(len(words), size + 1)[:, :size].tolist()
+    return table.reshape(len(words), size + 1)[:, :size]
 
 
 def ends_with_count(text: str) -> bool:
