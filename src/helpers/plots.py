@@ -171,6 +171,7 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
     """
     import matplotlib.pyplot as plt
     import numpy as np
+    from matplotlib.ticker import LogLocator, NullFormatter, ScalarFormatter
 
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4.4))
@@ -185,6 +186,9 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
         for line, x, y in zip(rows.get("line", []), words, share):
             ax.annotate(str(line), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color=colour)
     ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))  # 1, 2, 5, 10, 20, 50 ...
+    ax.xaxis.set_major_formatter(ScalarFormatter())  # plain numbers rather than powers of ten
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("words in the paragraph + 1 (log scale)")
     ax.set_ylabel("share of function words")
     ax.set_ylim(-0.03, 0.8)
