@@ -16,6 +16,7 @@ from helpers.paragraph_features import (
     measure_page,
     title_repeats,
     word_key,
+    word_keys,
 )
 
 
@@ -111,6 +112,12 @@ def test_word_lists_load_with_their_categories():
 
 def test_word_key_normalises_case_punctuation_and_apostrophes():
     assert word_key("Don\u2019t STOP!") == "don't stop"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=40), st.text(st.characters(max_codepoint=127), max_size=40)), max_size=6))
+def test_word_keys_are_the_word_key_of_each_text(texts):
+    assert word_keys(texts) == [word_key(text) for text in texts]
 
 
 @settings(max_examples=200, deadline=None)

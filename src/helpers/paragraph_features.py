@@ -59,6 +59,8 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # the same words in ASCII text, found faster
+_ASCII_KEY = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256))
+# (a byte table: ASCII letters lower-cased, anything else a blank; a key of ASCII text without apostrophes)
 # Patterns start with a literal or a character class so that the regex engine can skip ahead fast.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
@@ -134,19 +136,21 @@ def word_key(text: str) -> str:
     >>> word_key("The U.S. didn’t say: “No!”")
     "the u s didn't say no"
     """
-    return " ".join(_WORD.findall(text)).lower().replace("\u2019", "'")
+    return " ".join((_ASCII_WORD if text.isascii() else _WORD).findall(text)).lower().replace("\u2019", "'")
 
 
 def word_keys(texts: Sequence[str]) -> list[str]:
-    """Return the ``word_key`` of each text, lower-cased in one pass (words never hold a line break).
+    """Return the ``word_key`` of each text; of ASCII texts without apostrophes by a byte translation (same words, faster).
 
-    >>> word_keys(["Big News", "", "It’s here"])
-    ['big news', '', "it's here"]
+    >>> word_keys(["Big News", "", "It’s here", "Rock'n'roll 3D!", "U.S. (2024)"])
+    ['big news', '', "it's here", "rock'n'roll d", 'u s']
     """
-    if not texts:
-        return []
-    words = [_ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text) for text in texts]
-    return "\n".join(map(" ".join, words)).lower().replace("\u2019", "'").split("\n")
+    return [
+        b" ".join(text.encode().translate(_ASCII_KEY).split()).decode()
+        if text.isascii() and "'" not in text
+        else word_key(text)
+        for text in texts
+    ]
 
 
 def title_repeats(keys: Sequence[str]) -> list[bool]:
