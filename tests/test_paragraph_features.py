@@ -121,6 +121,14 @@ def test_word_keys_are_the_word_key_of_each_text(texts):
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_texts_measure_as_any_text(text):
+    # a trailing em dash (no word, no capital) sends a text down the general path
+    assert features(text)["capital_share"] == features(text + " \u2014")["capital_share"]
+    assert features(text)["digit_share"] == features(text + " \u2014")["digit_share"]
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=60), min_size=1, max_size=8))
 def test_measure_page_gives_one_full_row_per_paragraph(texts):
     rows = measure_page(texts)

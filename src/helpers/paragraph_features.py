@@ -63,6 +63,12 @@ _ASCII_KEY = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() el
 # (a byte table: ASCII letters lower-cased, anything else a blank; a key of ASCII text without apostrophes)
 # Patterns start with a literal or a character class so that the regex engine can skip ahead fast.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
+_ASCII_SHAPE = bytes(
+    ord("A") if chr(byte).isascii() and chr(byte).isupper()
+    else ord("a") if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in "_'")
+    else ord(" ")
+    for byte in range(256)
+)  # a byte table: capitals 'A', other word characters 'a', the rest blank: " A" opens a capitalised word
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
 _ASCII_DIGIT = re.compile("[0-9]")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
@@ -230,7 +236,11 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
-    capitals = [found * share for found, share in zip(map(len, map(_CAPITAL.findall, texts)), shares)]
+    capitalised = [
+        (b" " + text.encode().translate(_ASCII_SHAPE)).count(b" A") if text.isascii() else len(_CAPITAL.findall(text))
+        for text in texts
+    ]
+    capitals = [found * share for found, share in zip(capitalised, shares)]
     numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
     quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
     cues, functions = count_cues(texts, keys, words, quoted)
