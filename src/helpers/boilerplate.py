@@ -452,15 +452,14 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     mark_standfirst(rows, keys, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
+    if len(texts) == len(article.paragraphs):  # no paragraph was split: each piece is a row
+        return Separation(lines, texts, tuple(labels), tuple(scores), tuple(rows), tuple(rules), tuple(context), model, values)
     groups = merge_split_boilerplate(origins, labels)
-    if len(groups) == len(texts):  # nothing rejoined: each piece is a row
-        shown, joined = list(groups), texts
-    else:  # the most boilerplate piece of a rejoined paragraph speaks for it
-        shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
-        joined = tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()])
+    # the most boilerplate piece of a rejoined paragraph speaks for it
+    shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
     return Separation(
         lines=tuple(map(lines.__getitem__, groups)),
-        texts=joined,
+        texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
         labels=tuple(map(labels.__getitem__, groups)),
         local=tuple(map(scores.__getitem__, shown)),
         features=tuple(map(rows.__getitem__, shown)),
@@ -477,8 +476,6 @@ def merge_split_boilerplate(origins: Sequence[int], labels: Sequence[str]) -> di
     >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"])
     {0: [0], 1: [1, 2], 3: [3], 4: [4]}
     """
-    if len(set(origins)) == len(origins):  # no paragraph was split
-        return {index: [index] for index in range(len(origins))}
     groups: dict[int, list[int]] = {}
     first = -1
     for index, origin in enumerate(origins):
