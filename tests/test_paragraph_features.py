@@ -126,6 +126,7 @@ def test_ascii_texts_measure_as_any_text(text):
     # a trailing em dash (no word, no capital) sends a text down the general path
     assert features(text)["capital_share"] == features(text + " \u2014")["capital_share"]
     assert features(text)["digit_share"] == features(text + " \u2014")["digit_share"]
+    assert features(text)["quote"] == features(text + " \u2014")["quote"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -65,10 +65,12 @@ _ASCII_KEY = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() el
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
 _ASCII_SHAPE = bytes(
     ord("A") if chr(byte).isascii() and chr(byte).isupper()
-    else ord("a") if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in "_'")
+    else ord("0") if chr(byte).isascii() and chr(byte).isdigit()
+    else ord("a") if chr(byte).isascii() and (chr(byte).isalpha() or chr(byte) in "_'")
     else ord(" ")
     for byte in range(256)
-)  # a byte table: capitals 'A', other word characters 'a', the rest blank: " A" opens a capitalised word
+)  # a byte table: capitals 'A', digits '0', other word characters 'a', the rest blank (see measure_texts)
+_NUMBER_STARTS = (b" 0", b"a0", b"A0")  # in a shape, a number starts where a digit follows anything but a digit
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
 _ASCII_DIGIT = re.compile("[0-9]")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
@@ -236,13 +238,17 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
-    capitalised = [
-        (b" " + text.encode().translate(_ASCII_SHAPE)).count(b" A") if text.isascii() else len(_CAPITAL.findall(text))
-        for text in texts
-    ]
+    # the shape of an ASCII text (b"" for others) opens with a blank: " A" opens a capitalised word
+    shapes = [b" " + text.encode().translate(_ASCII_SHAPE) if text.isascii() else b"" for text in texts]
+    capitalised = [shape.count(b" A") if shape else len(_CAPITAL.findall(text)) for shape, text in zip(shapes, texts)]
     capitals = [found * share for found, share in zip(capitalised, shares)]
-    numbers = [len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0 for text in texts]
-    quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
+    numbers = [
+        (sum(map(shape.count, _NUMBER_STARTS)) if b"0" in shape else 0)
+        if shape
+        else (len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0)
+        for shape, text in zip(shapes, texts)
+    ]
+    quoted = [('"' in text) if shape else _QUOTE_MARK.search(text) is not None for shape, text in zip(shapes, texts)]
     cues, functions = count_cues(texts, keys, words, quoted)
     columns = (  # one column per name in FEATURES, in order, but for the last
         map(math.log1p, counts),
