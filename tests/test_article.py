@@ -2,7 +2,7 @@
 
 import codecs
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -162,6 +162,28 @@ def test_invalid_published_date_names_the_file(tmp_path, value):
         read_article(path, published=value)
 
 
+def test_sidecar_timestamp_gives_its_date(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").write_text(json.dumps({"published": "2020-02-29T23:15:00Z"}))
+    assert read_article(path).published == date(2020, 2, 29)
+
+
+def test_invalid_sidecar_date_names_the_sidecar(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").write_text(json.dumps({"published": "last Tuesday"}))
+    with pytest.raises(PublishedDateError, match=r"page\.meta\.json: published date 'last Tuesday'"):
+        read_article(path)
+
+
+def test_a_datetime_argument_keeps_only_its_date(seed_path):
+    assert read_article(seed_path, published=datetime(2021, 5, 6, 10, 30)).published == date(2021, 5, 6)
+
+
+def test_parse_article_reads_no_file_and_accepts_any_name():
+    article = parse_article("Title\nBody.", path="")
+    assert article.path is None and article.metadata == {}
+
+
 def test_invalid_sidecar_names_the_sidecar(tmp_path):
     path = write(tmp_path, b"Title\nBody.")
     path.with_suffix(".meta.json").write_text("{not json")
@@ -175,6 +197,12 @@ def test_invalid_sidecar_names_the_sidecar(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(MissingFileError, match=r"nope\.txt: no such file"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_file_used_as_a_folder(tmp_path):
+    page = write(tmp_path, b"Title\nBody.")
+    with pytest.raises(MissingFileError, match=r"page\.txt/inner\.txt: cannot be opened"):
+        read_article(page / "inner.txt")
 
 
 def test_directory(tmp_path):

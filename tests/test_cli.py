@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from helpers.cli import main
 
 
@@ -41,3 +43,27 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
     child.stdout.close()  # the reader leaves, as `| head -n 1` does
     assert child.wait(timeout=60) == 0
     assert b"Traceback" not in child.stderr.read()
+
+
+def test_a_page_with_no_body_is_a_note_not_a_warning(tmp_path, capsys):
+    page = tmp_path / "menu.txt"
+    page.write_text("Menu\nHome\nSports\nLogin\n")
+    assert main(["body", str(page)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"note: {page}: no body paragraph found; the body is empty"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["frequencies", "PATH", "--top", "-3"], "argument --top: '-3' is not a whole number of at least 1"),
+        (["timexes", "PATH", "--dct", "2022-13-01"], "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)"),
+        (["timeline", "PATH", "--published", "yesterday"], "argument --published: 'yesterday' is not a date"),
+    ],
+)
+def test_bad_options_are_reported_by_name(seed_path, capsys, argv, message):
+    with pytest.raises(SystemExit) as stopped:
+        main([str(seed_path) if arg == "PATH" else arg for arg in argv])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err

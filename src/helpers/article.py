@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,22 +107,27 @@ class Article:
     encoding: str
     repairs: tuple[Repair, ...] = ()
     notes: tuple[str, ...] = ()
-    metadata: dict = field(default_factory=dict)
+    metadata: dict[str, object] = field(default_factory=dict)
 
 
 def read_article(
     path: Path | str, *, published: date | str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article:
-    """Read a page dump; ``published`` overrides the ``.meta.json`` sidecar's date.
+    """Read a page dump; ``published`` overrides the date of its ``.meta.json`` sidecar.
 
-    >>> article = read_article("data/raw/some-article.txt", published="2023-05-01")  # doctest: +SKIP
-    >>> article.published  # doctest: +SKIP
-    datetime.date(2023, 5, 1)
+    >>> import pathlib, tempfile
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "storm.txt"
+    >>> _ = page.write_text("Storm hits coast\\nThe storm reached the coast at dawn.")
+    >>> article = read_article(page, published="2023-05-01")
+    >>> article.title, len(article.paragraphs), article.published
+    ('Storm hits coast', 2, datetime.date(2023, 5, 1))
     """
     path = Path(path)
-    raw = _read_bytes(path, max_bytes)
-    decoded, encoding = decode(raw, path)
-    return parse_article(decoded, path=path, encoding=encoding, published=published)
+    decoded, encoding = decode(_read_bytes(path, max_bytes), path)
+    metadata = read_sidecar(path)
+    if published is None and metadata.get("published") is not None:
+        published = parse_published(metadata["published"], path.with_suffix(".meta.json"))
+    return parse_article(decoded, path=path, encoding=encoding, published=published, metadata=metadata)
 
 
 def parse_article(
@@ -131,31 +136,30 @@ def parse_article(
     path: Path | str | None = None,
     encoding: str = "str",
     published: date | str | None = None,
+    metadata: dict[str, object] | None = None,
 ) -> Article:
-    """Build an ``Article`` from already decoded text (``path`` only names it in errors).
+    """Build an ``Article`` from already decoded text; ``path`` only names it (no file is read).
 
     >>> parse_article("Title\\nFirst paragraph.Second one.").paragraphs[1].text
     'First paragraph.'
     """
-    name = Path(path) if path is not None else Path("<text>")
+    name = Path(path) if path else Path("<text>")
     text = normalize(decoded)
     if looks_like_html(text):
         raise HtmlFileError(name, "this is an HTML page, not a text dump; save the page as text first")
     if not text.strip():
         raise EmptyFileError(name, "the file holds no text")
-    metadata = read_sidecar(name) if path is not None else {}
-    when = parse_published(published if published is not None else metadata.get("published"), name)
     paragraphs, repairs = split_paragraphs(text)
     return Article(
         title=paragraphs[0].text,
         paragraphs=tuple(paragraphs),
-        published=when,
-        path=Path(path) if path is not None else None,
+        published=parse_published(published, name),
+        path=Path(path) if path else None,
         text=text,
         encoding=encoding,
         repairs=tuple(repairs),
         notes=tuple(describe_quotes(text)),
-        metadata=metadata,
+        metadata=dict(metadata or {}),
     )
 
 
@@ -177,6 +181,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
     except FileNotFoundError:
         raise MissingFileError(path, "no such file") from None
+    except (OSError, ValueError) as exc:  # a file used as a folder, no permission, a NUL in the name
+        raise MissingFileError(path, f"cannot be opened ({getattr(exc, 'strerror', None) or exc})") from None
     if size > max_bytes:
         raise FileTooLargeError(path, f"{size:,} bytes is larger than the limit of {max_bytes:,} bytes")
     try:
@@ -271,17 +277,24 @@ def read_sidecar(path: Path) -> dict:
 
 
 def parse_published(value: date | str | None, path: Path | str = "<text>") -> date | None:
-    """Return ``value`` as a date; ISO strings are parsed, None stays None.
+    """Return ``value`` as a date: ISO dates and timestamps are parsed, None stays None.
 
-    >>> parse_published("2023-05-01")
-    datetime.date(2023, 5, 1)
+    >>> parse_published("2023-05-01"), parse_published("2023-05-01T09:30:00Z")
+    (datetime.date(2023, 5, 1), datetime.date(2023, 5, 1))
     """
-    if value is None or isinstance(value, date):
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise PublishedDateError(path, f"published date {value!r} is not a valid YYYY-MM-DD date") from None
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parsed = parse(str(value).strip())
+        except ValueError:
+            continue
+        return parsed.date() if isinstance(parsed, datetime) else parsed
+    raise PublishedDateError(path, f"published date {value!r} is not a valid YYYY-MM-DD date")
 
 
 def describe_quotes(text: str) -> list[str]:

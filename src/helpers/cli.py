@@ -1,7 +1,8 @@
 """Command-line interface: parse arguments, call the helpers, print. No logic of its own.
 
 Each subcommand is a ``command_*`` function registered in ``build_parser``.
-Errors about the input (``ArticleError``) print one line on stderr and exit 2.
+Errors about the input (``ArticleError``, or a bad option) print one line on stderr
+and exit 2; warnings (a page with no body) print as ``note:`` lines on stderr.
 """
 
 from __future__ import annotations
@@ -9,9 +10,34 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
+from datetime import date
 
 from helpers.article import ArticleError, read_article
+
+
+def iso_date(text: str) -> date:
+    """Parse a YYYY-MM-DD option value; argparse reports a bad one.
+
+    >>> iso_date("2023-05-01")
+    datetime.date(2023, 5, 1)
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def positive_int(text: str) -> int:
+    """Parse a whole number of at least 1; argparse reports anything else.
+
+    >>> positive_int("20")
+    20
+    """
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def command_read(args: argparse.Namespace) -> None:
@@ -94,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     read = commands.add_parser("read", help="read a page dump and report on it")
     read.add_argument("path", help="the article's text file")
-    read.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    read.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
     read.set_defaults(run=command_read)
 
     body = commands.add_parser("body", help="print the body paragraphs, without the boilerplate")
@@ -104,19 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
     timexes.add_argument("path", help="the article's text file")
-    timexes.add_argument("--dct", help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)")
+    timexes.add_argument("--dct", type=iso_date, help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)")
     timexes.add_argument("--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}")
     timexes.set_defaults(run=command_timexes)
 
     timeline = commands.add_parser("timeline", help="list the events the article's body dates, in time order")
     timeline.add_argument("path", help="the article's text file")
-    timeline.add_argument("--published", help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    timeline.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
     timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
     timeline.set_defaults(run=command_timeline)
 
     frequencies = commands.add_parser("frequencies", help="count the words of the body, without stopwords")
     frequencies.add_argument("path", help="the article's text file")
-    frequencies.add_argument("--top", type=int, default=20, help="how many words to print (default 20)")
+    frequencies.add_argument("--top", type=positive_int, default=20, help="how many words to print (default 20)")
     frequencies.add_argument("--csv", action="store_true", help="print CSV (word, count, per_1000, rank)")
     frequencies.add_argument("--all", action="store_true", help="count the whole page, boilerplate included")
     frequencies.add_argument("--stem", action="store_true", help="group words by Snowball stem")
@@ -128,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        status = run(args)
+    for warning in caught:
+        print(f"note: {warning.message}", file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen subcommand; input errors become one line on stderr and status 2."""
     try:
         args.run(args)
     except ArticleError as exc:
@@ -135,5 +171,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing to flush at exit
-        return 0
     return 0
