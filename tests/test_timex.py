@@ -265,8 +265,10 @@ def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
 
 
 def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
-    assert main(["timexes", str(seed_path), "--dct", "2022-02-30"]) == 2
-    assert "2022-02-30" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["timexes", str(seed_path), "--dct", "2022-02-30"])
+    assert stopped.value.code == 2
+    assert "argument --dct: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 
 TEMPORAL_WORDS = ["Monday", "last", "week", "two", "days", "ago", "1994", "the", "1990s", "more than", "a", "year",
