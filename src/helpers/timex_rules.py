@@ -125,8 +125,8 @@ _MIXED_FRACTION = re.compile(r"(?P<whole>\d+)\s+(?P<top>[1-3])/(?P<bottom>[2-4])
 def parse_number(words: str) -> float | None:
     """Return the value of a number written in digits or words; ``None`` for vague ones.
 
-    >>> parse_number("twenty-five"), parse_number("6,700"), parse_number("a"), parse_number("several"), parse_number("2 1/2")
-    (25, 6700, 1, None, 2.5)
+    >>> parse_number("twenty-five"), parse_number("3,250"), parse_number("a"), parse_number("several"), parse_number("2 1/2")
+    (25, 3250, 1, None, 2.5)
     >>> parse_number("two and a half"), parse_number("half an")
     (2.5, 0.5)
     """
@@ -314,7 +314,7 @@ _SHARED_YEAR = re.compile(r",?[^\S\n]+(?:and|or|to|through)[^\S\n]+\d{1,2}(?:st|
 
 
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Sept. 8, 2023 / 8 September / September 2022 / June last year / early September -> DATE.
+    """Sept. 8, 2023 / 8 September / March 2019 / June last year / early September -> DATE.
 
     "June last year" is one expression (one TIMEX3): the year phrase says which June.
     """
@@ -346,7 +346,7 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    """1994 / fiscal 1994 / mid-1990 -> DATE."""
+    """1987 / fiscal 1987 / mid-1990 -> DATE."""
     return Reading("DATE", f"{int(m['year']):04d}", _mod(m["mod"]))
 
 
@@ -518,7 +518,7 @@ def read_shifted_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
-    """summer 2020 / last summer / this fall -> DATE YYYY-SU."""
+    """summer 2019 / last summer / this fall -> DATE YYYY-SU."""
     code = table("seasons")[m["season"].lower()][0]
     if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["mod"]):
         return None
@@ -775,7 +775,7 @@ def _not_a_length(m: re.Match[str], ctx: Context) -> bool:
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """two days / more than two years / the past six months / several weeks -> DURATION."""
+    """two days / more than three years / the past six months / several weeks -> DURATION."""
     if m["dir"] and m["num"]:
         return read_ago(m, ctx)
     if _not_a_length(m, ctx):
@@ -796,7 +796,7 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    """six-week / 10-year -> DURATION; ages ("a 6-year-old boy") are not temporal expressions."""
+    """three-day / 10-year -> DURATION; ages ("a 6-year-old boy") are not temporal expressions."""
     amount = parse_number(m["num"])
     if amount is None or m["old"]:
         return None
@@ -804,7 +804,7 @@ def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_unit_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
-    """decades-old / centuries-long -> DURATION PX<unit>; day-long / yearlong -> one unit."""
+    """centuries-old / years-long -> DURATION PX<unit>; day-long / yearlong -> one unit."""
     if m["one"]:
         return Reading("DURATION", duration_value(1, m["one"].lower()))
     return Reading("DURATION", duration_value(None, _singular(m["unit"])))
@@ -927,7 +927,7 @@ def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
 # ---------------------------------------------------------------------------
 
 def _number_words() -> str:
-    """Return the pattern of a number in digits or words (twenty-five, 6,700, a couple of)."""
+    """Return the pattern of a number in digits or words (twenty-five, 3,250, a couple of)."""
     words = alternation([w for w in table("numbers") if w not in ("couple", "half", "dozen")])
     return (
         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+{BLANK}[1-3]/[2-4]|\d+(?:\.\d+)?|a{BLANK}couple{BLANK}of|a{BLANK}dozen|half{BLANK}an?|an?|"

@@ -95,7 +95,7 @@ def tokenize_with_nltk(text: str) -> list[str]:
 def is_word(token: str) -> bool:
     """Tell whether a token holds a letter or a digit (punctuation tokens do not).
 
-    >>> [is_word(token) for token in ["U.S.", "'s", "6,700", ".", "--", '"']]
+    >>> [is_word(token) for token in ["U.S.", "'s", "3,250", ".", "--", '"']]
     [True, True, True, False, False, False]
     """
     return token.isalnum() or any(character.isalnum() for character in token)
