@@ -13,7 +13,8 @@ best of ``--repeat`` runs, in milliseconds; for our separator it is
 (``.paragraphs``: labels, scores and reasons) built, as a researcher looks at it.
 Reading the dump (``parse_article``, step 1) is timed in its own column.
 jusText and boilerpy3 are HTML tools, so each
-dump line is given to them as one <p> of a minimal HTML page, which is how a
+dump line is given to them as one <p> of a minimal HTML page (for jusText through
+``helpers.baselines.justext_labels``, the wrapper notebook 02 uses), which is how a
 researcher would feed them a text dump (and reproduces the dataset README's baselines).
 """
 
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from helpers.article import Article, parse_article
+from helpers.baselines import justext_labels
 from helpers.boilerplate import separate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,12 +55,9 @@ def ours(article: Article) -> str:
     return separation.body
 
 
-def jus_text(page: str) -> str:
-    """jusText 3 with its English stoplist and default settings."""
-    import justext
-
-    paragraphs = justext.justext(page.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
-    return "\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
+def jus_text(lines: list[str]) -> str:
+    """jusText 3 with its English stoplist and default settings (``helpers.baselines.justext_labels``)."""
+    return "\n".join(line for line, label in zip(lines, justext_labels(lines)) if label == "body")
 
 
 def boilerpy(page: str) -> str:
@@ -98,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
     articles, read_ms = run(lambda text: parse_article(text), dumps, args.repeat)
     pages = {name: as_html(text) for name, text in dumps.items()}
+    lines = {name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()}
     warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
 
     print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     _, body_ms = run(ours_body, articles, args.repeat)
     for label, method, inputs, body, read in (
         ("helpers.boilerplate", ours, articles, f"{body_ms:7.2f}", f"{read_ms:7.2f}"),
-        ("jusText", jus_text, pages, "      -", "      -"),
+        ("jusText", jus_text, lines, "      -", "      -"),
         ("boilerpy3 Article", boilerpy, pages, "      -", "      -"),
     ):
         bodies, ms = run(method, inputs, args.repeat)

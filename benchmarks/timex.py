@@ -9,22 +9,22 @@ milliseconds per document.
 ``--tools ours`` skips dateparser for fast iteration (about 2 s instead of 50).
 
 DATASET defaults to ../shared/benchmarks/timex (beside the repository). dateparser is
-run as the dataset README measured it: ``search_dates`` with RELATIVE_BASE = the
-document's DCT, each found date kept at the granularity dateparser parsed (day, week,
-month, year, or a time), leading prepositions stripped from the span.
+run as the dataset README measured it, through ``helpers.baselines.dateparser_timexes``
+(the wrapper notebook 03 uses): ``search_dates`` with RELATIVE_BASE = the document's
+DCT, each found date kept at the granularity dateparser parsed (day, week, month, year,
+or a time), leading prepositions stripped from the span.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import re
 import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from helpers.timex import find_timexes
@@ -32,10 +32,6 @@ from helpers.timex import find_timexes
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATASET = ROOT.parent / "shared" / "benchmarks" / "timex"
 CORPORA = ("TimeBank", "AQUAINT")
-LEADING_PREPOSITION = re.compile(
-    r"^(?:(?:on|in|at|by|since|until|till|from|to|for|during|of|before|after|around|about|over|through|within)\s+)+",
-    re.IGNORECASE,
-)
 
 ERROR_KINDS = ("missed", "spurious", "wrong span", "wrong value", "wrong type")
 
@@ -53,46 +49,12 @@ def tag_ours(text: str, dct: date | None) -> list[Prediction]:
     return [(t.start, t.end, t.type, t.value) for t in find_timexes(text, dct)]
 
 
-def dateparser_value(period: str, moment: datetime, has_time: bool) -> tuple[str, str]:
-    """Return TIMEX3 type and value of a dateparser result at the granularity it parsed."""
-    if has_time:
-        return "TIME", moment.strftime("%Y-%m-%dT%H:%M")
-    if period == "year":
-        return "DATE", f"{moment.year:04d}"
-    if period == "month":
-        return "DATE", f"{moment.year:04d}-{moment.month:02d}"
-    if period == "week":
-        year, week, _ = moment.isocalendar()
-        return "DATE", f"{year:04d}-W{week:02d}"
-    return "DATE", moment.date().isoformat()
-
-
 def make_dateparser() -> Tagger:
-    """Return a tagger running dateparser.search.search_dates relative to the DCT."""
-    from dateparser.date import DateDataParser
-    from dateparser.search import search_dates
+    """Return a tagger running dateparser through helpers.baselines.dateparser_timexes."""
+    from helpers.baselines import dateparser_timexes
 
     def tag(text: str, dct: date | None) -> list[Prediction]:
-        base = datetime(dct.year, dct.month, dct.day) if dct else datetime(2000, 1, 1)
-        settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
-        found = search_dates(text, languages=["en"], settings=settings) or []
-        parser = DateDataParser(languages=["en"], settings=settings)
-        predictions, cursor = [], 0
-        for phrase, moment in found:
-            at = text.find(phrase, cursor)
-            if at < 0:
-                continue
-            cursor = at + len(phrase)
-            stripped = LEADING_PREPOSITION.sub("", phrase).rstrip(" ,.;:")
-            start = at + phrase.find(stripped) if stripped else at
-            if not stripped:
-                continue
-            data = parser.get_date_data(stripped)
-            period = data.period or "day"
-            has_time = bool(data.date_obj) and "time" in (getattr(data, "parts", None) or ())
-            kind, value = dateparser_value(period, data.date_obj or moment, has_time)
-            predictions.append((start, start + len(stripped), kind, value))
-        return predictions
+        return [(t.start, t.end, t.type, t.value) for t in dateparser_timexes(text, dct)]
 
     return tag
 

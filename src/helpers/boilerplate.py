@@ -39,6 +39,7 @@ from helpers.text import split_sentences
 
 if TYPE_CHECKING:
     import numpy
+    import pandas
 
 LABELS = ("title", "standfirst", "body", "boilerplate")
 REASONS = 3  # how many features a reason names at most
@@ -104,7 +105,7 @@ class Separation:
         ])  # fmt: skip
 
     @cached_property
-    def paragraphs(self):  # -> pandas.DataFrame (pandas imported here to keep the module light)
+    def paragraphs(self) -> pandas.DataFrame:
         """Return the table: one row per paragraph with line, text, label, score and reason."""
         import numpy as np
         import pandas as pd
@@ -112,7 +113,7 @@ class Separation:
         columns = {"line": np.array(self.lines, dtype=np.int64), "text": self.texts, "label": self.labels}
         return pd.DataFrame({**columns, "score": likelihoods(self.local), "reason": self.reasons}, copy=False)
 
-    def feature_table(self):  # -> pandas.DataFrame
+    def feature_table(self) -> pandas.DataFrame:
         """Return the measured features of each paragraph beside its line and label."""
         import pandas as pd
 
@@ -209,7 +210,7 @@ def asks_reader(row: Sequence[float], text: str, max_pointer_words: int = 25) ->
 def is_appeal(sentence: str) -> bool:
     """Tell whether a sentence is an appeal to the reader (see ``asks_reader``).
 
-    >>> is_appeal("Your donation keeps our reporters going."), is_appeal("He backed the plan, she said.")
+    >>> is_appeal("Subscribe to keep this newsroom open."), is_appeal("He backed the plan, she said.")
     (True, False)
     """
     return appeal_flags([sentence])[0]
@@ -300,7 +301,7 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
     it speaks as the publisher (we, our) with no quotation and no reporting verb
     (a donation box's pitch for its own journalism).
 
-    >>> texts = ["T", "Our reporters are on the ground.", "Your donation keeps us there.", "The talks ended."]
+    >>> texts = ["T", "Our newsroom depends on readers.", "Become a member today to support our work.", "The talks ended."]
     >>> find_appeals(texts, measure_page(texts))
     ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
     """
@@ -319,7 +320,7 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
 def speaks_as_publisher(row: Sequence[float]) -> bool:
     """Tell whether a paragraph (its feature row) speaks as the publisher (we, our), quoting no one and reporting nothing.
 
-    >>> speaks_as_publisher(measure_page(["T", "Our reporters are on the ground."])[1])
+    >>> speaks_as_publisher(measure_page(["T", "Our newsroom depends on readers."])[1])
     True
     """
     return bool(row[_PUBLISHER] and not row[_REPORTING] and not row[_QUOTE])
@@ -532,22 +533,3 @@ def mark_standfirst(
         where = "repeats the opening of a body paragraph" if is_repeated(keys, 1) else "before the body"
         rules[1] = f"standfirst: prose right under the title, {where}"
 
-
-def justext_labels(texts: Sequence[str]) -> list[str]:
-    """Return jusText's verdict ("body" or "boilerplate") on each paragraph, each given to it as one <p>.
-
-    jusText 3 runs with its English stoplist and default settings, for a side-by-side look.
-
-    >>> story = "The storm reached the coast at dawn, and the river rose by two metres within hours. " * 3
-    >>> justext_labels(["Home", story, story])
-    ['boilerplate', 'body', 'body']
-    """
-    import html
-
-    import justext
-
-    page = "<html><body>" + "".join(f"<p>{html.escape(text)}</p>" for text in texts) + "</body></html>"
-    paragraphs = justext.justext(page.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
-    if len(paragraphs) != len(texts):
-        raise ValueError(f"jusText returned {len(paragraphs)} paragraphs for {len(texts)} texts")
-    return ["boilerplate" if paragraph.is_boilerplate else "body" for paragraph in paragraphs]

@@ -5,15 +5,38 @@ matplotlib is imported inside the functions so the rest of the package loads fas
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy
     import pandas
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 
-def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None) -> Axes:
+def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
+    """Write ``figure`` to ``folder`` (created if missing) as NAME.png at 150 dpi and a reproducible NAME.svg.
+
+    The SVG carries no date and its element ids come from a fixed salt, so a rerun writes the same file.
+
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [path.name for path in save_figure(plt.figure(), Path(folder) / "figures", "empty") if path.is_file()]
+    ['empty.png', 'empty.svg']
+    """
+    import matplotlib
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
+    with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
+        figure.savefig(png, dpi=150, bbox_inches="tight")
+        figure.savefig(svg, bbox_inches="tight", metadata={"Date": None})
+    return [png, svg]
+
+
+def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
     """Horizontal bars of words per paragraph, in reading order (``article.paragraph_table``).
 
     >>> import pandas; plot_paragraph_lengths(pandas.DataFrame({"line": [1, 2], "words": [5, 40]})).get_title()
@@ -31,6 +54,7 @@ def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None) -> A
     ax.set_title("Words per paragraph, in reading order")
     for position, words in zip(positions, table["words"]):
         ax.annotate(str(words), (words, position), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    _caption(ax, source, "Paragraphs: helpers.article.read_article (a line of the dump each; line 1 is the title).")
     return ax
 
 
@@ -104,10 +128,13 @@ def _draw_timeline_panel(ax: Axes, events: pandas.DataFrame, days: bool) -> None
 
 
 def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes | numpy.ndarray:
-    """Chart ``timeline.build_timeline`` rows: one Axes, or an array of two (years, then recent days).
+    """Chart ``timeline.build_timeline`` rows; return one Axes, or a numpy array of two Axes (years, then recent days).
 
-    Two panels are drawn (with ``ax=None``) when events span years and also cluster in
-    the last weeks. Pass one Axes to force one panel, or two Axes to place both panels.
+    Unlike the other plots, the return type depends on the data: with ``ax=None`` two
+    panels are drawn, and an array of their two Axes returned, when events span years
+    and also cluster in the last weeks; otherwise one Axes is returned. Pass one Axes to
+    force one panel (that Axes is returned), or two Axes to place both panels (both are
+    returned, as an array). ``plt.gcf()`` or ``numpy.atleast_1d(result)[0].figure`` gives the figure.
     Bars show the span of week, month and year values; marker and colour show the anchor.
 
     >>> import pandas; from datetime import date
