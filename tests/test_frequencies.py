@@ -16,6 +16,7 @@ from helpers.frequencies import (
     count_words,
     dispersion,
     frequency_table,
+    is_word,
     keyness,
     load_stoplist,
     log_likelihood,
@@ -233,19 +234,58 @@ def test_dispersion_positions_point_at_the_words(body_tokens):
     assert table["relative"].between(0, 1).all()
 
 
+def test_dispersion_takes_a_generator_of_words(body_tokens):
+    table = dispersion(body_tokens, (word for word in ["Blinken", "Azerbaijan"]))
+    assert table.equals(dispersion(body_tokens, ["Blinken", "Azerbaijan"]))
+    assert table.groupby("word").size().to_dict() == {"Azerbaijan": 4, "Blinken": 4}
+
+
 # --- robustness ---------------------------------------------------------------------------
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.text(max_size=300), st.text(max_size=300))
-def test_tables_never_raise_on_any_text(first, second):
+def test_tables_keep_their_invariants_on_any_text(first, second):
     a, b = tokenize(first), tokenize(second)
-    frequency_table(a, stem=True)
-    compare(a, b)
-    keyness(a, min_count=1)
-    collocations(a, min_count=1)
-    concordance(a, "the")
-    dispersion(a, ["the"])
+    words_a = [token for token in a if is_word(token)]
+    words_b = [token for token in b if is_word(token)]
+
+    table = frequency_table(a, stem=True)
+    assert list(table.columns) == ["word", "count", "per_1000", "rank", "forms"]
+    assert table["count"].sum() <= len(words_a)
+    assert table["per_1000"].between(0, 1000).all()
+    assert (table["rank"] >= 1).all() and table["rank"].is_monotonic_increasing
+    assert table["count"].is_monotonic_decreasing
+    assert frequency_table(a, stoplist=())["count"].sum() == len(words_a)
+
+    table = compare(a, b)
+    assert list(table.columns) == [
+        "word", "a_count", "b_count", "a_per_1000", "b_per_1000", "g2", "log_ratio", "p", "band",
+    ]  # fmt: skip
+    assert table["a_count"].sum() <= len(words_a) and table["b_count"].sum() <= len(words_b)
+    assert table[["a_per_1000", "b_per_1000"]].stack().between(0, 1000).all()
+    assert table["p"].between(0, 1).all() and table["g2"].is_monotonic_decreasing
+
+    table = keyness(a, min_count=1)
+    assert list(table.columns) == ["word", "count", "per_1000", "reference_per_1000", "g2", "log_ratio", "p", "band"]
+    assert (table["p"] < 0.05).all() and (table["g2"] > 0).all() and (table["count"] >= 1).all()
+
+    table = collocations(a, min_count=1)
+    assert list(table.columns) == ["bigram", "first", "second", "count", "likelihood_ratio", "pmi"]
+    assert (table["bigram"] == table["first"] + " " + table["second"]).all()
+    assert all(is_word(word) for word in [*table["first"], *table["second"]])
+
+    table = concordance(a, "the")
+    assert list(table.columns) == ["position", "left", "keyword", "right"]
+    assert len(table) == sum(token.lower() == "the" for token in a)
+    assert all(a[position] == keyword for position, keyword in zip(table["position"], table["keyword"]))
+
+    wanted = [*words_a[:3], "the"]
+    table = dispersion(a, (word for word in wanted))
+    assert list(table.columns) == ["word", "position", "relative"]
+    assert table["position"].between(0, len(a) - 1).all() and table["relative"].between(0, 1).all()
+    assert all(a[position].lower() == word.lower() for word, position in zip(table["word"], table["position"]))
+    assert len(table) == sum(token.lower() in {word.lower() for word in wanted} for token in a)
 
 
 def test_capitalised_words_are_the_seed_names_and_places(body_tokens):

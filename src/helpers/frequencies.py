@@ -1,6 +1,8 @@
 """Word frequencies: counts, comparisons, keywords, collocations, concordance, dispersion.
 
-Every function takes the tokens of ``helpers.tokens.tokenize`` (re-exported here).
+The functions that read a text take the tokens of ``helpers.tokens.tokenize``
+(re-exported here); the statistics (``log_likelihood``, ``log_ratio``, ``p_value``,
+``significance_band``) take counts and text sizes, or a G2 score.
 Words are the tokens holding a letter or a digit (``is_word``): punctuation tokens
 are never counted, and rates per 1,000 words are taken over all words, stopwords
 included, so that they do not change with the stoplist. The stoplist is ours
@@ -202,7 +204,7 @@ def compare(
 ) -> pandas.DataFrame:
     """Return per-1,000 rates of every word in two texts with G2 (``+`` = more in ``a``) and Log Ratio.
 
-    >>> compare(["war", "war", "talks"], ["talks", "peace"], names=("body", "appeal")).columns.tolist()[:5]
+    >>> compare(["rain", "rain", "wind"], ["wind", "snow"], names=("body", "appeal")).columns.tolist()[:5]
     ['word', 'body_count', 'appeal_count', 'body_per_1000', 'appeal_per_1000']
     """
     counts_a, size_a = count_words(a_tokens, stoplist=stoplist, lowercase=lowercase)
@@ -268,8 +270,8 @@ def collocations(
 
     Pairs across punctuation (a sentence end, a comma) and pairs with a stopword are left out.
 
-    >>> collocations(tokenize("Foreign ministers met. Foreign ministers spoke."))["bigram"].tolist()
-    ['foreign ministers']
+    >>> collocations(tokenize("Interest rates rose. Interest rates fell."))["bigram"].tolist()
+    ['interest rates']
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
@@ -332,10 +334,11 @@ def dispersion(tokens: Sequence[str], words: Iterable[str]) -> pandas.DataFrame:
     0  talks         0  0.000000
     1  talks         4  0.571429
     """
-    positions: dict[str, list[int]] = {word.lower(): [] for word in words}
+    wanted = list(words)  # read twice below, so a generator is materialised first
+    positions: dict[str, list[int]] = {word.lower(): [] for word in wanted}
     for index, token in enumerate(tokens):
         if token.lower() in positions:
             positions[token.lower()].append(index)
-    names = {word.lower(): word for word in words}
+    names = {word.lower(): word for word in wanted}
     rows = [(names[key], index, index / len(tokens)) for key, found in positions.items() for index in found]
     return pandas.DataFrame(rows, columns=["word", "position", "relative"])
