@@ -1,9 +1,18 @@
 """The temporal grammar: word tables from ``data/timex_words.txt`` and the pattern -> normaliser rules.
 
-Each rule in ``RULES`` is a regular expression written with ``<TABLE>`` placeholders
-(filled from the word tables) and a normaliser that turns a match into a ``Reading``
-(TIMEX3 type, value, mod). Add an expression family by adding one rule; add a word
-by adding one line to the data file.
+Each rule in ``GRAMMAR`` is a name, a regular expression written with ``<TABLE>``
+placeholders (filled from the word tables) and a normaliser that turns a match into a
+``Reading`` (TIMEX3 type, value, mod). Add an expression family by adding one rule; add
+a word by adding one line to the data file.
+
+The ``read_*`` functions are those normalisers: they take a match of their rule's
+pattern and a ``Context``, are called through ``GRAMMAR`` (``compiled_rules``, then
+``helpers.timex.find_timexes``), and their docstrings name the expressions they read.
+As a match exists only through a rule, most have no doctest: their examples are the
+expression tables of ``tests/test_timex.py`` (run through ``find_timexes``), and
+``tests/test_timex_rules.py`` checks that every rule compiles and names a normaliser.
+The two whose rules those tables lack (``read_spoken_decade``, ``read_year_ago``)
+have a doctest here.
 """
 
 from __future__ import annotations
@@ -375,7 +384,12 @@ def read_century(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_spoken_decade(m: re.Match[str], ctx: Context) -> Reading | None:
-    """the nineties / the early eighties -> DATE 199 / 198."""
+    """the nineties / the early eighties -> DATE 199 / 198.
+
+    >>> rule = {name: pattern for name, pattern, _ in compiled_rules()}["spoken decade"]
+    >>> read_spoken_decade(rule.search("in the early eighties"), Context("", None))
+    Reading(type='DATE', value='198', mod='START', relative=False, group=None)
+    """
     return Reading("DATE", f"19{table('decade_words')[m['decade'].lower()][0]}", _mod(m["mod"]))
 
 
@@ -604,7 +618,13 @@ def about_quarters(text: str, start: int) -> bool:
 
 
 def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
-    """the year-ago quarter / the year-earlier period / the 1988 quarter -> DATE of that (reporting) period."""
+    """the year-ago quarter / the year-earlier period / the 1988 quarter -> DATE of that (reporting) period.
+
+    >>> text = "Profit rose from the year-ago quarter."
+    >>> rule = {name: pattern for name, pattern, _ in compiled_rules()}["year ago"]
+    >>> read_year_ago(rule.search(text), Context(text, date(2023, 3, 13))).value
+    '2021-Q4'
+    """
     if ctx.dct is None and not m["year"]:
         return Reading("DATE", UNRESOLVED["year"], relative=True)
     quarterly = m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
@@ -861,7 +881,12 @@ def clock_value(hour: int, minute: int, half: str) -> str | None:
 
 
 def day_value(ctx: Context, word: str | None, start: int, end: int) -> str:
-    """Return the date of a weekday name or relative day word, or the document date when ``word`` is None."""
+    """Return the date of a weekday name or relative day word, or the document date when ``word`` is None.
+
+    >>> monday = Context("", date(2023, 3, 13))
+    >>> day_value(monday, "yesterday", 0, 0), day_value(monday, None, 0, 0)
+    ('2023-03-12', '2023-03-13')
+    """
     if not word:
         return shift(ctx.dct, "day", 0)
     if word.lower() in table("weekdays"):
@@ -1138,6 +1163,10 @@ def triggers(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Normaliser], ...]:
-    """Return the grammar with every pattern compiled (built once)."""
+    """Return the grammar with every pattern compiled (built once).
+
+    >>> {name: pattern for name, pattern, _ in compiled_rules()}["year"].search("in fiscal 1987").group()
+    'fiscal 1987'
+    """
     return tuple((name, compile_rule(pattern), normaliser) for name, pattern, normaliser in GRAMMAR)
 
