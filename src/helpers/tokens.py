@@ -4,8 +4,8 @@
 Treebank tokenizer behind ``nltk.word_tokenize``) applied to each sentence of
 ``helpers.text.split_sentences``, with four changes a word count needs:
 
-- an apostrophe typed as ``’`` inside a word is read as ``'``, so "Monday’s",
-  "don’t" split like "Monday's", "don't" into "Monday" + "'s", "do" + "n't";
+- an apostrophe typed as ``’`` inside a word is read as ``'``, so "Friday’s",
+  "don’t" split like "Friday's", "don't" into "Friday" + "'s", "do" + "n't";
 - ``…`` is read as ``...``; an opening ``“`` that ends a sentence is read as ``”``;
 - web addresses and e-mail addresses stay whole;
 - quotation marks come out as ``"`` (nltk writes `````` and ``''``) and an
@@ -70,8 +70,8 @@ _CLOSING_TOKENS = frozenset(["]", ")", "}", ">", '"', "'", "»", "”", "’"])
 def tokenize(text: str) -> list[str]:
     """Return the Treebank-style tokens of every sentence of ``text``, punctuation included.
 
-    >>> tokenize("Monday’s talks in the U.S. didn't end. They met the U.N.")
-    ['Monday', "'s", 'talks', 'in', 'the', 'U.S.', 'did', "n't", 'end', '.', 'They', 'met', 'the', 'U.N.', '.']
+    >>> tokenize("Friday’s talks in the U.S. didn't end. They met the U.N.")
+    ['Friday', "'s", 'talks', 'in', 'the', 'U.S.', 'did', "n't", 'end', '.', 'They', 'met', 'the', 'U.N.', '.']
     """
     tokens: list[str] = []
     for sentence in split_sentences(text):
@@ -82,8 +82,8 @@ def tokenize(text: str) -> list[str]:
 def tokenize_with_nltk(text: str) -> list[str]:
     """Return the same tokens as ``tokenize`` through nltk's own, slower tokenizer.
 
-    >>> tokenize_with_nltk("Monday’s talks in the U.S. didn't end.")
-    ['Monday', "'s", 'talks', 'in', 'the', 'U.S.', 'did', "n't", 'end', '.']
+    >>> tokenize_with_nltk("Friday’s talks in the U.S. didn't end.")
+    ['Friday', "'s", 'talks', 'in', 'the', 'U.S.', 'did', "n't", 'end', '.']
     """
     tokenizer = _nltk_tokenizer()
     tokens: list[str] = []
