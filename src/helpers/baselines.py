@@ -49,8 +49,8 @@ def justext_labels(texts: Sequence[str]) -> list[str]:
 def dateparser_value(period: str, moment: datetime, has_time: bool) -> tuple[str, str]:
     """Return the TIMEX3 type and value of a dateparser result, at the granularity dateparser parsed.
 
-    >>> dateparser_value("month", datetime(1994, 5, 1), False), dateparser_value("week", datetime(2022, 9, 14), False)
-    (('DATE', '1994-05'), ('DATE', '2022-W37'))
+    >>> dateparser_value("month", datetime(1987, 5, 1), False), dateparser_value("week", datetime(2023, 3, 8), False)
+    (('DATE', '1987-05'), ('DATE', '2023-W10'))
     """
     if has_time:
         return "TIME", moment.strftime("%Y-%m-%dT%H:%M")
@@ -86,12 +86,12 @@ def dateparser_timexes(text: str, dct: date | None) -> list[Timex]:
     prepositions ("on", "in", ...) are stripped from each span, and each value keeps the
     granularity dateparser parsed (day, week, month, year, or a time). Without ``dct``
     dateparser would resolve relative dates against today, so only the findings whose
-    value does not depend on the anchor (absolute dates such as "in 1994") are returned.
+    value does not depend on the anchor (absolute dates such as "in 1987") are returned.
 
-    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The war ended in 1994.", date(2022, 9, 19))]
-    [('Monday', '2022-09-19'), ('1994', '1994')]
-    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The war ended in 1994.", None)]
-    [('1994', '1994')]
+    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The strike ended in 1987.", date(2023, 3, 13))]
+    [('Monday', '2023-03-13'), ('1987', '1987')]
+    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The strike ended in 1987.", None)]
+    [('1987', '1987')]
     """
     from dateparser.search import search_dates
 
@@ -117,9 +117,9 @@ def dateparser_timexes(text: str, dct: date | None) -> list[Timex]:
 def align_timexes(ours: Sequence[Timex], theirs: Sequence[Timex], name: str = "dateparser") -> pandas.DataFrame:
     """Return a table of ``theirs`` beside the ``ours`` they overlap in the text, then ours that nothing overlaps.
 
-    >>> a, b = Timex(10, 16, "Monday", "DATE", "2022-09-19"), Timex(30, 34, "1994", "DATE", "1994")
-    >>> align_timexes([a, b], [Timex(10, 19, "Monday in", "DATE", "2022-09-19")]).values.tolist()
-    [['Monday in', '2022-09-19', 'Monday', '2022-09-19'], ['', '', '1994', '1994']]
+    >>> a, b = Timex(10, 16, "Monday", "DATE", "2023-03-13"), Timex(30, 34, "1987", "DATE", "1987")
+    >>> align_timexes([a, b], [Timex(10, 19, "Monday in", "DATE", "2023-03-13")]).values.tolist()
+    [['Monday in', '2023-03-13', 'Monday', '2023-03-13'], ['', '', '1987', '1987']]
     """
     import pandas as pd
 
