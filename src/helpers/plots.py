@@ -138,8 +138,8 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
     Bars show the span of week, month and year values; marker and colour show the anchor.
 
     >>> import pandas; from datetime import date
-    >>> plot_timeline(pandas.DataFrame({"start": [date(1994, 1, 1)], "end": [date(1994, 12, 31)],
-    ...     "value": ["1994"], "event": ["war ended"], "anchor": ["explicit"], "duration": [""]})).get_title()
+    >>> plot_timeline(pandas.DataFrame({"start": [date(1987, 1, 1)], "end": [date(1987, 12, 31)],
+    ...     "value": ["1987"], "event": ["drought ended"], "anchor": ["explicit"], "duration": [""]})).get_title()
     'Timeline of the events the text dates'
     """
     from datetime import timedelta
