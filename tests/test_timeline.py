@@ -14,10 +14,9 @@ from helpers.timeline import (
     build_timeline,
     explain_timeline,
     mark_expressions,
-    shift_value,
-    value_bounds,
 )
 from helpers.timex import Timex
+from helpers.timex_calendar import shift_value, value_bounds
 
 PUBLISHED = date(2022, 9, 19)
 

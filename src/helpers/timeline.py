@@ -25,12 +25,12 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from helpers.events import Clause, content_stems, dated_event, load_cues, read_clause, split_clauses
 from helpers.text import Sentence, split_sentences
-from helpers.timex_calendar import add_months, format_date
+from helpers.timex_calendar import granularity_of, shift_value, value_bounds
 
 if TYPE_CHECKING:
     import pandas
@@ -43,16 +43,6 @@ EXPLICIT = "explicit"
 PUBLICATION = "publication date"
 RELATIVE = "relative to another event"
 
-# Seasons as meteorological seasons of the northern hemisphere; winter YYYY-WI runs from
-# December of YYYY to the end of February of the next year.
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?P<time>T.*)?)?"
-    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
-    r"|^(?P<decade>\d{3})$|^(?P<century>\d{2})$"
-)
-_DISTANCE = re.compile(r"^P(?:(?P<amount>\d+)(?P<unit>D|W|M|Y|DE|CE)|T(?P<hours>\d+)H)$")
-_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
 _FALLBACK_WORDS = 8
 
 
@@ -85,99 +75,6 @@ class _Reading:
     note: str = ""
     event: _Event | None = None
     clause: Clause | None = None
-
-
-def _month_end(year: int, month: int) -> date:
-    """Return the last day of a month (``month`` may run past 12 into the next year)."""
-    return add_months(date(year, 1, 1), month) - timedelta(days=1)
-
-
-def value_bounds(value: str) -> tuple[date, date, str] | None:
-    """Return the first day, last day and granularity of a TIMEX3 date value, or None.
-
-    >>> value_bounds("2023-W11")
-    (datetime.date(2023, 3, 13), datetime.date(2023, 3, 19), 'week')
-    >>> value_bounds("199")[:2], value_bounds("XXXX-09"), value_bounds("PAST_REF")
-    ((datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)), None, None)
-    """
-    match = _VALUE.match(value)
-    if not match:
-        return None
-    part = match.groupdict()
-    try:
-        if part["decade"]:
-            year = int(part["decade"]) * 10
-            return date(year, 1, 1), date(year + 9, 12, 31), "decade"
-        if part["century"]:
-            year = int(part["century"]) * 100
-            return date(max(year, 1), 1, 1), date(year + 99, 12, 31), "century"
-        year = int(part["year"])
-        if part["day"]:
-            day = date(year, int(part["month"]), int(part["day"]))
-            return day, day, "time" if part["time"] else "day"
-        if part["month"]:
-            month = int(part["month"])
-            return date(year, month, 1), _month_end(year, month), "month"
-        if part["week"]:
-            first = date.fromisocalendar(year, int(part["week"]), 1)
-            if part["weekend"]:
-                return first + timedelta(days=5), first + timedelta(days=6), "weekend"
-            return first, first + timedelta(days=6), "week"
-        if part["quarter"]:
-            month = 3 * int(part["quarter"]) - 2
-            return date(year, month, 1), _month_end(year, month + 2), "quarter"
-        if part["half"]:
-            month = 6 * int(part["half"]) - 5
-            return date(year, month, 1), _month_end(year, month + 5), "half-year"
-        if part["season"]:
-            first, last = _SEASONS[part["season"]]
-            return date(year, first, 1), _month_end(year, last), "season"
-        return date(year, 1, 1), date(year, 12, 31), "year"
-    except ValueError:
-        return None
-
-
-def _value_of(start: date, end: date, granularity: str) -> str:
-    """Return the TIMEX3 value whose bounds are ``start``..``end``, or the interval "start/end"."""
-    unit = "day" if granularity == "time" else granularity
-    value = format_date(start, unit) if unit in ("day", "week", "month", "year", "decade") else ""
-    bounds = value_bounds(value) if value else None
-    return value if bounds and bounds[:2] == (start, end) else f"{start.isoformat()}/{end.isoformat()}"
-
-
-def shift_value(value: str, distance: str, sign: int) -> tuple[date, date, str] | None:
-    """Return the bounds and value of ``value`` moved by the TIMEX3 duration ``distance`` (sign +1 or -1).
-
-    >>> shift_value("2023-03-13", "P1D", -1)
-    (datetime.date(2023, 3, 12), datetime.date(2023, 3, 12), '2023-03-12')
-    >>> shift_value("2024-02-29", "P1Y", 1)[2], shift_value("2019", "P2Y", 1)[2], shift_value("2019", "PXY", 1)
-    ('2025-02-28', '2021', None)
-    """
-    bounds = value_bounds(value)
-    match = _DISTANCE.match(distance)
-    if bounds is None or match is None:
-        return None
-    start, end, granularity = bounds
-    if match["hours"]:
-        days, months = sign * (int(match["hours"]) // 24), 0
-    elif match["unit"] in ("D", "W"):
-        days, months = sign * int(match["amount"]) * (7 if match["unit"] == "W" else 1), 0
-    else:
-        days, months = 0, sign * int(match["amount"]) * _MONTHS[match["unit"]]
-    try:
-        start = add_months(start, months) + timedelta(days=days)
-        end = add_months(end, months) + timedelta(days=days)
-    except (ValueError, OverflowError):
-        return None
-    if months and granularity not in ("day", "time", "week", "weekend"):
-        end = _month_end(end.year, end.month)
-    return start, end, _value_of(start, end, granularity)
-
-
-def _granularity_after_shift(value: str) -> str:
-    """Return the granularity a shifted value keeps (an interval keeps none of its own)."""
-    bounds = value_bounds(value)
-    return bounds[2] if bounds else "interval"
 
 
 def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -379,7 +276,7 @@ def _place_relative(
         return False
     start, end, value = shifted
     event = _new_event(reading, clause, RELATIVE, value, expression)
-    event.start, event.end, event.granularity = start, end, _granularity_after_shift(value)
+    event.start, event.end, event.granularity = start, end, granularity_of(value)
     events.append(event)
     reading.role, reading.event = "relation", event
     reading.note = f"{distance} {'after' if sign > 0 else 'before'} the event dated {anchor.value}"

@@ -1,13 +1,26 @@
-"""Calendar arithmetic for TIMEX3 values: format a date at a granularity, shift it, find weekdays.
+"""Calendar arithmetic for TIMEX3 values: format a date at a granularity, shift it, find weekdays,
+and read a value back into the first and last day it covers.
 
-Every function takes the anchor date (the document creation time) or ``None``; without an
+Functions that resolve a value take the anchor date (the document creation time) or ``None``; without an
 anchor it returns the TimeML placeholder with ``X`` digits instead of guessing.
 """
 
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
+
+# Seasons as meteorological seasons of the northern hemisphere; winter YYYY-WI runs from
+# December of YYYY to the end of February of the next year.
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_VALUE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?P<time>T.*)?)?"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+    r"|^(?P<decade>\d{3})$|^(?P<century>\d{2})$"
+)
+_DISTANCE = re.compile(r"^P(?:(?P<amount>\d+)(?P<unit>D|W|M|Y|DE|CE)|T(?P<hours>\d+)H)$")
+_MONTHS_PER_UNIT = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
 
 UNRESOLVED = {
     "day": "XXXX-XX-XX",
@@ -146,3 +159,100 @@ def month_year(anchor: date | None, month: int, direction: int = 0, day: int = 0
     if direction < 0:
         return f"{anchor.year - (named > now):04d}"
     return f"{anchor.year + (named < now):04d}"
+
+
+def _month_end(year: int, month: int) -> date:
+    """Return the last day of a month (``month`` may run past 12 into the next year)."""
+    return add_months(date(year, 1, 1), month) - timedelta(days=1)
+
+
+def value_bounds(value: str) -> tuple[date, date, str] | None:
+    """Return the first day, last day and granularity of a TIMEX3 date value, or None.
+
+    >>> value_bounds("2023-W11")
+    (datetime.date(2023, 3, 13), datetime.date(2023, 3, 19), 'week')
+    >>> value_bounds("199")[:2], value_bounds("XXXX-09"), value_bounds("PAST_REF")
+    ((datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)), None, None)
+    """
+    match = _VALUE.match(value)
+    if not match:
+        return None
+    part = match.groupdict()
+    try:
+        if part["decade"]:
+            year = int(part["decade"]) * 10
+            return date(year, 1, 1), date(year + 9, 12, 31), "decade"
+        if part["century"]:
+            year = int(part["century"]) * 100
+            return date(max(year, 1), 1, 1), date(year + 99, 12, 31), "century"
+        year = int(part["year"])
+        if part["day"]:
+            day = date(year, int(part["month"]), int(part["day"]))
+            return day, day, "time" if part["time"] else "day"
+        if part["month"]:
+            month = int(part["month"])
+            return date(year, month, 1), _month_end(year, month), "month"
+        if part["week"]:
+            first = date.fromisocalendar(year, int(part["week"]), 1)
+            if part["weekend"]:
+                return first + timedelta(days=5), first + timedelta(days=6), "weekend"
+            return first, first + timedelta(days=6), "week"
+        if part["quarter"]:
+            month = 3 * int(part["quarter"]) - 2
+            return date(year, month, 1), _month_end(year, month + 2), "quarter"
+        if part["half"]:
+            month = 6 * int(part["half"]) - 5
+            return date(year, month, 1), _month_end(year, month + 5), "half-year"
+        if part["season"]:
+            first, last = _SEASONS[part["season"]]
+            return date(year, first, 1), _month_end(year, last), "season"
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError:
+        return None
+
+
+def _value_of(start: date, end: date, granularity: str) -> str:
+    """Return the TIMEX3 value whose bounds are ``start``..``end``, or the interval "start/end"."""
+    unit = "day" if granularity == "time" else granularity
+    value = format_date(start, unit) if unit in ("day", "week", "month", "year", "decade") else ""
+    bounds = value_bounds(value) if value else None
+    return value if bounds and bounds[:2] == (start, end) else f"{start.isoformat()}/{end.isoformat()}"
+
+
+def shift_value(value: str, distance: str, sign: int) -> tuple[date, date, str] | None:
+    """Return the bounds and value of ``value`` moved by the TIMEX3 duration ``distance`` (sign +1 or -1).
+
+    >>> shift_value("2023-03-13", "P1D", -1)
+    (datetime.date(2023, 3, 12), datetime.date(2023, 3, 12), '2023-03-12')
+    >>> shift_value("2024-02-29", "P1Y", 1)[2], shift_value("2019", "P2Y", 1)[2], shift_value("2019", "PXY", 1)
+    ('2025-02-28', '2021', None)
+    """
+    bounds = value_bounds(value)
+    match = _DISTANCE.match(distance)
+    if bounds is None or match is None:
+        return None
+    start, end, granularity = bounds
+    if match["hours"]:
+        days, months = sign * (int(match["hours"]) // 24), 0
+    elif match["unit"] in ("D", "W"):
+        days, months = sign * int(match["amount"]) * (7 if match["unit"] == "W" else 1), 0
+    else:
+        days, months = 0, sign * int(match["amount"]) * _MONTHS_PER_UNIT[match["unit"]]
+    try:
+        start = add_months(start, months) + timedelta(days=days)
+        end = add_months(end, months) + timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    if months and granularity not in ("day", "time", "week", "weekend"):
+        end = _month_end(end.year, end.month)
+    return start, end, _value_of(start, end, granularity)
+
+
+def granularity_of(value: str) -> str:
+    """Return the granularity of a date value, or "interval" for a value that has none.
+
+    >>> granularity_of("2023-Q1"), granularity_of("2023-03-01/2023-03-09")
+    ('quarter', 'interval')
+    """
+    bounds = value_bounds(value)
+    return bounds[2] if bounds else "interval"
