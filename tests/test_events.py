@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.events import Clause, content_stems, dated_event, is_verb, modified_noun, split_clauses, tokenize
+from helpers.events import Clause, content_stems, dated_event, is_verb, modified_noun, split_clauses, locate_words
 
 
 def label(sentence: str, expression: str) -> str:
@@ -69,7 +69,7 @@ def test_split_clauses_at_punctuation_and_subordinators() -> None:
     ],
 )
 def test_is_verb(sentence: str, position: int, expected: bool) -> None:
-    assert is_verb(tokenize(sentence), position) is expected
+    assert is_verb(locate_words(sentence), position) is expected
 
 
 @pytest.mark.parametrize(

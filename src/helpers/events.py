@@ -86,10 +86,13 @@ def load_cues() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in sections.items()}
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into words and punctuation marks with offsets.
+def locate_words(text: str) -> list[Token]:
+    """Split ``text`` into words and punctuation marks with offsets, for reading clauses.
 
-    >>> [t.text for t in tokenize("Friday's U.S. talks, 2019.")]
+    Coarser than ``helpers.tokens.tokenize`` (no clitic split): a clause reader needs
+    positions and whole words, a word counter needs Treebank pieces.
+
+    >>> [t.text for t in locate_words("Friday's U.S. talks, 2019.")]
     ["Friday's", 'U.S', '.', 'talks', ',', '2019', '.']
     """
     return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN.finditer(text))]
@@ -102,7 +105,7 @@ def split_clauses(text: str) -> list[Span]:
     ...     "The talks began a day after the vote, officials said.")]
     ['The talks began a day', 'after the vote', 'officials said.']
     """
-    return [(clause[0].start, clause[-1].end) for clause in _clauses(tokenize(text))]
+    return [(clause[0].start, clause[-1].end) for clause in _clauses(locate_words(text))]
 
 
 def _clauses(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -138,7 +141,7 @@ def _phrase(text: str, tokens: Sequence[Token]) -> str:
 def is_verb(tokens: Sequence[Token], i: int) -> bool:
     """Tell whether ``tokens[i]`` reads as a verb (auxiliary, listed form, or -ed word).
 
-    >>> words = tokenize("the armed men attacked")
+    >>> words = locate_words("the armed men attacked")
     >>> is_verb(words, 1), is_verb(words, 3)
     (False, True)
     """
@@ -274,7 +277,7 @@ def read_clause(text: str, span: Span, stops: Sequence[Span] = ()) -> Clause:
     >>> read_clause("a week before the vote", (7, 22)).label
     'vote'
     """
-    tokens = [t for t in tokenize(text) if span[0] <= t.start and t.end <= span[1]]
+    tokens = [t for t in locate_words(text) if span[0] <= t.start and t.end <= span[1]]
     clause = _read(text, tokens, stops)
     return clause if clause.verb else Clause(noun=_verbless(text, tokens, stops))
 
@@ -305,10 +308,10 @@ def modified_noun(text: str, start: int, end: int) -> str:
     if possessive:
         after = after[possessive.end() :]
     elif not text[start:end].lower().endswith(("'s", "’s")):
-        before = tokenize(text[:start])
+        before = locate_words(text[:start])
         if not before or before[-1].lower not in cues["determiners"]:
             return ""
-    tokens = tokenize(after)
+    tokens = locate_words(after)
     kept: list[Token] = []
     for i, token in enumerate(tokens):
         stop = (
@@ -339,7 +342,7 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     noun = modified_noun(text, start, end)
     if noun:
         return Clause(noun=noun)
-    clauses = _clauses(tokenize(text))
+    clauses = _clauses(locate_words(text))
     here = next((i for i, c in enumerate(clauses) if c[0].start <= start < c[-1].end + 1), None)
     if here is None:
         return Clause()
@@ -366,7 +369,7 @@ def content_stems(text: str) -> set[str]:
     cues = load_cues()
     function = cues["determiners"] | cues["prepositions"] | cues["auxiliaries"] | cues["boundaries"] | {"of", "and", "or"}
     stems = set()
-    for token in tokenize(text):
+    for token in locate_words(text):
         word = re.sub(r"['’]s?$", "", token.lower)
         if not token.is_word or word in function or len(word) < 3 or word.isdigit():
             continue
