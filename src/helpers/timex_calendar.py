@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 # Seasons as meteorological seasons of the northern hemisphere; winter YYYY-WI runs from
@@ -35,32 +36,29 @@ UNRESOLVED = {
 }
 
 
+# The TIMEX3 value of a day at each granularity.
+_FORMATS: dict[str, Callable[[date], str]] = {
+    "day": date.isoformat,
+    "week": lambda day: "{:04d}-W{:02d}".format(*day.isocalendar()[:2]),
+    "month": lambda day: f"{day.year:04d}-{day.month:02d}",
+    "quarter": lambda day: f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+    "half": lambda day: f"{day.year:04d}-H{(day.month - 1) // 6 + 1}",
+    "year": lambda day: f"{day.year:04d}",
+    "decade": lambda day: f"{day.year // 10:03d}",
+    "century": lambda day: f"{day.year // 100:02d}",
+    "millennium": lambda day: f"{day.year // 1000}",
+}
+
+
 def format_date(day: date, granularity: str) -> str:
     """Return the TIMEX3 value of ``day`` at ``granularity`` (day, week, month, quarter, year ...).
 
     >>> format_date(date(2023, 3, 13), "week"), format_date(date(2023, 3, 13), "quarter")
     ('2023-W11', '2023-Q1')
     """
-    if granularity == "day":
-        return day.isoformat()
-    if granularity == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if granularity == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if granularity == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if granularity == "half":
-        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
-    if granularity == "year":
-        return f"{day.year:04d}"
-    if granularity == "decade":
-        return f"{day.year // 10:03d}"
-    if granularity == "century":
-        return f"{day.year // 100:02d}"
-    if granularity == "millennium":
-        return f"{day.year // 1000}"
-    raise ValueError(f"unknown granularity: {granularity!r}")
+    if granularity not in _FORMATS:
+        raise ValueError(f"unknown granularity: {granularity!r}")
+    return _FORMATS[granularity](day)
 
 
 def add_months(day: date, months: int) -> date:
