@@ -20,9 +20,8 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from functools import cached_property, lru_cache
-from importlib import resources
+from typing import TYPE_CHECKING
 
 from helpers.article import Article
 from helpers.paragraph_features import (
@@ -35,6 +34,7 @@ from helpers.paragraph_features import (
     word_key,
     word_keys,
 )
+from helpers.resources import data_lines
 from helpers.text import split_sentences
 
 if TYPE_CHECKING:
@@ -153,9 +153,7 @@ def read_table(name: str) -> list[list[str]]:
     >>> read_table("boilerplate_weights.tsv")[0][0]
     'bias'
     """
-    text = resources.files("helpers").joinpath(f"data/{name}").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]
+    return [line.split("\t") for line in data_lines(name)][1:]
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from helpers.resources import data_sections
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _BREAKS = frozenset(",;:()[]\"“”—–-")
@@ -71,19 +72,9 @@ def load_cues() -> dict[str, frozenset[str]]:
     >>> "since" in load_cues()["boundaries"], "met" in load_cues()["verbs"]
     (True, True)
     """
-    lines = resources.files("helpers").joinpath("data/event_cues.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current = ""
-    for line in lines.splitlines():
-        line = line.strip().lower()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections[current] = set()
-        else:
-            sections[current].add(line)
-    return {name: frozenset(words) for name, words in sections.items()}
+    return {
+        name: frozenset(line.strip().lower() for line in lines) for name, lines in data_sections("event_cues.txt").items()
+    }
 
 
 def locate_words(text: str) -> list[Token]:

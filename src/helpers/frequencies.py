@@ -21,13 +21,13 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas
 from nltk.probability import FreqDist
 
+from helpers.resources import content_lines, data_lines
 from helpers.tokens import is_word, paragraph_starts, tokenize
 
 if TYPE_CHECKING:
@@ -72,13 +72,8 @@ def load_stoplist(path: Path | str | None = None) -> frozenset[str]:
     >>> {"the", "n't", "'s", "’s"} <= load_stoplist() and "said" not in load_stoplist()
     True
     """
-    if path is None:
-        text = resources.files("helpers").joinpath("data/stoplist.txt").read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
-    )
+    lines = data_lines("stoplist.txt") if path is None else content_lines(Path(path).read_text("utf-8"))
+    return frozenset(line.strip().lower() for line in lines)
 
 
 STOPLIST = load_stoplist()

@@ -19,8 +19,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, repeat
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from helpers.resources import data_lines
 
 if TYPE_CHECKING:
     import numpy
@@ -87,16 +88,6 @@ _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 
 
-def load_word_list(name: str) -> list[str]:
-    """Return the non-comment lines of a package data file, stripped.
-
-    >>> "the" in load_word_list("function_words.txt")
-    True
-    """
-    text = resources.files("helpers").joinpath(f"data/{name}").read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Return the shipped English function words, lower case.
@@ -104,7 +95,7 @@ def function_words() -> frozenset[str]:
     >>> {"the", "of", "would"} <= function_words()
     True
     """
-    return frozenset(load_word_list("function_words.txt"))
+    return frozenset(line.strip() for line in data_lines("function_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +106,7 @@ def cue_words() -> dict[str, str]:
     ('appeal', 'action')
     """
     cues: dict[str, str] = {}
-    for line in load_word_list("boilerplate_cues.txt"):
+    for line in map(str.strip, data_lines("boilerplate_cues.txt")):
         category, _, phrase = line.partition("\t")
         if category not in CUE_CATEGORIES or not word_key(phrase):
             raise ValueError(f"boilerplate_cues.txt: bad line {line!r} (expected category<TAB>phrase)")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from helpers.resources import data_lines
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -32,10 +33,7 @@ def load_abbreviations() -> frozenset[str]:
     >>> "u.s" in load_abbreviations()
     True
     """
-    lines = resources.files("helpers").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in lines.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip().lower() for line in data_lines("abbreviations.txt"))
 
 
 @lru_cache(maxsize=1)

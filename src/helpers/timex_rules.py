@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from helpers.resources import data_sections
 from helpers.timex_calendar import (
     UNRESOLVED,
     add_months,
@@ -35,7 +35,6 @@ from helpers.timex_calendar import (
     weekday_date,
 )
 
-_SECTION = re.compile(r"^\[(\w+)\]$")
 
 
 @dataclass(frozen=True)
@@ -64,18 +63,10 @@ def load_tables() -> dict[str, dict[str, tuple[str, ...]]]:
     >>> load_tables()["units"]["week"]
     ('W', 'week')
     """
-    raw = resources.files("helpers").joinpath("data/timex_words.txt").read_text("utf-8")
     tables: dict[str, dict[str, tuple[str, ...]]] = {}
-    section: dict[str, tuple[str, ...]] = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        header = _SECTION.match(line.strip())
-        if header:
-            section = tables.setdefault(header.group(1), {})
-            continue
-        word, *values = line.split("\t")
-        section[word.strip().lower()] = tuple(v.strip() for v in values)
+    for name, lines in data_sections("timex_words.txt").items():
+        rows = [line.split("\t") for line in lines]
+        tables[name] = {word.strip().lower(): tuple(v.strip() for v in values) for word, *values in rows}
     return tables
 
 
