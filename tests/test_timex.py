@@ -2,13 +2,15 @@
 
 import json
 from datetime import date
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.cli import main
-from helpers.timex import Timex, find_timexes
+from helpers.timex import Timex, find_timexes, windows
+from helpers.timex_rules import GRAMMAR
 
 DCT = date(2022, 9, 19)  # a Monday, ISO week 38
 
@@ -274,6 +276,9 @@ def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
 TEMPORAL_WORDS = ["Monday", "last", "week", "two", "days", "ago", "1994", "the", "1990s", "more than", "a", "year",
                   "Sept.", "19,", "2022", "3/14/2021", "early", "quarter", "third", "-", "old", "p.m.", "7:15", "now",
                   "every", "summer", "of", "\n", ",", "'90s", "mid-", "decades", "February", "30", "tonight"]
+# words the rule signatures must not miss: upper case, plurals, suffixes, numbers glued to words
+SIGNATURE_TRAPS = ["'90S", "2 A.M.", "Mondays", "weeklong", "week-long", "YEAR-END", "year's", "Christmas", "NOON",
+                   "10am", "2023-03-13", "that", "day", "twice", "an", "hour", "nineteen", "eighty-four", "half"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -290,6 +295,39 @@ def test_never_raises_spans_slice_and_never_overlap(words, dct):
         assert timex.value
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
+
+
+
+def tagged_by_every_rule_everywhere(text: str, dct: date | None) -> list[Timex]:
+    """Return find_timexes with every rule searching every window (no signature skipping)."""
+    with patch("helpers.timex.signatures", lambda: (None,) * len(GRAMMAR)):
+        return find_timexes(text, dct)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(TEMPORAL_WORDS + SIGNATURE_TRAPS), st.text(max_size=6)), max_size=25),
+    st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24))),
+)
+def test_rule_signatures_skip_no_match(words, dct):
+    text = " ".join(words)
+    assert find_timexes(text, dct) == tagged_by_every_rule_everywhere(text, dct)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [row[0] for row in SEED + EXPLICIT_DATES + RELATIVE_DATES + TIMES + DURATIONS + REFERENCES_AND_SETS]
+    + ["It ended Monday at 2 A.M. Monday.", "Prices rose in 1994 as in the '90S.", "In 1994 the YEAR-END rally came.",
+       "On Monday the shop closed Sundays and weeklong sales ended at NOON."],
+)
+def test_rule_signatures_skip_no_expression(sentence):
+    assert find_timexes(sentence, DCT) == tagged_by_every_rule_everywhere(sentence, DCT)
+
+
+def test_a_window_with_non_ascii_letters_is_searched_by_every_rule():
+    # "ſ" matches "s" case-insensitively, but "weekſ".lower() is no trigger word
+    assert [words for _, _, words in windows("On Monday, two weekſ ago. On Monday, two weeks ago.")] == [None]
+    assert [words for _, _, words in windows("On Monday, two weeks ago.")] == [frozenset({"monday", "weeks"})]
 
 
 # Tense: a weekday or month name without a year looks back or ahead from the document date

@@ -5,7 +5,19 @@ from datetime import date
 import pytest
 
 from helpers.timex_calendar import add_months, format_date, month_year, nth_weekday, shift, valid_day, weekday_date
-from helpers.timex_rules import GRAMMAR, compiled_rules, duration_value, load_tables, parse_number, tense_cues, triggers
+from helpers.timex_rules import (
+    GRAMMAR,
+    NUMBER,
+    SIGNATURES,
+    compiled_rules,
+    duration_value,
+    load_tables,
+    parse_number,
+    signatures,
+    tense_cues,
+    trigger_words,
+    triggers,
+)
 
 
 def test_every_table_the_grammar_names_is_in_the_data_file():
@@ -93,7 +105,22 @@ def test_month_year_takes_the_nearest_year():
 
 def test_triggers_find_temporal_heads_only():
     text = "Profits in 1994 rose 42 percent on Monday, up 7% from a year ago at 2 p.m."
-    assert [text[s:e] for s, e in triggers(text)] == ["1994", "Monday", "year", "2 p.m"]
+    assert [text[s:e] for s, e, _ in triggers(text)] == ["1994", "Monday", "year", "2 p.m"]
+    assert [word for _, _, word in triggers(text)] == [NUMBER, "monday", "year", NUMBER]
+
+
+def test_no_trigger_word_is_letters_a_number_can_swallow():
+    # "1990s", "2 pm", "5 o'clock" are single number tokens: their letters never reach a signature
+    assert not trigger_words() & {"s", "a", "p", "m", "am", "pm", "o", "clock"}
+
+
+def test_every_signature_names_a_rule_and_finds_trigger_words():
+    names = [name for name, _, _ in GRAMMAR]
+    assert set(SIGNATURES) <= set(names)
+    keyed = dict(zip(names, signatures()))
+    assert keyed["duration"] >= {"week", "weeks", "millenniums"}
+    assert keyed["weekday"] >= {"monday", "mondays"}
+    assert keyed["clock"] is None
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import product
 
-from helpers.timex_rules import Context, anaphor_value, compile_rule, compiled_rules, table, triggers
+from helpers.timex_rules import Context, anaphor_value, compile_rule, compiled_rules, signatures, table, triggers
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -50,15 +49,19 @@ def _span_modifier() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<phrase>{alternatives})\s+$", re.IGNORECASE)
 
 
-def windows(text: str) -> list[tuple[int, int]]:
-    """Return the stretches of ``text`` around trigger words, merged, where rules can match.
+def windows(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
+    """Return the stretches of ``text`` around trigger words, merged, where rules can match, with their trigger words.
+
+    The words are None when the stretch is not plain ASCII (case-insensitive matching
+    then reaches letters such as "ſ" that lower-casing does not map), so every rule
+    searches it.
 
     >>> text = "Nothing to see here at all, nothing at all, as the man said. He left on Monday."
-    >>> [text[start:end] for start, end in windows(text)]
-    ['at all, as the man said. He left on Monday.']
+    >>> [(text[start:end], words) for start, end, words in windows(text)]
+    [('at all, as the man said. He left on Monday.', frozenset({'monday'}))]
     """
-    merged: list[tuple[int, int]] = []
-    for head, tail in triggers(text):
+    merged: list[tuple[int, int, set[str]]] = []
+    for head, tail, word in triggers(text):
         start = max(0, head - _REACH_BACK)
         end = min(len(text), tail + _REACH_AHEAD)
         while start > 0 and not text[start - 1].isspace():
@@ -69,28 +72,41 @@ def windows(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", tail)
         end = min(end, line_end if line_end >= 0 else len(text))
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2] | {word})
         else:
-            merged.append((start, end))
-    return merged
+            merged.append((start, end, {word}))
+    return [(start, end, frozenset(words) if text[start:end].isascii() else None) for start, end, words in merged]
+
+
+def _searched(signature: frozenset[str] | None, words: frozenset[str] | None) -> bool:
+    """Say whether a rule with this signature can match in a window holding these trigger words.
+
+    >>> _searched(frozenset({"week"}), frozenset({"monday"})), _searched(None, frozenset({"monday"}))
+    (False, True)
+    """
+    return signature is None or words is None or not signature.isdisjoint(words)
 
 
 def _candidates(text: str, dct: date | None) -> list[Timex]:
     """Return every rule match around the trigger words of ``text`` as a Timex (overlapping)."""
     ctx = Context(text, dct)
     found = []
-    for (name, pattern, normalise), (start, end) in product(compiled_rules(), windows(text)):
-        for match in pattern.finditer(text, start, end):
-            if match.end() == match.start():
+    stretches = windows(text)
+    for (name, pattern, normalise), signature in zip(compiled_rules(), signatures()):
+        for start, end, words in stretches:
+            if not _searched(signature, words):
                 continue
-            reading = normalise(match, ctx)
-            if reading is None:
-                continue
-            start, end = match.span(reading.group) if reading.group else match.span()
-            resolved = not (reading.relative and dct is None)
-            found.append(
-                Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, reading.relative, resolved, name)
-            )
+            for match in pattern.finditer(text, start, end):
+                if match.end() == match.start():
+                    continue
+                reading = normalise(match, ctx)
+                if reading is None:
+                    continue
+                span = match.span(reading.group) if reading.group else match.span()
+                resolved = not (reading.relative and dct is None)
+                found.append(
+                    Timex(*span, text[slice(*span)], reading.type, reading.value, reading.mod, reading.relative, resolved, name)
+                )
     return found
 
 

@@ -951,33 +951,46 @@ def _number_words() -> str:
     )
 
 
+def placeholder_words() -> dict[str, list[str]]:
+    """Return the word lists that rule patterns name as <NAME> (each becomes an alternation).
+
+    >>> placeholder_words()["UNITS"][:3]
+    ['seconds', 'minutes', 'hours']
+    """
+    units = table("units")
+    return {
+        "VAGUE": list(table("vague_numbers")),
+        "UNIT": [form for unit in units for form in (unit, plural(unit))] + ["millenniums"],
+        "UNIT1": list(units),
+        "UNITS": [plural(u) for u in units],
+        "MONTH": list(table("months")),
+        "WEEKDAY": list(table("weekdays")),
+        "HOLIDAY": list(table("holidays")),
+        "ORD": list(table("ordinals")),
+        "SEASON": list(table("seasons")),
+        "PART": [p for p, (code,) in table("day_parts").items() if not code[0].isdigit()],
+        "CLOCKWORD": [p for p, (code,) in table("day_parts").items() if code[0].isdigit()],
+        "RELDAY": list(table("relative_days")),
+        "SHIFT": list(table("shifters")),
+        "MOD": list(table("modifiers")),
+        "REF": list(table("references")),
+        "FREQ": list(table("frequencies")),
+        "UNITADJ": list(table("unit_adjectives")),
+        "ANAPHORA": list(table("anaphora")),
+        "DECADEWORD": list(table("decade_words")),
+    }
+
+
+_CAPITALISED = ("MONTH", "WEEKDAY", "HOLIDAY")  # names: matched Capitalised or UPPER case only
+
+
 def _placeholders() -> dict[str, str]:
     """Return the regex pieces that rule patterns name as <NAME>."""
-    units = table("units")
-    unit_words = [form for unit in units for form in (unit, plural(unit))] + ["millenniums"]
-    return {
+    pieces = {name: (capitalised if name in _CAPITALISED else alternation)(words) for name, words in placeholder_words().items()}
+    return pieces | {
         "_": BLANK,
         "NUM": _number_words(),
-        "VAGUE": alternation(table("vague_numbers")),
-        "UNIT": alternation(unit_words),
-        "UNIT1": alternation(list(units)),
-        "UNITS": alternation([plural(u) for u in units]),
-        "MONTH": capitalised(table("months")),
-        "WEEKDAY": capitalised(table("weekdays")),
-        "HOLIDAY": capitalised(table("holidays")),
-        "ORD": alternation(table("ordinals")),
-        "SEASON": alternation(table("seasons")),
-        "PART": alternation([p for p, (code,) in table("day_parts").items() if not code[0].isdigit()]),
-        "CLOCKWORD": alternation([p for p, (code,) in table("day_parts").items() if code[0].isdigit()]),
-        "RELDAY": alternation(table("relative_days")),
-        "SHIFT": alternation(table("shifters")),
-        "MOD": alternation(table("modifiers")),
-        "REF": alternation(table("references")),
-        "FREQ": alternation(table("frequencies")),
-        "UNITADJ": alternation(table("unit_adjectives")),
         "SMEMOD": r"(?:early|mid|late)",
-        "ANAPHORA": alternation(table("anaphora")),
-        "DECADEWORD": alternation(table("decade_words")),
         "YEARAGO": r"(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)",
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
@@ -1134,11 +1147,16 @@ def trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def triggers(text: str) -> list[tuple[int, int]]:
-    """Return the spans of trigger words and date-like numbers (years, 2 p.m., 9/19, 6-) in ``text``.
+NUMBER = "#"  # the trigger word ``triggers`` gives a date-like number (a year, 2 p.m., 9/19)
+
+
+def triggers(text: str) -> list[tuple[int, int, str]]:
+    """Return the spans of trigger words and date-like numbers (years, 2 p.m., 9/19, 6-) in ``text``, with the word.
+
+    The word is lower-cased, or ``NUMBER`` for a number.
 
     >>> triggers("He left on Monday at 2 p.m., not in 42 cars.")
-    [(11, 17), (21, 26)]
+    [(11, 17, 'monday'), (21, 26, '#')]
     """
     heads = trigger_words()
     found = []
@@ -1146,10 +1164,66 @@ def triggers(text: str) -> list[tuple[int, int]]:
         word = token.group()
         if word[0].isdigit():
             if len(word) == 4 or not word.isdigit():
-                found.append(token.span())
-        elif word.lower() in heads:
-            found.append(token.span())
+                found.append((*token.span(), NUMBER))
+        elif (word := word.lower()) in heads:
+            found.append((*token.span(), word))
     return found
+
+
+# Rule -> its signature: words one of which every match of the rule holds as a whole word.
+# <NAME> stands for each word of that placeholder (a suffix after it is added to each),
+# NUMBER for a date-like number. ``helpers.timex`` does not search a stretch of text with a
+# rule when the stretch holds none of its signature's trigger words. A rule left out, or
+# whose signature has a form without a trigger word, is searched everywhere.
+SIGNATURES: dict[str, str] = {
+    "iso date": NUMBER,
+    "slashed date": NUMBER,
+    "month day year": "<MONTH>",
+    "day month year": "<MONTH>",
+    "week of": "week",
+    "second day": "<MONTH>",
+    "year": NUMBER,
+    "spoken year": "nineteen eighteen thousand",
+    "century": "century",
+    "spoken decade": "<DECADEWORD>",
+    "quarter": "quarter half",
+    "year ago": f"{NUMBER} year",
+    "holiday": "<HOLIDAY>",
+    "weekday": "<WEEKDAY> <WEEKDAY>s",
+    "relative day": "<RELDAY>",
+    "part of today": "<PART>",
+    "shifted month": "<MONTH>",
+    "season": "<SEASON>",
+    "year end": "year",
+    "anaphoric date": "<ANAPHORA>",
+    "shifted unit": "week weekend month quarter year decade century",
+    "the unit": "year quarter month week weekend",
+    "rate": "<UNIT1>",
+    "duration": "<UNIT>",
+    "compound duration": "<UNIT1>",
+    "unit adjective": "<UNITS> <UNIT1> <UNIT1>long",
+    "reference": "<REF>",
+    "frequency": "<FREQ> <WEEKDAY> <UNIT>",
+}
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def signature_words(signature: str) -> frozenset[str] | None:
+    """Return the trigger words of a rule signature; None when some form of it holds none.
+
+    >>> sorted(signature_words("<SEASON>")), signature_words("time")
+    (['autumn', 'fall', 'spring', 'summer', 'winter'], None)
+    """
+    words: set[str] = set()
+    for item in signature.split():
+        name = re.match(r"<([A-Z0-9]+)>", item)
+        for form in [word + item[name.end():] for word in placeholder_words()[name[1]]] if name else [item]:
+            heads = {NUMBER} if form == NUMBER else {w.lower() for w in _LETTERS.findall(form)} & trigger_words()
+            if not heads:
+                return None
+            words |= heads
+    return frozenset(words) or None
 
 
 @lru_cache(maxsize=1)
@@ -1160,4 +1234,14 @@ def compiled_rules() -> tuple[tuple[str, re.Pattern[str], Normaliser], ...]:
     'fiscal 1987'
     """
     return tuple((name, compile_rule(pattern), normaliser) for name, pattern, normaliser in GRAMMAR)
+
+
+@lru_cache(maxsize=1)
+def signatures() -> tuple[frozenset[str] | None, ...]:
+    """Return each rule's signature trigger words, in ``compiled_rules()`` order (None: search everywhere).
+
+    >>> dict(zip([name for name, _, _ in GRAMMAR], signatures()))["century"]
+    frozenset({'century'})
+    """
+    return tuple(signature_words(SIGNATURES.get(name, "")) for name, _, _ in GRAMMAR)
 
