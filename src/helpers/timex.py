@@ -12,11 +12,21 @@ a ``dct`` relative values keep TimeML's ``X`` placeholders and ``resolved`` is F
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from helpers.timex_rules import Context, anaphor_value, compile_rule, compiled_rules, signatures, table, triggers
+from helpers.timex_rules import (
+    Context,
+    Normaliser,
+    anaphor_value,
+    compile_rule,
+    compiled_rules,
+    signatures,
+    table,
+    triggers,
+)
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -87,26 +97,32 @@ def _searched(signature: frozenset[str] | None, words: frozenset[str] | None) ->
     return signature is None or words is None or not signature.isdisjoint(words)
 
 
+def _matches(text: str) -> Iterator[tuple[str, Normaliser, re.Match[str]]]:
+    """Yield the non-empty matches of each rule in turn, in the windows its signature allows.
+
+    >>> [(name, match.group()) for name, _, match in _matches("He left on Monday.")]
+    [('weekday', 'Monday')]
+    """
+    stretches = windows(text)
+    for (name, pattern, normalise), signature in zip(compiled_rules(), signatures()):
+        for start, end, words in stretches:
+            if _searched(signature, words):
+                yield from ((name, normalise, m) for m in pattern.finditer(text, start, end) if m.end() > m.start())
+
+
 def _candidates(text: str, dct: date | None) -> list[Timex]:
     """Return every rule match around the trigger words of ``text`` as a Timex (overlapping)."""
     ctx = Context(text, dct)
     found = []
-    stretches = windows(text)
-    for (name, pattern, normalise), signature in zip(compiled_rules(), signatures()):
-        for start, end, words in stretches:
-            if not _searched(signature, words):
-                continue
-            for match in pattern.finditer(text, start, end):
-                if match.end() == match.start():
-                    continue
-                reading = normalise(match, ctx)
-                if reading is None:
-                    continue
-                span = match.span(reading.group) if reading.group else match.span()
-                resolved = not (reading.relative and dct is None)
-                found.append(
-                    Timex(*span, text[slice(*span)], reading.type, reading.value, reading.mod, reading.relative, resolved, name)
-                )
+    for name, normalise, match in _matches(text):
+        reading = normalise(match, ctx)
+        if reading is None:
+            continue
+        start, end = match.span(reading.group) if reading.group else match.span()
+        resolved = not (reading.relative and dct is None)
+        found.append(
+            Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, reading.relative, resolved, name)
+        )
     return found
 
 
