@@ -13,6 +13,7 @@ from helpers.timex_rules import (
     duration_value,
     load_tables,
     parse_number,
+    signature_words,
     signatures,
     tense_cues,
     trigger_words,
@@ -120,7 +121,9 @@ def test_every_signature_names_a_rule_and_finds_trigger_words():
     keyed = dict(zip(names, signatures()))
     assert keyed["duration"] >= {"week", "weeks", "millenniums"}
     assert keyed["weekday"] >= {"monday", "mondays"}
-    assert keyed["clock"] is None
+    assert keyed["clock"] >= {NUMBER, "noon"}
+    assert keyed["decade"] == {NUMBER}
+    assert signature_words("<MONTH> time") is None  # "time" is no trigger word
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from helpers.timex_rules import (
+    NUMBER,
     Context,
     Normaliser,
     anaphor_value,
@@ -30,6 +31,7 @@ from helpers.timex_rules import (
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ def _span_modifier() -> re.Pattern[str]:
 def windows(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
     """Return the stretches of ``text`` around trigger words, merged, where rules can match, with their trigger words.
 
-    The words are None when the stretch is not plain ASCII (case-insensitive matching
-    then reaches letters such as "ſ" that lower-casing does not map), so every rule
-    searches it.
+    The words hold ``NUMBER`` when the stretch holds a digit. They are None when the
+    stretch is not plain ASCII (case-insensitive matching then reaches letters such as
+    "ſ" that lower-casing does not map), so every rule searches it.
 
     >>> text = "Nothing to see here at all, nothing at all, as the man said. He left on Monday."
     >>> [(text[start:end], words) for start, end, words in windows(text)]
@@ -85,7 +87,18 @@ def windows(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2] | {word})
         else:
             merged.append((start, end, {word}))
-    return [(start, end, frozenset(words) if text[start:end].isascii() else None) for start, end, words in merged]
+    return [(start, end, _stretch_words(text, start, end, words)) for start, end, words in merged]
+
+
+def _stretch_words(text: str, start: int, end: int, words: set[str]) -> frozenset[str] | None:
+    """Return the trigger words of ``text[start:end]``, with NUMBER if it holds a digit; None if it is not ASCII.
+
+    >>> sorted(_stretch_words("at 2 a.m. today", 0, 15, {"today"})), _stretch_words("naïve today", 0, 11, {"today"})
+    (['#', 'today'], None)
+    """
+    if not text[start:end].isascii():
+        return None
+    return frozenset(words | {NUMBER}) if _DIGIT.search(text, start, end) else frozenset(words)
 
 
 def _searched(signature: frozenset[str] | None, words: frozenset[str] | None) -> bool:

@@ -1147,7 +1147,7 @@ def trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
-NUMBER = "#"  # the trigger word ``triggers`` gives a date-like number (a year, 2 p.m., 9/19)
+NUMBER = "#"  # the word of a number: ``triggers`` gives it date-like numbers, ``helpers.timex`` any digit
 
 
 def triggers(text: str) -> list[tuple[int, int, str]]:
@@ -1172,8 +1172,8 @@ def triggers(text: str) -> list[tuple[int, int, str]]:
 
 # Rule -> its signature: words one of which every match of the rule holds as a whole word.
 # <NAME> stands for each word of that placeholder (a suffix after it is added to each),
-# NUMBER for a date-like number. ``helpers.timex`` does not search a stretch of text with a
-# rule when the stretch holds none of its signature's trigger words. A rule left out, or
+# NUMBER for a digit. ``helpers.timex`` does not search a stretch of text with a rule when
+# the stretch holds none of its signature's trigger words (nor a digit, for NUMBER). A rule left out, or
 # whose signature has a form without a trigger word, is searched everywhere.
 SIGNATURES: dict[str, str] = {
     "iso date": NUMBER,
@@ -1182,6 +1182,7 @@ SIGNATURES: dict[str, str] = {
     "day month year": "<MONTH>",
     "week of": "week",
     "second day": "<MONTH>",
+    "decade": NUMBER,
     "year": NUMBER,
     "spoken year": "nineteen eighteen thousand",
     "century": "century",
@@ -1203,6 +1204,7 @@ SIGNATURES: dict[str, str] = {
     "compound duration": "<UNIT1>",
     "unit adjective": "<UNITS> <UNIT1> <UNIT1>long",
     "reference": "<REF>",
+    "clock": f"{NUMBER} <CLOCKWORD>",
     "frequency": "<FREQ> <WEEKDAY> <UNIT>",
 }
 
