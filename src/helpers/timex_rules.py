@@ -1173,8 +1173,10 @@ def triggers(text: str) -> list[tuple[int, int, str]]:
 # Rule -> its signature: words one of which every match of the rule holds as a whole word.
 # <NAME> stands for each word of that placeholder (a suffix after it is added to each),
 # NUMBER for a digit. ``helpers.timex`` does not search a stretch of text with a rule when
-# the stretch holds none of its signature's trigger words (nor a digit, for NUMBER). A rule left out, or
-# whose signature has a form without a trigger word, is searched everywhere.
+# the stretch holds none of its signature's trigger words (nor a digit, for NUMBER). A rule
+# left out, or whose signature has a form without a trigger word, is searched everywhere.
+# Keep a signature true when editing its rule: tests/test_timex.py compares the tagger with
+# one that searches everywhere.
 SIGNATURES: dict[str, str] = {
     "iso date": NUMBER,
     "slashed date": NUMBER,
@@ -1219,13 +1221,22 @@ def signature_words(signature: str) -> frozenset[str] | None:
     """
     words: set[str] = set()
     for item in signature.split():
-        name = re.match(r"<([A-Z0-9]+)>", item)
-        for form in [word + item[name.end():] for word in placeholder_words()[name[1]]] if name else [item]:
+        for form in _signature_forms(item):
             heads = {NUMBER} if form == NUMBER else {w.lower() for w in _LETTERS.findall(form)} & trigger_words()
             if not heads:
                 return None
             words |= heads
     return frozenset(words) or None
+
+
+def _signature_forms(item: str) -> list[str]:
+    """Return what a signature item stands for: each word of its <NAME> placeholder plus the suffix, or itself.
+
+    >>> _signature_forms("<SEASON>s")[:2], _signature_forms("week")
+    (['springs', 'summers'], ['week'])
+    """
+    name = re.match(r"<([A-Z0-9]+)>", item)
+    return [word + item[name.end():] for word in placeholder_words()[name[1]]] if name else [item]
 
 
 @lru_cache(maxsize=1)
