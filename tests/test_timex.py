@@ -700,3 +700,9 @@ def test_year_end_is_the_end_of_a_year(sentence, dct, span, value):
 
 def test_a_year_ended_is_not_a_year_end():
     assert all("end" not in t.text for t in find_timexes("Profit for the year ended June 30 rose.", DCT))
+
+
+@pytest.mark.parametrize("sentence", ["On Monday, two weekſ ago.", "two dayſ later", "the 1990ſ", "İn 1990 it ended."])
+def test_letters_that_match_ascii_case_insensitively_are_read(sentence):
+    found = find_timexes(sentence, DCT)
+    assert found and all(sentence[t.start : t.end] == t.text for t in found)

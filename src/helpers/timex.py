@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -203,10 +203,17 @@ def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
     return anchored
 
 
+# The non-ASCII letters that case-insensitive patterns match as ASCII letters ("weekſ" as
+# "weeks"): the grammar reads a copy with their ASCII twins, so table lookups find them.
+_ASCII_TWINS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
 def find_timexes(text: str, dct: date | None = None) -> list[Timex]:
     """Return the temporal expressions of ``text`` in order, relative ones anchored on ``dct``.
 
     >>> [(t.text, t.type, t.value) for t in find_timexes("He left last week.", date(2023, 3, 13))]
     [('last week', 'DATE', '2023-W10')]
     """
-    return _anchored_on_the_narrative([_with_span_modifier(t, text) for t in _longest_first(_candidates(text, dct))])
+    scan = text.translate(_ASCII_TWINS)
+    found = _anchored_on_the_narrative([_with_span_modifier(t, scan) for t in _longest_first(_candidates(scan, dct))])
+    return found if scan == text else [replace(t, text=text[t.start : t.end]) for t in found]
