@@ -14,6 +14,9 @@ Statistics: log-likelihood G2 (Rayson & Garside 2000; Dunning 1993), signed
 chi-squared p-value (one degree of freedom) and the usual bands (3.84, 6.63, 10.83,
 15.13); Log Ratio (Hardie 2014) is the binary log of the ratio of relative
 frequencies, a zero count being replaced by 0.5 as Hardie proposes.
+
+pandas is imported inside the functions that build tables, so that importing this
+module (and the command line) stays fast.
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas
 from nltk.probability import FreqDist
 
 from helpers.resources import content_lines, data_lines
 from helpers.tokens import is_word, paragraph_starts, tokenize
 
 if TYPE_CHECKING:
+    import pandas
     from nltk.stem.snowball import SnowballStemmer
 
 __all__ = [
@@ -112,6 +115,8 @@ def frequency_table(
     >>> frequency_table(tokenize("Meetings met; the meeting ended."), stem=True).to_dict("records")[0]
     {'word': 'meeting', 'count': 2, 'per_1000': 400.0, 'rank': 1, 'forms': 'meeting, meetings'}
     """
+    import pandas
+
     counts, total = count_words(tokens, stoplist=stoplist, lowercase=lowercase)
     rows = _group_stems(counts) if stem else list(counts.items())
     columns = ["word", "count", "forms"] if stem else ["word", "count"]
@@ -202,6 +207,8 @@ def compare(
     >>> compare(["rain", "rain", "wind"], ["wind", "snow"], names=("body", "appeal")).columns.tolist()[:5]
     ['word', 'body_count', 'appeal_count', 'body_per_1000', 'appeal_per_1000']
     """
+    import pandas
+
     counts_a, size_a = count_words(a_tokens, stoplist=stoplist, lowercase=lowercase)
     counts_b, size_b = count_words(b_tokens, stoplist=stoplist, lowercase=lowercase)
     rows = [(word, counts_a.get(word, 0), counts_b.get(word, 0)) for word in sorted(counts_a.keys() | counts_b.keys())]
@@ -244,6 +251,8 @@ def keyness(
     >>> keyness(tokenize("Strike talks. Strike talks. The talks."))["word"].tolist()
     ['talks', 'strike']
     """
+    import pandas
+
     from wordfreq import word_frequency
 
     counts, size = count_words(tokens, stoplist=stoplist)
@@ -268,6 +277,8 @@ def collocations(
     >>> collocations(tokenize("Interest rates rose. Interest rates fell."))["bigram"].tolist()
     ['interest rates']
     """
+    import pandas
+
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     stop = {word.lower() for word in stoplist}
@@ -291,6 +302,8 @@ def concordance(tokens: Sequence[str], word: str, width: int = 8) -> pandas.Data
     >>> concordance(tokenize("Before the meeting, they met. The meeting ended."), "Meeting", 2).values.tolist()
     [[2, 'Before the', 'meeting', ', they'], [8, '. The', 'meeting', 'ended.']]
     """
+    import pandas
+
     from nltk.tokenize.treebank import TreebankWordDetokenizer
 
     join = TreebankWordDetokenizer().detokenize
@@ -329,6 +342,8 @@ def dispersion(tokens: Sequence[str], words: Iterable[str]) -> pandas.DataFrame:
     0  talks         0  0.000000
     1  talks         4  0.571429
     """
+    import pandas
+
     wanted = list(words)  # read twice below, so a generator is materialised first
     positions: dict[str, list[int]] = {word.lower(): [] for word in wanted}
     for index, token in enumerate(tokens):
