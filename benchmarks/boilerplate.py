@@ -39,7 +39,9 @@ DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
 
 def as_html(text: str) -> str:
     """Return a page dump as minimal HTML, every non-empty line as a <p> (as the dataset's baselines were run)."""
-    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    paragraphs = "".join(
+        f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip()
+    )
     return f"<html><body>\n{paragraphs}</body></html>"
 
 
@@ -82,13 +84,19 @@ def run(method: Callable, inputs: dict[str, object], repeat: int) -> tuple[dict[
 
 def main(argv: list[str] | None = None) -> int:
     """Run the three methods on the pages and print the comparison table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
     args = parser.parse_args(argv)
     scorer = args.pages.resolve().parent / "evaluate.py"
     if not args.pages.is_dir() or not scorer.is_file():
-        parser.error(f"{args.pages}: not the boilerplate benchmark's pages folder (needs NAME.txt files and ../evaluate.py)")
+        parser.error(
+            f"{args.pages}: not the boilerplate benchmark's pages folder (needs NAME.txt files and ../evaluate.py)"
+        )
     sys.path.insert(0, str(scorer.parent))
     import evaluate
 
@@ -97,11 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
     articles, read_ms = run(lambda text: parse_article(text), dumps, args.repeat)
     pages = {name: as_html(text) for name, text in dumps.items()}
-    lines = {name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()}
+    lines = {
+        name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()
+    }
     warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
 
     print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
-    print(f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}")
+    print(
+        f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}"
+    )
     _, body_ms = run(ours_body, articles, args.repeat)
     for label, method, inputs, body, read in (
         ("helpers.boilerplate", ours, articles, f"{body_ms:7.2f}", f"{read_ms:7.2f}"),

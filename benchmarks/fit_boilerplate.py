@@ -107,7 +107,8 @@ def layout_states(y: np.ndarray) -> list[str]:
         return ["before"] * len(y)
     first, last = body[0], body[-1]
     return [
-        "before" if i < first else "after" if i > last else "body" if y[i] == 1 else "gap" for i in range(len(y))
+        "before" if i < first else "after" if i > last else "body" if y[i] == 1 else "gap"
+        for i in range(len(y))
     ]
 
 
@@ -145,7 +146,9 @@ def fit_model(pages: list[dict], scale: float, offset: float) -> Model:
 
 def score(pages: list[dict], bodies: dict[str, str], evaluate) -> dict[str, float]:
     """Return the benchmark's F1, precision and recall of ``bodies`` over ``pages``."""
-    return evaluate.aggregate([evaluate.tp_fp_fn(page["gold"], bodies.get(page["name"], ""), 4) for page in pages])
+    return evaluate.aggregate(
+        [evaluate.tp_fp_fn(page["gold"], bodies.get(page["name"], ""), 4) for page in pages]
+    )
 
 
 def cross_validate(pages: list[dict], scale: float, offset: float, folds: int) -> dict[str, str]:
@@ -188,14 +191,23 @@ def write_model(model: Model, pages: list[dict]) -> None:
         f"# over the line labels of the {n_pages} development pages of the boilerplate benchmark.",
         "from\tto\tprobability",
     ]
-    layout += [f"{a}\t{b}\t{np.exp(v):.4f}" for (a, b), v in sorted(model.transitions.items(), key=lambda kv: (STATES.index(kv[0][0]), STATES.index(kv[0][1])))]
+    layout += [
+        f"{a}\t{b}\t{np.exp(v):.4f}"
+        for (a, b), v in sorted(
+            model.transitions.items(), key=lambda kv: (STATES.index(kv[0][0]), STATES.index(kv[0][1]))
+        )
+    ]
     (DATA / "boilerplate_layout.tsv").write_text("\n".join(layout) + "\n", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Cross-validate the grid, print the estimates, and optionally write the refitted model."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder"
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="refit on all pages and write the package data")
     args = parser.parse_args(argv)
@@ -213,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         bodies = cross_validate(pages, scale, offset, args.folds)
         en, every = score(english, bodies, evaluate), score(pages, bodies, evaluate)
         results.append((en["f1"], scale, offset))
-        print(f"{scale:5.1f}  {offset:6.1f}  {en['f1']:.3f}  {en['precision']:.3f}  {en['recall']:.3f}  {every['f1']:.3f}")
+        print(
+            f"{scale:5.1f}  {offset:6.1f}  {en['f1']:.3f}  {en['precision']:.3f}  {en['recall']:.3f}  {every['f1']:.3f}"
+        )
     best, scale, offset = max(results)
     print(f"chosen: scale {scale}, offset {offset} (cross-validated F1 English {best:.3f})")
     if args.write:

@@ -97,7 +97,9 @@ def main() -> None:
         print(f"| {name} | {seconds * SIZE / size:.2f} | {len(tokens):,} | {same} |")
     print()
     seconds, table = fastest(lambda value: frequency_table(tokenize(value)), text)
-    print(f"tokenize + frequency_table (our stoplist): {seconds * SIZE / size:.2f} s per MB, {len(table):,} word types")
+    print(
+        f"tokenize + frequency_table (our stoplist): {seconds * SIZE / size:.2f} s per MB, {len(table):,} word types"
+    )
     seconds, _ = fastest(lambda value: Counter(token.lower() for token in tokenize(value)), text)
     print(f"tokenize + collections.Counter (no stoplist): {seconds * SIZE / size:.2f} s per MB")
 

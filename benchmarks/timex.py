@@ -112,12 +112,23 @@ def print_errors(te3: object, docs: dict, predictions: dict, limit: int) -> None
 def main(argv: list[str] | None = None) -> int:
     """Score the tools on each corpus and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dataset", nargs="?", default=str(DEFAULT_DATASET), help="folder with te3_eval.py, TimeBank/, AQUAINT/")
+    parser.add_argument(
+        "dataset",
+        nargs="?",
+        default=str(DEFAULT_DATASET),
+        help="folder with te3_eval.py, TimeBank/, AQUAINT/",
+    )
     parser.add_argument("--tools", default="ours,dateparser", help="comma-separated: ours, dateparser")
     parser.add_argument("--corpora", default=",".join(CORPORA), help="comma-separated corpus folders")
-    parser.add_argument("--repeats", type=int, default=3, help="runs per document; the fastest is timed (default 3)")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="runs per document; the fastest is timed (default 3)"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print this many of our errors per corpus")
-    parser.add_argument("--categories", action="store_true", help="count our errors by kind (missed, spurious, span, value, type)")
+    parser.add_argument(
+        "--categories",
+        action="store_true",
+        help="count our errors by kind (missed, spurious, span, value, type)",
+    )
     args = parser.parse_args(argv)
     dataset = Path(args.dataset)
     if not (dataset / "te3_eval.py").is_file():

@@ -71,8 +71,8 @@ def test_seed_file_is_not_modified(seed_path):
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("Title\nCafé crème.".encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + "Title\nCafé crème.".encode("utf-8"), "utf-8-sig"),
+        ("Title\nCafé crème.".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Title\nCafé crème.".encode(), "utf-8-sig"),
         ("Title\nCafé crème.".encode("utf-16"), "utf-16"),
         (codecs.BOM_UTF16_BE + "Title\nCafé crème.".encode("utf-16-be"), "utf-16"),
         ("Title\nCafé crème.".encode("cp1252"), "cp1252"),

@@ -7,7 +7,9 @@ import pytest
 from helpers.baselines import align_timexes, dateparser_timexes, justext_labels
 from helpers.timex import Timex, find_timexes
 
-STORY = "The storm reached the coast at dawn, and the river rose by two metres within hours, officials said. " * 3
+STORY = (
+    "The storm reached the coast at dawn, and the river rose by two metres within hours, officials said. " * 3
+)
 
 
 def test_justext_labels_give_one_label_per_paragraph():

@@ -24,7 +24,12 @@ from helpers.boilerplate import (
 )
 from helpers.paragraph_features import measure_page
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "annotations" / "ap-2022-09-19-blinken-armenia-azerbaijan.labels.tsv"
+GOLD = (
+    Path(__file__).resolve().parents[1]
+    / "data"
+    / "annotations"
+    / "ap-2022-09-19-blinken-armenia-azerbaijan.labels.tsv"
+)
 
 STORY = [
     "The storm reached the coast shortly after dawn on Tuesday, and the river rose by two metres within hours, officials said.",
@@ -45,7 +50,10 @@ def body_of(*lines: str) -> list[str]:
 def read_gold() -> list[tuple[int, str, str]]:
     """Return (line, label, text) rows of the seed's gold labels."""
     rows = [row for row in GOLD.read_text("utf-8").splitlines() if not row.startswith("#")]
-    return [(int(line), label, text) for line, label, text in csv.reader(rows[1:], delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [
+        (int(line), label, text)
+        for line, label, text in csv.reader(rows[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
 
 
 def test_seed_matches_the_gold_labels_row_by_row(seed_article):
@@ -83,7 +91,15 @@ def test_seed_table_has_the_columns_and_reasons(seed_article):
 
 def test_menu_heavy_page_keeps_only_the_story():
     menu = ["Home", "World", "Politics", "Business", "Tech", "Sport", "Culture", "Opinion", "Video", "Search"]
-    body = body_of("Storm floods the coast | Daily News", *menu, *STORY, "About us", "Contact", "Careers", "Privacy policy")
+    body = body_of(
+        "Storm floods the coast | Daily News",
+        *menu,
+        *STORY,
+        "About us",
+        "Contact",
+        "Careers",
+        "Privacy policy",
+    )
     assert body == STORY
 
 
@@ -101,7 +117,9 @@ def test_photo_credits_between_paragraphs_are_boilerplate():
 
 
 def test_advertisement_lines_between_paragraphs_are_boilerplate():
-    body = body_of("Storm floods the coast", STORY[0], "Advertisement", STORY[1], STORY[2], "Advertisement", STORY[3])
+    body = body_of(
+        "Storm floods the coast", STORY[0], "Advertisement", STORY[1], STORY[2], "Advertisement", STORY[3]
+    )
     assert body == STORY
 
 
@@ -111,13 +129,20 @@ def test_newsletter_box_is_boilerplate():
 
 
 def test_related_story_teasers_are_boilerplate():
-    teasers = ["Related stories", "Drought Hits Farmers In The South", "City Council Approves New Budget", "Read more"]
+    teasers = [
+        "Related stories",
+        "Drought Hits Farmers In The South",
+        "City Council Approves New Budget",
+        "Read more",
+    ]
     assert body_of("Storm floods the coast", *STORY, *teasers) == STORY
 
 
 def test_teaser_repeating_a_body_paragraph_is_not_body():
     teaser = STORY[2].split(",")[0] + "..."
-    separation = separate(parse_article("\n".join(["Storm floods the coast", "Menu", *STORY[:2], teaser, *STORY[2:]])))
+    separation = separate(
+        parse_article("\n".join(["Storm floods the coast", "Menu", *STORY[:2], teaser, *STORY[2:]]))
+    )
     assert teaser not in separation.body.split("\n")
 
 
@@ -196,7 +221,9 @@ def test_decode_layout_bridges_a_short_gap_and_closes_the_body():
 
 def test_mark_repeats_keeps_the_later_copy():
     labels = ["title", "body", "body"]
-    mark_repeats(["t", "the river rose by two metres", "the river rose by two metres within hours"], labels, [""] * 3)
+    mark_repeats(
+        ["t", "the river rose by two metres", "the river rose by two metres within hours"], labels, [""] * 3
+    )
     assert labels == ["title", "boilerplate", "body"]
 
 
@@ -214,7 +241,9 @@ def test_feature_table_lines_up_with_the_paragraphs(seed_article):
 
 # Properties: any list of paragraphs.
 
-paragraph_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), max_size=80)
+paragraph_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), max_size=80
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -229,14 +258,26 @@ def test_separate_never_raises_and_keeps_order(paragraphs):
     line_starts: dict[int, int] = {}
     for paragraph in article.paragraphs:
         line_starts.setdefault(paragraph.line, paragraph.start)
-    body = [(line, text) for line, text, label in zip(separation.lines, separation.texts, separation.labels) if label == "body"]
-    positions = [article.text.find(text, line_starts[line]) for line, text in body]  # from its own line: texts repeat
+    body = [
+        (line, text)
+        for line, text, label in zip(separation.lines, separation.texts, separation.labels)
+        if label == "body"
+    ]
+    positions = [
+        article.text.find(text, line_starts[line]) for line, text in body
+    ]  # from its own line: texts repeat
     assert positions == sorted(positions)
     assert list(separation.lines) == sorted(separation.lines)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([*STORY, "Home", "Advertisement", "Subscribe to our newsletter", "By Jane Doe"]), min_size=1, max_size=15))
+@given(
+    st.lists(
+        st.sampled_from([*STORY, "Home", "Advertisement", "Subscribe to our newsletter", "By Jane Doe"]),
+        min_size=1,
+        max_size=15,
+    )
+)
 def test_body_is_a_subsequence_of_the_paragraphs(paragraphs):
     article = parse_article("\n".join(["Storm floods the coast", *paragraphs]))
     with warnings.catch_warnings():

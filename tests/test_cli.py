@@ -31,14 +31,22 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, capsys):
 
 
 def test_module_entry_point_prints_help():
-    result = subprocess.run([sys.executable, "-m", "helpers", "--help"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "--help"], capture_output=True, text=True, check=True
+    )
     assert "read" in result.stdout and "usage: python -m helpers" in result.stdout
 
 
 def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
     page = tmp_path / "long.txt"
-    page.write_text("Council diary\n" + "The council met in 1990 and again in 1991.\n" * 2000)  # 4,000 lines of output, more than a pipe holds
-    child = subprocess.Popen([sys.executable, "-m", "helpers", "timexes", str(page)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    page.write_text(
+        "Council diary\n" + "The council met in 1990 and again in 1991.\n" * 2000
+    )  # 4,000 lines of output, more than a pipe holds
+    child = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "timexes", str(page)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert child.stdout.readline().decode().split("\t")[-1].strip() == "1990"
     child.stdout.close()  # the reader leaves, as `| head -n 1` does
     assert child.wait(timeout=60) == 0
@@ -58,7 +66,10 @@ def test_a_page_with_no_body_is_a_note_not_a_warning(tmp_path, capsys):
     ("argv", "message"),
     [
         (["frequencies", "PATH", "--top", "-3"], "argument --top: '-3' is not a whole number of at least 1"),
-        (["timexes", "PATH", "--dct", "2022-13-01"], "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)"),
+        (
+            ["timexes", "PATH", "--dct", "2022-13-01"],
+            "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)",
+        ),
         (["timeline", "PATH", "--published", "yesterday"], "argument --published: 'yesterday' is not a date"),
     ],
 )

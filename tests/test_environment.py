@@ -40,7 +40,9 @@ def conda_pins() -> dict[str, str]:
 def declared_requirements() -> list[Requirement]:
     """Every dependency of pyproject.toml, extras included."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    listed = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    listed = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
     return [Requirement(r) for r in listed]
 
 
@@ -59,14 +61,20 @@ def test_environment_installs_the_package_itself():
 @pytest.mark.parametrize("requirement", declared_requirements(), ids=str)
 def test_every_declared_dependency_is_pinned_everywhere(requirement):
     name = canonicalize_name(requirement.name)
-    assert name in constraint_pins(), f"{name} is declared in pyproject.toml but not pinned in constraints.txt"
+    assert name in constraint_pins(), (
+        f"{name} is declared in pyproject.toml but not pinned in constraints.txt"
+    )
     assert name in conda_pins(), f"{name} is declared in pyproject.toml but missing from environment.yml"
-    assert requirement.specifier.contains(constraint_pins()[name]), f"the pin of {name} is outside pyproject's range"
+    assert requirement.specifier.contains(constraint_pins()[name]), (
+        f"the pin of {name} is outside pyproject's range"
+    )
 
 
 def test_environment_pins_equal_the_constraints():
     pins = constraint_pins()
-    drift = {name: (version, pins.get(name)) for name, version in conda_pins().items() if pins.get(name) != version}
+    drift = {
+        name: (version, pins.get(name)) for name, version in conda_pins().items() if pins.get(name) != version
+    }
     assert drift == {}, f"environment.yml disagrees with constraints.txt (yml, constraints): {drift}"
 
 

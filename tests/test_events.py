@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.events import Clause, content_stems, dated_event, is_verb, modified_noun, split_clauses, locate_words
+from helpers.events import (
+    Clause,
+    content_stems,
+    dated_event,
+    is_verb,
+    locate_words,
+    modified_noun,
+    split_clauses,
+)
 
 
 def label(sentence: str, expression: str) -> str:
@@ -19,20 +27,36 @@ def label(sentence: str, expression: str) -> str:
         ("Rebels seized the airport on Monday.", "Monday", "Rebels seized the airport"),
         ("On Monday, rebels seized the airport.", "Monday", "rebels seized the airport"),
         ("The army withdrew its troops in 2019 after talks.", "2019", "army withdrew its troops"),
-        ("U.S. House Speaker Jane Roe visited Kenya and praised its reforms on Sunday.", "Sunday", "Roe visited Kenya and praised its reforms"),
-        ("Foreign Minister Ana Lima of Chile met with the envoy on Friday.", "Friday", "Lima met with the envoy"),
+        (
+            "U.S. House Speaker Jane Roe visited Kenya and praised its reforms on Sunday.",
+            "Sunday",
+            "Roe visited Kenya and praised its reforms",
+        ),
+        (
+            "Foreign Minister Ana Lima of Chile met with the envoy on Friday.",
+            "Friday",
+            "Lima met with the envoy",
+        ),
         ("Secretary of State John Poe spoke in Rome last week.", "last week", "Poe spoke"),
         ("The bridge was opened in March 2019.", "March 2019", "bridge was opened"),
         ("The firms have each blamed the other since 2020.", "2020", "firms have each blamed the other"),
         ("It was the first visit since a treaty ended in 1994.", "1994", "treaty ended"),
-        ("During a long drought in 2011, farmers lost their herds.", "2011", "long drought: farmers lost their herds"),
+        (
+            "During a long drought in 2011, farmers lost their herds.",
+            "2011",
+            "long drought: farmers lost their herds",
+        ),
         ("Armed men stormed the building on Tuesday.", "Tuesday", "Armed men stormed the building"),
         ("Ahead of Monday's summit, the minister said little.", "Monday", "summit"),
         ("The 1994 ceasefire held for years.", "1994", "ceasefire"),
         ("Protesters gathered in the square, on Friday.", "Friday", "Protesters gathered in the square"),
         ("Officials said that the dam broke in 2005.", "2005", "dam broke"),
         ("The study found that in 2015, there were 9 million deaths.", "2015", "there were 9 million deaths"),
-        ("Protesters gathered, after the vote on Sunday, police said.", "Sunday", "vote: Protesters gathered"),
+        (
+            "Protesters gathered, after the vote on Sunday, police said.",
+            "Sunday",
+            "vote: Protesters gathered",
+        ),
     ],
 )
 def test_dated_event_labels(sentence: str, expression: str, expected: str) -> None:
@@ -53,7 +77,12 @@ def test_clause_label_joins_its_parts() -> None:
 def test_split_clauses_at_punctuation_and_subordinators() -> None:
     text = "The meeting was held a day after the envoy arrived, officials said, which surprised many."
     parts = [text[a:b] for a, b in split_clauses(text)]
-    assert parts == ["The meeting was held a day", "after the envoy arrived", "officials said", "which surprised many."]
+    assert parts == [
+        "The meeting was held a day",
+        "after the envoy arrived",
+        "officials said",
+        "which surprised many.",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -70,11 +70,39 @@ def test_stoplist_holds_no_content_words(word):
 
 
 def test_stoplist_holds_the_closed_classes():
-    assert {"the", "a", "this", "he", "them", "is", "was", "would", "of", "between", "and", "because", "not"} <= STOPLIST
+    assert {
+        "the",
+        "a",
+        "this",
+        "he",
+        "them",
+        "is",
+        "was",
+        "would",
+        "of",
+        "between",
+        "and",
+        "because",
+        "not",
+    } <= STOPLIST
 
 
 @pytest.mark.parametrize(
-    "text", ["it's", "it’s", "don't", "don’t", "we'll", "they’re", "I'm", "can't", "won’t", "you'd", "we've", "she’d"]
+    "text",
+    [
+        "it's",
+        "it’s",
+        "don't",
+        "don’t",
+        "we'll",
+        "they’re",
+        "I'm",
+        "can't",
+        "won’t",
+        "you'd",
+        "we've",
+        "she’d",
+    ],
 )
 def test_stoplist_covers_the_tokenizer_pieces_of_contractions(text):
     assert [token for token in tokenize(text) if token.lower() not in STOPLIST] == []
@@ -230,7 +258,10 @@ def test_concordance_of_meeting(body_tokens):
 def test_dispersion_positions_point_at_the_words(body_tokens):
     table = dispersion(body_tokens, ["Blinken", "Azerbaijan"])
     assert table.groupby("word").size().to_dict() == {"Azerbaijan": 4, "Blinken": 4}
-    assert all(body_tokens[position].lower() == word.lower() for word, position in zip(table["word"], table["position"]))
+    assert all(
+        body_tokens[position].lower() == word.lower()
+        for word, position in zip(table["word"], table["position"])
+    )
     assert table["relative"].between(0, 1).all()
 
 
@@ -267,7 +298,16 @@ def test_tables_keep_their_invariants_on_any_text(first, second):
     assert table["p"].between(0, 1).all() and table["g2"].is_monotonic_decreasing
 
     table = keyness(a, min_count=1)
-    assert list(table.columns) == ["word", "count", "per_1000", "reference_per_1000", "g2", "log_ratio", "p", "band"]
+    assert list(table.columns) == [
+        "word",
+        "count",
+        "per_1000",
+        "reference_per_1000",
+        "g2",
+        "log_ratio",
+        "p",
+        "band",
+    ]
     assert (table["p"] < 0.05).all() and (table["g2"] > 0).all() and (table["count"] >= 1).all()
 
     table = collocations(a, min_count=1)
@@ -284,11 +324,18 @@ def test_tables_keep_their_invariants_on_any_text(first, second):
     table = dispersion(a, (word for word in wanted))
     assert list(table.columns) == ["word", "position", "relative"]
     assert table["position"].between(0, len(a) - 1).all() and table["relative"].between(0, 1).all()
-    assert all(a[position].lower() == word.lower() for word, position in zip(table["word"], table["position"]))
+    assert all(
+        a[position].lower() == word.lower() for word, position in zip(table["word"], table["position"])
+    )
     assert len(table) == sum(token.lower() in {word.lower() for word in wanted} for token in a)
 
 
 def test_capitalised_words_are_the_seed_names_and_places(body_tokens):
     names = capitalised_words(body_tokens)
-    assert {"blinken": "Blinken", "armenia": "Armenia", "u.s.": "U.S.", "nagorno-karabakh": "Nagorno-Karabakh"}.items() <= names.items()
+    assert {
+        "blinken": "Blinken",
+        "armenia": "Armenia",
+        "u.s.": "U.S.",
+        "nagorno-karabakh": "Nagorno-Karabakh",
+    }.items() <= names.items()
     assert not {"the", "meeting", "foreign", "said"} & names.keys()

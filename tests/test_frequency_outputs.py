@@ -48,7 +48,11 @@ def test_comparison_chart_draws_both_texts_back_to_back():
 
 def test_keyness_chart_colours_bars_by_band():
     table = pandas.DataFrame(
-        {"word": ["war", "talks", "day"], "log_ratio": [6.0, 3.0, 1.0], "band": ["p < 0.0001", "p < 0.05", "not significant"]}
+        {
+            "word": ["war", "talks", "day"],
+            "log_ratio": [6.0, 3.0, 1.0],
+            "band": ["p < 0.0001", "p < 0.05", "not significant"],
+        }
     )
     ax = plot_keyness(table)
     colours = {patch.get_facecolor() for patch in ax.patches}

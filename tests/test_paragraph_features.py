@@ -52,7 +52,9 @@ def test_digit_share_counts_numbers_against_words():
     assert features("no numbers here")["digit_share"] == 0
 
 
-@pytest.mark.parametrize("text", ["visit https://example.org", "write to news@example.org", "follow @newsdesk", "see example.com"])
+@pytest.mark.parametrize(
+    "text", ["visit https://example.org", "write to news@example.org", "follow @newsdesk", "see example.com"]
+)
 def test_link_finds_urls_emails_handles_and_domains(text):
     assert features(text)["link"]
 
@@ -70,7 +72,9 @@ def test_address_and_publisher_count_outside_quotes_only():
 
 def test_appeal_action_and_site_cues():
     assert features("Subscribe to our newsletter")["appeal"] == 2
-    assert features("Share this on Facebook")["action"] == 1 and features("Share this on Facebook")["site"] == 1
+    assert (
+        features("Share this on Facebook")["action"] == 1 and features("Share this on Facebook")["site"] == 1
+    )
     assert features("Sign up for free")["appeal"] == 1  # a phrase of two words
 
 
@@ -94,14 +98,28 @@ def test_headline_and_count_suffix():
 
 
 def test_title_repeats_finds_the_title_whole_or_as_a_start():
-    keys = [word_key(text) for text in ["Big news - Site", "Big news", "Menu", "Big news - Site | More", "Big", "", "Big newsy"]]
+    keys = [
+        word_key(text)
+        for text in ["Big news - Site", "Big news", "Menu", "Big news - Site | More", "Big", "", "Big newsy"]
+    ]
     assert title_repeats(keys) == [False, True, False, True, False, False, False]
     assert features("x", title_repeat=True)["title_repeat"] and not features("x")["title_repeat"]
 
 
 def test_is_repeated_finds_duplicates_and_teasers():
-    keys = [word_key(text) for text in ["Title", "Menu", "Menu", "a b c d e f g", "a b c d e f g h", "a b c", "a b c x"]]
-    assert [is_repeated(keys, index) for index in range(len(keys))] == [False, True, True, True, True, False, False]
+    keys = [
+        word_key(text)
+        for text in ["Title", "Menu", "Menu", "a b c d e f g", "a b c d e f g h", "a b c", "a b c x"]
+    ]
+    assert [is_repeated(keys, index) for index in range(len(keys))] == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_word_lists_load_with_their_categories():
@@ -115,7 +133,11 @@ def test_word_key_normalises_case_punctuation_and_apostrophes():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), st.text(st.characters(max_codepoint=127), max_size=40)), max_size=6))
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=40), st.text(st.characters(max_codepoint=127), max_size=40)), max_size=6
+    )
+)
 def test_word_keys_are_the_word_key_of_each_text(texts):
     assert word_keys(texts) == [word_key(text) for text in texts]
 

@@ -46,8 +46,14 @@ def test_offsets_point_into_the_text(seed_article):
 
 def test_seed_sentence_from_the_issue(seed_article):
     found = texts(seed_article.text)
-    assert "It was the foreign ministers' first face-to-face meeting since two days of shelling last week by both sides killed more than 200 troops." in found
-    assert any(s.startswith("Blinken brought Armenian Foreign Minister") and s.endswith("U.N. General Assembly.") for s in found)
+    assert (
+        "It was the foreign ministers' first face-to-face meeting since two days of shelling last week by both sides killed more than 200 troops."
+        in found
+    )
+    assert any(
+        s.startswith("Blinken brought Armenian Foreign Minister") and s.endswith("U.N. General Assembly.")
+        for s in found
+    )
 
 
 def test_abbreviation_list_is_lower_case_without_periods():

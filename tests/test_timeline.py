@@ -25,7 +25,9 @@ PUBLISHED = date(2022, 9, 19)
 def seed_body(seed_path: Path) -> str:
     """The seed's body from its hand-made gold labels (data/annotations), one paragraph a line."""
     gold = seed_path.parents[1] / "annotations" / seed_path.name.replace(".txt", ".labels.tsv")
-    rows = [line.split("\t") for line in gold.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    rows = [
+        line.split("\t") for line in gold.read_text("utf-8").splitlines() if line and not line.startswith("#")
+    ]
     return "\n".join(text for _, label, text in rows[1:] if label == "body")
 
 
@@ -139,8 +141,23 @@ def test_value_bounds(value: str, start: date, end: date, granularity: str) -> N
 
 @pytest.mark.parametrize(
     "value",
-    ["", "2022-02-30", "2023-02-29", "2022-13", "2022-W54", "2021-W53", "0000", "XXXX-09-19", "XXXX-WXX-1",
-     "PAST_REF", "PRESENT_REF", "P6W", "PXDE", "2022-Q5", "September"],
+    [
+        "",
+        "2022-02-30",
+        "2023-02-29",
+        "2022-13",
+        "2022-W54",
+        "2021-W53",
+        "0000",
+        "XXXX-09-19",
+        "XXXX-WXX-1",
+        "PAST_REF",
+        "PRESENT_REF",
+        "P6W",
+        "PXDE",
+        "2022-Q5",
+        "September",
+    ],
 )
 def test_value_bounds_refuses_what_is_not_a_calendar_date(value: str) -> None:
     assert value_bounds(value) is None
@@ -286,14 +303,18 @@ def test_main_clause_dated_from_a_dated_complement() -> None:
 
 
 def test_fronted_relation_dates_the_main_clause_after_the_comma() -> None:
-    text = "The final was played on 3 May 2021. Two days after the final, the winners paraded through the city."
+    text = (
+        "The final was played on 3 May 2021. Two days after the final, the winners paraded through the city."
+    )
     timeline = build_timeline(text, None)
     assert timeline["value"].tolist() == ["2021-05-03", "2021-05-05"]
     assert timeline["event"].tolist() == ["final was played", "winners paraded through the city"]
 
 
 def test_relation_matches_the_head_noun_not_any_shared_word() -> None:
-    text = "The doubles match was won in 2011. Two days after clinching the doubles title, the pair won again."
+    text = (
+        "The doubles match was won in 2011. Two days after clinching the doubles title, the pair won again."
+    )
     timeline = build_timeline(text, None)
     assert timeline["value"].tolist() == ["2011"]
 
@@ -337,10 +358,33 @@ def test_bad_input_types_are_refused_clearly() -> None:
 
 FRAGMENTS = st.sampled_from(
     [
-        "The army attacked", "on Monday", "last week's", "shelling", "a day after", "two days later,",
-        "in 1994", "the 1990s", "Sunday's vote", "a week before the vote", "six-week war", "in March 2019",
-        "decades-old", ".", ",", "\n", "since", "Minister Jane Doe visited", "the meeting was held",
-        "every week", "next year", "3 May 2021", "'s", "“", "-", "spring of 2021", "yesterday",
+        "The army attacked",
+        "on Monday",
+        "last week's",
+        "shelling",
+        "a day after",
+        "two days later,",
+        "in 1994",
+        "the 1990s",
+        "Sunday's vote",
+        "a week before the vote",
+        "six-week war",
+        "in March 2019",
+        "decades-old",
+        ".",
+        ",",
+        "\n",
+        "since",
+        "Minister Jane Doe visited",
+        "the meeting was held",
+        "every week",
+        "next year",
+        "3 May 2021",
+        "'s",
+        "“",
+        "-",
+        "spring of 2021",
+        "yesterday",
     ]
 )
 
@@ -362,7 +406,10 @@ def test_build_timeline_never_raises_and_rows_are_sorted(body: str, published: d
 def test_mark_expressions_in_plain_text_and_html() -> None:
     text = "Talks <began> on Monday.\nThey ended in 1994."
     timexes = [Timex(17, 23, "Monday", "DATE", "2022-09-19"), Timex(39, 43, "1994", "DATE", "1994", "START")]
-    assert mark_expressions(text, timexes) == "Talks <began> on [Monday = 2022-09-19].\nThey ended in [1994 = 1994 START]."
+    assert (
+        mark_expressions(text, timexes)
+        == "Talks <began> on [Monday = 2022-09-19].\nThey ended in [1994 = 1994 START]."
+    )
     marked = mark_expressions(text, timexes, as_html=True)
     assert marked.startswith("Talks &lt;began&gt; on <mark")
     assert "<sub>2022-09-19</sub>" in marked and "<br>" in marked
@@ -383,7 +430,13 @@ def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.Cap
     assert main(["timeline", str(seed_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t") == ["start", "end", "value", "anchor", "mentions", "duration", "event"]
-    assert [line.split("\t")[2] for line in lines[1:]] == ["1994", "2020", "2022-W37", "2022-09-18", "2022-09-19"]
+    assert [line.split("\t")[2] for line in lines[1:]] == [
+        "1994",
+        "2020",
+        "2022-W37",
+        "2022-09-18",
+        "2022-09-19",
+    ]
 
 
 def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -399,7 +452,9 @@ def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest
     assert table["value"].tolist() == ["1994", "2020", "2022-W38", "2022-09-25", "2022-09-26"]
 
 
-def test_cli_timeline_bad_date_is_one_clear_error(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_timeline_bad_date_is_one_clear_error(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from helpers.cli import main
 
     with pytest.raises(SystemExit) as stopped:
@@ -448,7 +503,9 @@ def test_plot_timeline_draws_years_and_recent_days_panels(seed_timeline, pyplot)
 def test_plot_timeline_single_panel_when_one_scale_fits(pyplot) -> None:
     from helpers.plots import plot_timeline
 
-    timeline = build_timeline("The mayor resigned on Friday. Two days later, the council elected a successor.", date(2021, 1, 4))
+    timeline = build_timeline(
+        "The mayor resigned on Friday. Two days later, the council elected a successor.", date(2021, 1, 4)
+    )
     ax = plot_timeline(timeline)
     assert _labels([ax]) == ["mayor resigned", "council elected a successor"]
     _, given = pyplot.subplots()

@@ -29,7 +29,13 @@ SEED = [
     ("since the shelling last week by both sides", "last week", "DATE", "2022-W37", None),
     ("since a separatist war ended in 1994.", "1994", "DATE", "1994", None),
     ("During a war in 2020, Azerbaijan reclaimed land.", "2020", "DATE", "2020", None),
-    ("the largest outbreak of hostilities in more than two years", "more than two years", "DURATION", "P2Y", "MORE_THAN"),
+    (
+        "the largest outbreak of hostilities in more than two years",
+        "more than two years",
+        "DURATION",
+        "P2Y",
+        "MORE_THAN",
+    ),
     ("During a six-week war", "six-week", "DURATION", "P6W", None),
     ("locked in a decades-old conflict", "decades-old", "DURATION", "PXDE", None),
     ("It was the first meeting since two days of shelling", "two days", "DURATION", "P2D", None),
@@ -219,22 +225,31 @@ def test_without_a_document_date_absolute_values_are_resolved():
     assert (timex.value, timex.relative, timex.resolved) == ("1994", False, True)
 
 
-@pytest.mark.parametrize("text", ["It happened on February 30.", "It happened on April 31.", "Filed 2/29/2023 late."])
+@pytest.mark.parametrize(
+    "text", ["It happened on February 30.", "It happened on April 31.", "Filed 2/29/2023 late."]
+)
 def test_impossible_dates_are_not_dates(text):
     assert find_timexes(text, DCT) == []
 
 
 def test_an_impossible_day_leaves_only_the_year():
-    assert [(t.text, t.value) for t in find_timexes("It happened on 31 April 2021.", DCT)] == [("2021", "2021")]
+    assert [(t.text, t.value) for t in find_timexes("It happened on 31 April 2021.", DCT)] == [
+        ("2021", "2021")
+    ]
 
 
 def test_february_29_exists_only_in_leap_years():
     assert only("It opened on Feb. 29, 2024.").value == "2024-02-29"
-    assert find_timexes("It opened on Feb. 29, 2023.", DCT) == [] or only("It opened on Feb. 29, 2023.").value == "2023"
+    assert (
+        find_timexes("It opened on Feb. 29, 2023.", DCT) == []
+        or only("It opened on Feb. 29, 2023.").value == "2023"
+    )
 
 
 def test_seed_article_expressions(seed_article):
-    found = [(t.text, t.type, t.value, t.mod) for t in find_timexes(seed_article.text, seed_article.published)]
+    found = [
+        (t.text, t.type, t.value, t.mod) for t in find_timexes(seed_article.text, seed_article.published)
+    ]
     for expected in [
         ("Monday", "DATE", "2022-09-19", None),
         ("more than two years", "DURATION", "P2Y", "MORE_THAN"),
@@ -254,7 +269,9 @@ def test_seed_article_expressions(seed_article):
 def test_cli_prints_one_timex_per_line(seed_path, capsys):
     assert main(["timexes", str(seed_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "\t".join(("DATE", "2022-W37", "", "last week")) in {"\t".join(line.split("\t")[2:]) for line in lines}
+    assert "\t".join(("DATE", "2022-W37", "", "last week")) in {
+        "\t".join(line.split("\t")[2:]) for line in lines
+    }
 
 
 def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
@@ -262,7 +279,9 @@ def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
     assert all(seed_article.text[r["start"] : r["end"]] == r["text"] for r in rows)
-    assert {"text": "last week", "value": "2022-W37"}.items() <= next(r for r in rows if r["text"] == "last week").items()
+    assert {"text": "last week", "value": "2022-W37"}.items() <= next(
+        r for r in rows if r["text"] == "last week"
+    ).items()
     assert next(r for r in rows if r["text"] == "Monday")["value"] == "2022-09-19"
 
 
@@ -273,12 +292,65 @@ def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
     assert "argument --dct: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 
-TEMPORAL_WORDS = ["Monday", "last", "week", "two", "days", "ago", "1994", "the", "1990s", "more than", "a", "year",
-                  "Sept.", "19,", "2022", "3/14/2021", "early", "quarter", "third", "-", "old", "p.m.", "7:15", "now",
-                  "every", "summer", "of", "\n", ",", "'90s", "mid-", "decades", "February", "30", "tonight"]
+TEMPORAL_WORDS = [
+    "Monday",
+    "last",
+    "week",
+    "two",
+    "days",
+    "ago",
+    "1994",
+    "the",
+    "1990s",
+    "more than",
+    "a",
+    "year",
+    "Sept.",
+    "19,",
+    "2022",
+    "3/14/2021",
+    "early",
+    "quarter",
+    "third",
+    "-",
+    "old",
+    "p.m.",
+    "7:15",
+    "now",
+    "every",
+    "summer",
+    "of",
+    "\n",
+    ",",
+    "'90s",
+    "mid-",
+    "decades",
+    "February",
+    "30",
+    "tonight",
+]
 # words the rule signatures must not miss: upper case, plurals, suffixes, numbers glued to words
-SIGNATURE_TRAPS = ["'90S", "2 A.M.", "Mondays", "weeklong", "week-long", "YEAR-END", "year's", "Christmas", "NOON",
-                   "10am", "2023-03-13", "that", "day", "twice", "an", "hour", "nineteen", "eighty-four", "half"]
+SIGNATURE_TRAPS = [
+    "'90S",
+    "2 A.M.",
+    "Mondays",
+    "weeklong",
+    "week-long",
+    "YEAR-END",
+    "year's",
+    "Christmas",
+    "NOON",
+    "10am",
+    "2023-03-13",
+    "that",
+    "day",
+    "twice",
+    "an",
+    "hour",
+    "nineteen",
+    "eighty-four",
+    "half",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -295,7 +367,6 @@ def test_never_raises_spans_slice_and_never_overlap(words, dct):
         assert timex.value
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
-
 
 
 def tagged_by_every_rule_everywhere(text: str, dct: date | None) -> list[Timex]:
@@ -317,8 +388,12 @@ def test_rule_signatures_skip_no_match(words, dct):
 @pytest.mark.parametrize(
     "sentence",
     [row[0] for row in SEED + EXPLICIT_DATES + RELATIVE_DATES + TIMES + DURATIONS + REFERENCES_AND_SETS]
-    + ["It ended Monday at 2 A.M. Monday.", "Prices rose in 1994 as in the '90S.", "In 1994 the YEAR-END rally came.",
-       "On Monday the shop closed Sundays and weeklong sales ended at NOON."],
+    + [
+        "It ended Monday at 2 A.M. Monday.",
+        "Prices rose in 1994 as in the '90S.",
+        "In 1994 the YEAR-END rally came.",
+        "On Monday the shop closed Sundays and weeklong sales ended at NOON.",
+    ],
 )
 def test_rule_signatures_skip_no_expression(sentence):
     assert find_timexes(sentence, DCT) == tagged_by_every_rule_everywhere(sentence, DCT)
@@ -339,7 +414,11 @@ TENSE = [
     ("Talks were scheduled to resume Friday.", "Friday", "2022-09-23"),
     ("Talks are set to resume Wednesday.", "Wednesday", "2022-09-21"),
     ("She could come as early as Thursday.", "Thursday", "2022-09-22"),
-    ("He flew to the United States Thursday.", "Thursday", "2022-09-15"),  # a name, not a verb: no cue, past default
+    (
+        "He flew to the United States Thursday.",
+        "Thursday",
+        "2022-09-15",
+    ),  # a name, not a verb: no cue, past default
     ("The strike began in January.", "January", "2022-01"),  # far from the DCT: the past tense decides
     ("The plant will open in April.", "April", "2023-04"),  # the future decides
     ("The plant is idle in January.", "January", "2023-01"),  # no cue: the nearest January
@@ -351,7 +430,11 @@ TENSE = [
     ("The offer was extended until Nov. 20.", "Nov. 20", "2022-11-20"),  # close: the nearest stands
     ("The dividend was declared, payable Feb. 1.", "Feb. 1", "2023-02-01"),  # payable names a date to come
     ("Sales rose since February.", "February", "2022-02"),
-    ("It would be paid on an unspecified date in February.", "February", "2023-02"),  # un- adjective, not a past verb
+    (
+        "It would be paid on an unspecified date in February.",
+        "February",
+        "2023-02",
+    ),  # un- adjective, not a past verb
 ]
 
 
@@ -374,7 +457,11 @@ ANAPHORA = [
     ("The plant closed on Dec. 31, 1999. The next day, workers protested.", "The next day", "2000-01-01"),
     ("Prices fell in March 2001. The following month, they rose.", "The following month", "2001-04"),
     ("He was shot in October 1998. His name was crossed out that same day.", "that same day", "1998-10-XX"),
-    ("They met on Friday. The previous day, talks had stalled.", "The previous day", "2022-09-15"),  # chained on a relative date
+    (
+        "They met on Friday. The previous day, talks had stalled.",
+        "The previous day",
+        "2022-09-15",
+    ),  # chained on a relative date
 ]
 
 
@@ -404,7 +491,11 @@ def test_an_anaphoric_date_without_an_earlier_date_falls_back_on_the_document_da
 @pytest.mark.parametrize(
     ("sentence", "dct", "expected"),
     [
-        ("The summit will be held on April 24 and 25.", DCT, [("April 24", "2023-04-24"), ("25", "2023-04-25")]),
+        (
+            "The summit will be held on April 24 and 25.",
+            DCT,
+            [("April 24", "2023-04-24"), ("25", "2023-04-25")],
+        ),
         ("Votes fell on May 3 or 4, 1999.", DCT, [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
         ("Votes fell on May 3 or 4, 1999.", None, [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
         ("The summit is on April 24 and 25.", None, [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]),
@@ -431,6 +522,7 @@ def test_a_second_day_of_the_same_month_is_its_own_date(sentence, dct, expected)
 def test_a_unit_long_adjective_is_one_unit(sentence, span, value, dct):
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, "DURATION", value)
+
 
 # "today's" before a noun of the present in general is not the document's day.
 @pytest.mark.parametrize(
@@ -465,6 +557,7 @@ def test_today_in_a_name_is_not_the_document_date(sentence, expected, dct):
     found = [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)]
     assert found == [(text, kind, value if dct else "XXXX-XX-XX") for text, kind, value in expected]
 
+
 # "Now," opening a sentence is a discourse marker; "now" in the clause is the present.
 @pytest.mark.parametrize(
     ("sentence", "expected"),
@@ -478,6 +571,7 @@ def test_today_in_a_name_is_not_the_document_date(sentence, expected, dct):
 @pytest.mark.parametrize("dct", [DCT, None])
 def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(sentence, expected, dct):
     assert [(t.text, t.value) for t in find_timexes(sentence, dct)] == expected
+
 
 # A half written before the unit ("two and a half years", "half an hour") is part of the
 # number; "fiscal" makes a year of a number even before a plural noun.
@@ -501,6 +595,7 @@ def test_halves_before_the_unit_and_fiscal_years(sentence, span, kind, value, dc
 def test_counts_and_prices_stay_numbers(sentence):
     assert find_timexes(sentence, DCT) == []
 
+
 # Clock units before "ago" give the day they reach; "an hour earlier" measures from an event.
 @pytest.mark.parametrize(
     ("sentence", "dct", "span", "kind", "value"),
@@ -510,13 +605,20 @@ def test_counts_and_prices_stay_numbers(sentence):
         ("It happened 10 minutes ago.", None, "10 minutes ago", "DATE", "XXXX-XX-XX"),
         ("An hour earlier, police had come.", DCT, "An hour earlier", "DURATION", "PT1H"),
         ("An hour earlier, police had come.", None, "An hour earlier", "DURATION", "PT1H"),
-        ("He was seen around 9 p.m. local time Saturday.", DCT, "around 9 p.m. local time Saturday", "TIME", "2022-09-17T21:00"),
+        (
+            "He was seen around 9 p.m. local time Saturday.",
+            DCT,
+            "around 9 p.m. local time Saturday",
+            "TIME",
+            "2022-09-17T21:00",
+        ),
         ("The blast came at 10 a.m. local time.", None, "10 a.m. local time", "TIME", "XXXX-XX-XXT10:00"),
     ],
 )
 def test_clock_units_before_ago_and_local_times(sentence, dct, span, kind, value):
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
+
 
 # An adjective between a number and its unit keeps the length; "the year 2012" is one date.
 @pytest.mark.parametrize(
@@ -534,12 +636,21 @@ def test_unit_adjectives_and_the_year_before_a_year(sentence, span, kind, value,
     timex = only(sentence, dct)
     assert (timex.text, timex.type, timex.value) == (span, kind, value)
 
+
 # "the week of March 6" is the ISO week of that day; "1930 GMT" is a clock time, not a year.
 @pytest.mark.parametrize(
     ("sentence", "dct", "expected"),
     [
-        ("A hearing is set for the week of March 6.", date(2000, 2, 1), [("the week of March 6", "DATE", "2000-W10")]),
-        ("It slipped to the week of Feb. 18, 2013.", None, [("the week of Feb. 18, 2013", "DATE", "2013-W08")]),
+        (
+            "A hearing is set for the week of March 6.",
+            date(2000, 2, 1),
+            [("the week of March 6", "DATE", "2000-W10")],
+        ),
+        (
+            "It slipped to the week of Feb. 18, 2013.",
+            None,
+            [("the week of Feb. 18, 2013", "DATE", "2013-W08")],
+        ),
         ("A hearing is set for the week of March 6.", None, [("the week of March 6", "DATE", "XXXX-WXX")]),
         ("He died within a week of his capture.", DCT, [("a week", "DURATION", "P1W")]),
         ("It hit at 2:30 p.m. Tuesday (1930 GMT).", DCT, [("2:30 p.m. Tuesday", "TIME", "2022-09-13T14:30")]),
@@ -547,6 +658,7 @@ def test_unit_adjectives_and_the_year_before_a_year(sentence, span, kind, value,
 )
 def test_the_week_of_a_day_and_zoned_clock_numbers(sentence, dct, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(sentence, dct)] == expected
+
 
 # A weekday in the plural repeats: TIMEX3 SET, with the part of the day when it has one.
 @pytest.mark.parametrize(
@@ -559,15 +671,26 @@ def test_the_week_of_a_day_and_zoned_clock_numbers(sentence, dct, expected):
 )
 def test_plural_weekdays_are_sets(sentence, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(sentence, DCT)] == expected
-    assert [t.value for t in find_timexes(sentence, None) if t.type == "SET"] == [v for _, k, v in expected if k == "SET"]
+    assert [t.value for t in find_timexes(sentence, None) if t.type == "SET"] == [
+        v for _, k, v in expected if k == "SET"
+    ]
+
 
 # A clock time without its day ("at 10 p.m.") happened on the day the text last named,
 # as TimeML news annotation reads it; with no day named it falls back on the document date.
 CLOCK_TIMES = [
     ("He was shot on Oct. 23, 1998, at 10 p.m. in his kitchen.", "10 p.m.", "1998-10-23T22:00"),
-    ("The blast came on Aug. 7, 1998. At about 10:35 a.m., the embassy fell.", "about 10:35 a.m.", "1998-08-07T10:35"),
+    (
+        "The blast came on Aug. 7, 1998. At about 10:35 a.m., the embassy fell.",
+        "about 10:35 a.m.",
+        "1998-08-07T10:35",
+    ),
     ("Talks stalled on Friday. They resumed at noon.", "noon", "2022-09-16T12:00"),  # on a relative day
-    ("The talks resumed at noon. Officials met in 1998.", "noon", "2022-09-19T12:00"),  # a later date does not count
+    (
+        "The talks resumed at noon. Officials met in 1998.",
+        "noon",
+        "2022-09-19T12:00",
+    ),  # a later date does not count
     ("It was cold in 1998. The polls closed at 8 p.m.", "8 p.m.", "2022-09-19T20:00"),  # a year names no day
 ]
 
@@ -580,11 +703,15 @@ def test_a_clock_time_without_its_day_is_on_the_last_day_named(text, span, value
 
 @pytest.mark.parametrize(
     ("text", "value", "resolved"),
-    [(CLOCK_TIMES[0][0], "1998-10-23T22:00", True), ("The polls closed at 8 p.m.", "XXXX-XX-XXT20:00", False)],
+    [
+        (CLOCK_TIMES[0][0], "1998-10-23T22:00", True),
+        ("The polls closed at 8 p.m.", "XXXX-XX-XXT20:00", False),
+    ],
 )
 def test_a_clock_time_without_a_document_date_needs_a_named_day(text, value, resolved):
     timex = next(t for t in find_timexes(text, None) if t.type == "TIME")
     assert (timex.value, timex.resolved) == (value, resolved)
+
 
 # "<duration> later" measures from an event the text told, so TimeML tags the duration
 # and leaves "later" as a signal; "ago" and (in reports) "earlier" stay dates.
@@ -615,7 +742,13 @@ def test_later_is_a_signal_after_a_duration(sentence, span, kind, value):
         ("He was shot to death last Oct. 23 at home.", DCT, "last Oct. 23", "DATE", "2021-10-23"),
         ("He was shot to death last Oct. 23 at home.", None, "last Oct. 23", "DATE", "XXXX-10-23"),
         ("The offer runs until 5 p.m. EST Nov. 9.", DCT, "5 p.m. EST Nov. 9", "TIME", "2022-11-09T17:00"),
-        ("The offer runs until 5 p.m. EST, Nov. 6, 1989.", DCT, "5 p.m. EST, Nov. 6, 1989", "TIME", "1989-11-06T17:00"),
+        (
+            "The offer runs until 5 p.m. EST, Nov. 6, 1989.",
+            DCT,
+            "5 p.m. EST, Nov. 6, 1989",
+            "TIME",
+            "1989-11-06T17:00",
+        ),
         ("The offer runs until 5 p.m. Nov. 9.", None, "5 p.m. Nov. 9", "TIME", "XXXX-11-09T17:00"),
     ],
 )
@@ -702,7 +835,9 @@ def test_a_year_ended_is_not_a_year_end():
     assert all("end" not in t.text for t in find_timexes("Profit for the year ended June 30 rose.", DCT))
 
 
-@pytest.mark.parametrize("sentence", ["On Monday, two weekſ ago.", "two dayſ later", "the 1990ſ", "İn 1990 it ended."])
+@pytest.mark.parametrize(
+    "sentence", ["On Monday, two weekſ ago.", "two dayſ later", "the 1990ſ", "İn 1990 it ended."]
+)
 def test_letters_that_match_ascii_case_insensitively_are_read(sentence):
     found = find_timexes(sentence, DCT)
     assert found and all(sentence[t.start : t.end] == t.text for t in found)

@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from helpers.timex_calendar import add_months, format_date, month_year, nth_weekday, shift, valid_day, weekday_date
+from helpers.timex_calendar import (
+    add_months,
+    format_date,
+    month_year,
+    nth_weekday,
+    shift,
+    valid_day,
+    weekday_date,
+)
 from helpers.timex_rules import (
     GRAMMAR,
     NUMBER,
@@ -23,9 +31,26 @@ from helpers.timex_rules import (
 
 def test_every_table_the_grammar_names_is_in_the_data_file():
     tables = load_tables()
-    for name in ("numbers", "ordinals", "months", "weekdays", "units", "seasons", "day_parts", "modifiers",
-                 "relative_days", "shifters", "references", "frequencies", "decade_words", "holidays", "tense_cues",
-                 "date_signals", "generic_today", "unit_adjectives"):
+    for name in (
+        "numbers",
+        "ordinals",
+        "months",
+        "weekdays",
+        "units",
+        "seasons",
+        "day_parts",
+        "modifiers",
+        "relative_days",
+        "shifters",
+        "references",
+        "frequencies",
+        "decade_words",
+        "holidays",
+        "tense_cues",
+        "date_signals",
+        "generic_today",
+        "unit_adjectives",
+    ):
         assert tables[name], name
 
 
@@ -36,8 +61,20 @@ def test_every_rule_compiles_and_has_a_normaliser():
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [("two", 2), ("twenty-five", 25), ("twenty five", 25), ("one hundred", 100), ("two thousand", 2000),
-     ("6,700", 6700), ("1.5", 1.5), ("a", 1), ("an", 1), ("a couple of", 2), ("several", None), ("blue", None)],
+    [
+        ("two", 2),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("one hundred", 100),
+        ("two thousand", 2000),
+        ("6,700", 6700),
+        ("1.5", 1.5),
+        ("a", 1),
+        ("an", 1),
+        ("a couple of", 2),
+        ("several", None),
+        ("blue", None),
+    ],
 )
 def test_parse_number(words, value):
     assert parse_number(words) == value
@@ -45,9 +82,24 @@ def test_parse_number(words, value):
 
 @pytest.mark.parametrize(
     ("amount", "unit", "value"),
-    [(6, "week", "P6W"), (2, "year", "P2Y"), (None, "year", "PXY"), (None, "decade", "PXDE"), (3, "decade", "P30Y"),
-     (1, "century", "P100Y"), (72, "hour", "PT72H"), (30, "minute", "PT30M"), (1.5, "year", "P1Y6M"), (2.5, "year", "P2Y6M"), (5.5, "hour", "PT5H30M"), (1.5, "minute", "PT1M30S"), (1.5, "day", "P1DT12H"),
-     (0.5, "hour", "PT30M"), (1, "fortnight", "P2W"), (1, "quarter", "P1Q")],
+    [
+        (6, "week", "P6W"),
+        (2, "year", "P2Y"),
+        (None, "year", "PXY"),
+        (None, "decade", "PXDE"),
+        (3, "decade", "P30Y"),
+        (1, "century", "P100Y"),
+        (72, "hour", "PT72H"),
+        (30, "minute", "PT30M"),
+        (1.5, "year", "P1Y6M"),
+        (2.5, "year", "P2Y6M"),
+        (5.5, "hour", "PT5H30M"),
+        (1.5, "minute", "PT1M30S"),
+        (1.5, "day", "P1DT12H"),
+        (0.5, "hour", "PT30M"),
+        (1, "fortnight", "P2W"),
+        (1, "quarter", "P1Q"),
+    ],
 )
 def test_duration_value(amount, unit, value):
     assert duration_value(amount, unit) == value
@@ -55,11 +107,19 @@ def test_duration_value(amount, unit, value):
 
 @pytest.mark.parametrize(
     ("anchor", "granularity", "amount", "value"),
-    [(date(2022, 9, 19), "week", -1, "2022-W37"), (date(2021, 1, 4), "week", -1, "2020-W53"),
-     (date(2022, 1, 1), "day", -1, "2021-12-31"), (date(2024, 3, 1), "day", -1, "2024-02-29"),
-     (date(2023, 3, 1), "day", -1, "2023-02-28"), (date(2022, 1, 15), "month", -1, "2021-12"),
-     (date(2022, 2, 15), "quarter", -1, "2021-Q4"), (date(2022, 9, 19), "decade", 0, "202"),
-     (date(2022, 9, 19), "year", 1, "2023"), (None, "month", -1, "XXXX-XX"), (None, "quarter", 0, "XXXX-QX")],
+    [
+        (date(2022, 9, 19), "week", -1, "2022-W37"),
+        (date(2021, 1, 4), "week", -1, "2020-W53"),
+        (date(2022, 1, 1), "day", -1, "2021-12-31"),
+        (date(2024, 3, 1), "day", -1, "2024-02-29"),
+        (date(2023, 3, 1), "day", -1, "2023-02-28"),
+        (date(2022, 1, 15), "month", -1, "2021-12"),
+        (date(2022, 2, 15), "quarter", -1, "2021-Q4"),
+        (date(2022, 9, 19), "decade", 0, "202"),
+        (date(2022, 9, 19), "year", 1, "2023"),
+        (None, "month", -1, "XXXX-XX"),
+        (None, "quarter", 0, "XXXX-QX"),
+    ],
 )
 def test_shift(anchor, granularity, amount, value):
     assert shift(anchor, granularity, amount) == value
@@ -78,10 +138,15 @@ def test_format_date_uses_iso_weeks():
 
 @pytest.mark.parametrize(
     ("anchor", "weekday", "direction", "expected"),
-    [(date(2022, 9, 19), 1, -1, date(2022, 9, 19)), (date(2022, 9, 19), 7, -1, date(2022, 9, 18)),
-     (date(2022, 9, 19), 7, 1, date(2022, 9, 25)), (date(2022, 1, 3), 5, -1, date(2021, 12, 31)),
-     (date(2024, 3, 1), 4, -1, date(2024, 2, 29)), (date(2022, 9, 21), 1, 0, date(2022, 9, 19)),
-     (date(2022, 9, 21), 5, 0, date(2022, 9, 23))],
+    [
+        (date(2022, 9, 19), 1, -1, date(2022, 9, 19)),
+        (date(2022, 9, 19), 7, -1, date(2022, 9, 18)),
+        (date(2022, 9, 19), 7, 1, date(2022, 9, 25)),
+        (date(2022, 1, 3), 5, -1, date(2021, 12, 31)),
+        (date(2024, 3, 1), 4, -1, date(2024, 2, 29)),
+        (date(2022, 9, 21), 1, 0, date(2022, 9, 19)),
+        (date(2022, 9, 21), 5, 0, date(2022, 9, 23)),
+    ],
 )
 def test_weekday_date(anchor, weekday, direction, expected):
     assert weekday_date(anchor, weekday, direction) == expected
@@ -128,16 +193,18 @@ def test_every_signature_names_a_rule_and_finds_trigger_words():
 
 @pytest.mark.parametrize(
     ("anchor", "month", "direction", "day", "year"),
-    [(date(1999, 5, 6), 11, -1, 0, "1998"),  # past tense, far: last November
-     (date(1999, 5, 6), 11, 0, 0, "1999"),  # no cue: the nearest (six months ahead)
-     (date(1998, 3, 4), 12, 1, 0, "1998"),
-     (date(1998, 3, 4), 12, -1, 0, "1997"),
-     (date(1989, 11, 2), 3, -1, 0, "1989"),
-     (date(1989, 11, 2), 3, 1, 31, "1990"),
-     (date(2000, 1, 15), 1, 1, 14, "2000"),  # within two months: the nearest stands whatever the tense
-     (date(2000, 1, 15), 3, -1, 6, "2000"),
-     (date(2022, 12, 20), 3, -1, 0, "2022"),  # across the year end
-     (None, 11, -1, 0, "XXXX")],
+    [
+        (date(1999, 5, 6), 11, -1, 0, "1998"),  # past tense, far: last November
+        (date(1999, 5, 6), 11, 0, 0, "1999"),  # no cue: the nearest (six months ahead)
+        (date(1998, 3, 4), 12, 1, 0, "1998"),
+        (date(1998, 3, 4), 12, -1, 0, "1997"),
+        (date(1989, 11, 2), 3, -1, 0, "1989"),
+        (date(1989, 11, 2), 3, 1, 31, "1990"),
+        (date(2000, 1, 15), 1, 1, 14, "2000"),  # within two months: the nearest stands whatever the tense
+        (date(2000, 1, 15), 3, -1, 6, "2000"),
+        (date(2022, 12, 20), 3, -1, 0, "2022"),  # across the year end
+        (None, 11, -1, 0, "XXXX"),
+    ],
 )
 def test_month_year_follows_the_tense_only_when_far(anchor, month, direction, day, year):
     assert month_year(anchor, month, direction, day) == year
@@ -145,13 +212,15 @@ def test_month_year_follows_the_tense_only_when_far(anchor, month, direction, da
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("He said it will be completed.", [-1, 1]),
-     ("It was delayed.", [-1]),
-     ("The planned merger failed.", [-1]),
-     ("An unspecified date was set.", [-1]),
-     ("They met and then left.", [-1, -1]),
-     ("Talks are expected to resume.", [1]),
-     ("The United States.", [])],
+    [
+        ("He said it will be completed.", [-1, 1]),
+        ("It was delayed.", [-1]),
+        ("The planned merger failed.", [-1]),
+        ("An unspecified date was set.", [-1]),
+        ("They met and then left.", [-1, -1]),
+        ("Talks are expected to resume.", [1]),
+        ("The United States.", []),
+    ],
 )
 def test_tense_cues_skip_passives_adjectives_and_names(text, expected):
     assert [way for _, _, way in tense_cues(text, 0, len(text))] == expected

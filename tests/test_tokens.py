@@ -17,7 +17,10 @@ from helpers.tokens import is_word, paragraph_starts, prepare, tokenize, tokeniz
         # clitics, straight and curly
         ("Monday's meeting", ["Monday", "'s", "meeting"]),
         ("Monday’s meeting", ["Monday", "'s", "meeting"]),
-        ("They don't know; we don’t either.", ["They", "do", "n't", "know", ";", "we", "do", "n't", "either", "."]),
+        (
+            "They don't know; we don’t either.",
+            ["They", "do", "n't", "know", ";", "we", "do", "n't", "either", "."],
+        ),
         ("It can't, and we won't.", ["It", "ca", "n't", ",", "and", "we", "wo", "n't", "."]),
         ("We’ll see what they're doing.", ["We", "'ll", "see", "what", "they", "'re", "doing", "."]),
         ("the ministers' first meeting", ["the", "ministers", "'", "first", "meeting"]),
@@ -27,8 +30,14 @@ from helpers.tokens import is_word, paragraph_starts, prepare, tokenize, tokeniz
         ("peace—for now—held", ["peace", "—", "for", "now", "—", "held"]),
         ("peace -- for now", ["peace", "--", "for", "now"]),
         # numbers
-        ("More than 6,700 people died in 2020.", ["More", "than", "6,700", "people", "died", "in", "2020", "."]),
-        ("It cost $3.88, up 50% at 10:30.", ["It", "cost", "$", "3.88", ",", "up", "50", "%", "at", "10:30", "."]),
+        (
+            "More than 6,700 people died in 2020.",
+            ["More", "than", "6,700", "people", "died", "in", "2020", "."],
+        ),
+        (
+            "It cost $3.88, up 50% at 10:30.",
+            ["It", "cost", "$", "3.88", ",", "up", "50", "%", "at", "10:30", "."],
+        ),
         # quotation marks
         ("“We are open,” he said.", ["“", "We", "are", "open", ",", "”", "he", "said", "."]),
         ('"We are open," he said.', ['"', "We", "are", "open", ",", '"', "he", "said", "."]),
@@ -47,7 +56,17 @@ def test_tokenize_cases(text, expected):
 
 
 def test_line_breaks_end_sentences_and_tokens():
-    assert tokenize("He left the U.S.\nThen he spoke.") == ["He", "left", "the", "U.S.", ".", "Then", "he", "spoke", "."]
+    assert tokenize("He left the U.S.\nThen he spoke.") == [
+        "He",
+        "left",
+        "the",
+        "U.S.",
+        ".",
+        "Then",
+        "he",
+        "spoke",
+        ".",
+    ]
 
 
 def test_prepare_reads_curly_apostrophes_only_inside_words():

@@ -32,7 +32,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f
 # No-break and other fixed-width spaces become a plain space.
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|li|ul|td|tr|table|script|style|br|img|meta|link|h[1-6])\b[^<>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|li|ul|td|tr|table|script|style|br|img|meta|link|h[1-6])\b[^<>]*>", re.IGNORECASE
+)
 _HTML_MIN_TAGS = 10
 # A sentence end glued to the next sentence: "difference.U.S. Secretary", "ended."He said.
 # The left side is a lower-case word, so "U.S.", decimals and times never match.
@@ -202,7 +204,9 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             try:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise UndecodableError(path, f"starts with a {encoding} byte-order mark but {exc.reason}") from None
+                raise UndecodableError(
+                    path, f"starts with a {encoding} byte-order mark but {exc.reason}"
+                ) from None
     if b"\x00" in raw:
         raise BinaryFileError(path, "holds NUL bytes: this is a binary file, not a text dump")
     for encoding in ("utf-8", "cp1252"):
@@ -242,7 +246,11 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], list[Repair]]:
             for left, right in zip(bounds, bounds[1:]):
                 paragraphs.append(Paragraph(number, start + left, stripped[left:right]))
             repairs.extend(
-                Repair(number, "split glued paragraph", f"…{stripped[max(cut - 25, 0):cut]}|{stripped[cut:cut + 25]}…")
+                Repair(
+                    number,
+                    "split glued paragraph",
+                    f"…{stripped[max(cut - 25, 0) : cut]}|{stripped[cut : cut + 25]}…",
+                )
                 for cut in cuts
             )
         offset += len(line) + 1

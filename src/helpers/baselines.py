@@ -23,7 +23,10 @@ LEADING_PREPOSITION = re.compile(
     r"^(?:(?:on|in|at|by|since|until|till|from|to|for|during|of|before|after|around|about|over|through|within)\s+)+",
     re.IGNORECASE,
 )
-_PROBE_BASES = (datetime(2000, 1, 1), datetime(2011, 7, 15))  # two far-apart anchors: what differs is relative
+_PROBE_BASES = (
+    datetime(2000, 1, 1),
+    datetime(2011, 7, 15),
+)  # two far-apart anchors: what differs is relative
 
 
 def justext_labels(texts: Sequence[str]) -> list[str]:
@@ -69,7 +72,9 @@ def _date_parser(base: datetime) -> DateDataParser:
     """Return an English dateparser parser that resolves missing parts from ``base``."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False})
+    return DateDataParser(
+        languages=["en"], settings={"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+    )
 
 
 def _parsed(phrase: str, base: datetime, fallback: datetime) -> tuple[str, str]:
@@ -114,7 +119,9 @@ def dateparser_timexes(text: str, dct: date | None) -> list[Timex]:
     return timexes
 
 
-def align_timexes(ours: Sequence[Timex], theirs: Sequence[Timex], name: str = "dateparser") -> pandas.DataFrame:
+def align_timexes(
+    ours: Sequence[Timex], theirs: Sequence[Timex], name: str = "dateparser"
+) -> pandas.DataFrame:
     """Return a table of ``theirs`` beside the ``ours`` they overlap in the text, then ours that nothing overlaps.
 
     >>> a, b = Timex(10, 16, "Monday", "DATE", "2023-03-13"), Timex(30, 34, "1987", "DATE", "1987")
@@ -127,6 +134,13 @@ def align_timexes(ours: Sequence[Timex], theirs: Sequence[Timex], name: str = "d
     for timex in theirs:
         overlapping = [own for own in ours if own.start < timex.end and timex.start < own.end]
         matched.update(own.start for own in overlapping)
-        rows.append((timex.text, timex.value, "; ".join(own.text for own in overlapping), "; ".join(own.value for own in overlapping)))
+        rows.append(
+            (
+                timex.text,
+                timex.value,
+                "; ".join(own.text for own in overlapping),
+                "; ".join(own.value for own in overlapping),
+            )
+        )
     rows += [("", "", own.text, own.value) for own in ours if own.start not in matched]
     return pd.DataFrame(rows, columns=[f"{name} text", f"{name} value", "our expression", "our value"])

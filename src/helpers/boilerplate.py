@@ -46,10 +46,13 @@ REASONS = 3  # how many features a reason names at most
 APPEAL_SCORE = -10.0  # the local score given to appeals: no body context can outweigh it
 STATES = ("before", "body", "gap", "after")
 _WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
-    FEATURES.index(name) for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
+    FEATURES.index(name)
+    for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
 )
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
-_ROUGH_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+")  # any full stop and a blank: no abbreviations known
+_ROUGH_END = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
+)  # any full stop and a blank: no abbreviations known
 _ALLOWED = {("before", "before"), ("before", "body"), ("body", "body"), ("body", "gap"), ("body", "after"),
             ("gap", "gap"), ("gap", "body"), ("after", "after")}  # fmt: skip
 
@@ -269,7 +272,9 @@ def segment(article: Article) -> tuple[list[tuple[int, int, str, str]], list[tup
         if index and row[_APPEAL] and len(text) > 40 and _SENTENCE_GAP.search(text) is not None
     ]  # fmt: skip
     asking = edge_appeals([texts[index] for index in glued])
-    for index in reversed([index for index, asks in zip(glued, asking) if asks]):  # from the end: positions stay put
+    for index in reversed(
+        [index for index, asks in zip(glued, asking) if asks]
+    ):  # from the end: positions stay put
         parts = split_appeals(texts[index])
         if len(parts) > 1:
             line, part_keys = pieces[index][1], word_keys(parts)
@@ -363,7 +368,9 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     scale, offset = model.scale, model.offset
     before, body, gap, after = 0.0, scale * scores[0] + offset + before_body, -math.inf, -math.inf
     back = []
-    for score in scores[1:]:  # on a tie the later state in STATES wins, as max() over (score, state) pairs would
+    for score in scores[
+        1:
+    ]:  # on a tie the later state in STATES wins, as max() over (score, state) pairs would
         stay, reopen, start = body + body_body, gap + gap_body, before + before_body
         if reopen >= stay and reopen >= start:
             into_body, from_body = reopen, 2
@@ -376,7 +383,12 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
         from_gap, into_gap = (2, keep_gap) if keep_gap >= open_gap else (1, open_gap)
         from_after, into_after = (3, keep_after) if keep_after >= close else (1, close)
         back.append((0, from_body, from_gap, from_after))
-        before, body, gap, after = before + before_before, into_body + scale * score + offset, into_gap, into_after
+        before, body, gap, after = (
+            before + before_before,
+            into_body + scale * score + offset,
+            into_gap,
+            into_after,
+        )
     ends = (before, body, gap, after)
     state = ends.index(max(ends))
     path = [state]
@@ -407,7 +419,9 @@ def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Mod
     strong = named & (toward_score > 0.25)
     order = np.argsort(np.where(strong, -np.abs(contributions), np.inf), axis=1, kind="stable")[:, :REASONS]
     every = np.arange(len(values))[:, None]
-    picked = np.where(strong[every, order], order * 2 + ~high[every, order], -1)  # feature i: 2i high, 2i + 1 low
+    picked = np.where(
+        strong[every, order], order * 2 + ~high[every, order], -1
+    )  # feature i: 2i high, 2i + 1 low
     phrases = [phrase for pair in zip(model.high, model.low) for phrase in pair]
     codes = (picked + 1) @ (len(phrases) + 1) ** np.arange(REASONS)  # one number per choice of phrases
     _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
@@ -452,10 +466,22 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
     if len(texts) == len(article.paragraphs):  # no paragraph was split: each piece is a row
-        return Separation(lines, texts, tuple(labels), tuple(scores), tuple(rows), tuple(rules), tuple(context), model, values)
+        return Separation(
+            lines,
+            texts,
+            tuple(labels),
+            tuple(scores),
+            tuple(rows),
+            tuple(rules),
+            tuple(context),
+            model,
+            values,
+        )
     groups = merge_split_boilerplate(origins, labels)
     # the most boilerplate piece of a rejoined paragraph speaks for it
-    shown = [min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()]
+    shown = [
+        min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()
+    ]
     return Separation(
         lines=tuple(map(lines.__getitem__, groups)),
         texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
@@ -511,7 +537,11 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
 
 
 def mark_standfirst(
-    rows: Sequence[Sequence[float]], keys: Sequence[str], labels: list[str], rules: list[str], min_words: int = 8
+    rows: Sequence[Sequence[float]],
+    keys: Sequence[str],
+    labels: list[str],
+    rules: list[str],
+    min_words: int = 8,
 ) -> None:
     """Label the paragraph right after the title as the standfirst when it is prose outside the body (``keys``: word keys).
 
@@ -530,4 +560,3 @@ def mark_standfirst(
         labels[1] = "standfirst"
         where = "repeats the opening of a body paragraph" if is_repeated(keys, 1) else "before the body"
         rules[1] = f"standfirst: prose right under the title, {where}"
-

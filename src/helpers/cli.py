@@ -115,34 +115,52 @@ def command_frequencies(args: argparse.Namespace) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
-    parser = argparse.ArgumentParser(prog="python -m helpers", description="Study a news article saved as a plain-text page dump.")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers", description="Study a news article saved as a plain-text page dump."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     read = commands.add_parser("read", help="read a page dump and report on it")
     read.add_argument("path", help="the article's text file")
-    read.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    read.add_argument(
+        "--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)"
+    )
     read.set_defaults(run=command_read)
 
     body = commands.add_parser("body", help="print the body paragraphs, without the boilerplate")
     body.add_argument("path", help="the article's text file")
-    body.add_argument("--labels", action="store_true", help="print every paragraph's line, text, label, score and reason as TSV")
+    body.add_argument(
+        "--labels",
+        action="store_true",
+        help="print every paragraph's line, text, label, score and reason as TSV",
+    )
     body.set_defaults(run=command_body)
 
     timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
     timexes.add_argument("path", help="the article's text file")
-    timexes.add_argument("--dct", type=iso_date, help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)")
-    timexes.add_argument("--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}")
+    timexes.add_argument(
+        "--dct",
+        type=iso_date,
+        help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)",
+    )
+    timexes.add_argument(
+        "--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}"
+    )
     timexes.set_defaults(run=command_timexes)
 
     timeline = commands.add_parser("timeline", help="list the events the article's body dates, in time order")
     timeline.add_argument("path", help="the article's text file")
-    timeline.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)")
+    timeline.add_argument(
+        "--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)"
+    )
     timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
     timeline.set_defaults(run=command_timeline)
 
     frequencies = commands.add_parser("frequencies", help="count the words of the body, without stopwords")
     frequencies.add_argument("path", help="the article's text file")
-    frequencies.add_argument("--top", type=positive_int, default=20, help="how many words to print (default 20)")
+    frequencies.add_argument(
+        "--top", type=positive_int, default=20, help="how many words to print (default 20)"
+    )
     frequencies.add_argument("--csv", action="store_true", help="print CSV (word, count, per_1000, rank)")
     frequencies.add_argument("--all", action="store_true", help="count the whole page, boilerplate included")
     frequencies.add_argument("--stem", action="store_true", help="group words by Snowball stem")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from helpers.resources import data_sections
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
-_BREAKS = frozenset(",;:()[]\"“”—–-")
+_BREAKS = frozenset(',;:()[]"“”—–-')
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 _MAX_OBJECT = 10
@@ -73,7 +73,8 @@ def load_cues() -> dict[str, frozenset[str]]:
     (True, True)
     """
     return {
-        name: frozenset(line.strip().lower() for line in lines) for name, lines in data_sections("event_cues.txt").items()
+        name: frozenset(line.strip().lower() for line in lines)
+        for name, lines in data_sections("event_cues.txt").items()
     }
 
 
@@ -247,7 +248,9 @@ def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int
     groups = _verb_groups(tokens, stops)
     if not groups:
         return Clause()
-    k = max((i for i, g in enumerate(groups) if target is not None and tokens[g[0]].start < target), default=0)
+    k = max(
+        (i for i, g in enumerate(groups) if target is not None and tokens[g[0]].start < target), default=0
+    )
     while k > 0 and not any(_inside(t, stops) for t in tokens[groups[k - 1][1] : groups[k][0]]):
         k -= 1
     first, last = groups[k]
@@ -343,7 +346,9 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     setting = _verbless(text, clauses[here], stops)
     cues = load_cues()
     forward, backward = list(range(here + 1, len(clauses))), list(range(here - 1, -1, -1))
-    opens_clause = clauses[here][0].lower in cues["boundaries"] - cues["prepositions"]  # "that in 2015, there were"
+    opens_clause = (
+        clauses[here][0].lower in cues["boundaries"] - cues["prepositions"]
+    )  # "that in 2015, there were"
     for other in forward + backward if here == 0 or opens_clause else backward + forward:
         found = _read(text, clauses[other], stops)
         if found.verb:
@@ -358,7 +363,13 @@ def content_stems(text: str) -> set[str]:
     ['meet', 'striker']
     """
     cues = load_cues()
-    function = cues["determiners"] | cues["prepositions"] | cues["auxiliaries"] | cues["boundaries"] | {"of", "and", "or"}
+    function = (
+        cues["determiners"]
+        | cues["prepositions"]
+        | cues["auxiliaries"]
+        | cues["boundaries"]
+        | {"of", "and", "or"}
+    )
     stems = set()
     for token in locate_words(text):
         word = re.sub(r"['’]s?$", "", token.lower)

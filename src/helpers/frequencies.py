@@ -136,7 +136,9 @@ def _group_stems(frequencies: dict[str, int]) -> list[tuple[str, int, str]]:
     rows = []
     for members in groups.values():
         members.sort(key=lambda member: (-member[0], member[1]))
-        rows.append((members[0][1], sum(count for count, _ in members), ", ".join(word for _, word in members)))
+        rows.append(
+            (members[0][1], sum(count for count, _ in members), ", ".join(word for _, word in members))
+        )
     return rows
 
 
@@ -211,7 +213,10 @@ def compare(
 
     counts_a, size_a = count_words(a_tokens, stoplist=stoplist, lowercase=lowercase)
     counts_b, size_b = count_words(b_tokens, stoplist=stoplist, lowercase=lowercase)
-    rows = [(word, counts_a.get(word, 0), counts_b.get(word, 0)) for word in sorted(counts_a.keys() | counts_b.keys())]
+    rows = [
+        (word, counts_a.get(word, 0), counts_b.get(word, 0))
+        for word in sorted(counts_a.keys() | counts_b.keys())
+    ]
     first, second = names
     table = pandas.DataFrame(rows, columns=["word", f"{first}_count", f"{second}_count"])
     table[f"{first}_per_1000"] = table[f"{first}_count"] * 1000 / max(size_a, 1)
@@ -221,7 +226,11 @@ def compare(
 
 
 def _add_statistics(
-    table: pandas.DataFrame, counts_a: Sequence[float], size_a: float, counts_b: Sequence[float], size_b: float
+    table: pandas.DataFrame,
+    counts_a: Sequence[float],
+    size_a: float,
+    counts_b: Sequence[float],
+    size_b: float,
 ) -> None:
     """Add the ``g2``, ``log_ratio``, ``p`` and ``band`` columns to ``table`` in place."""
     pairs = list(zip(counts_a, counts_b))
@@ -252,7 +261,6 @@ def keyness(
     ['talks', 'strike']
     """
     import pandas
-
     from wordfreq import word_frequency
 
     counts, size = count_words(tokens, stoplist=stoplist)
@@ -263,7 +271,9 @@ def keyness(
     table["reference_per_1000"] = [count * 1000 / reference_size for count in reference_counts]
     _add_statistics(table, table["count"], max(size, 1), reference_counts, reference_size)
     kept = (table["p"] < max_p) & ((table["g2"] > 0) | negative)
-    table = table[kept].sort_values(["log_ratio", "g2", "word"], ascending=[False, False, True], ignore_index=True)
+    table = table[kept].sort_values(
+        ["log_ratio", "g2", "word"], ascending=[False, False, True], ignore_index=True
+    )
     return table
 
 
@@ -278,7 +288,6 @@ def collocations(
     ['interest rates']
     """
     import pandas
-
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     stop = {word.lower() for word in stoplist}
@@ -303,13 +312,17 @@ def concordance(tokens: Sequence[str], word: str, width: int = 8) -> pandas.Data
     [[2, 'Before the', 'meeting', ', they'], [8, '. The', 'meeting', 'ended.']]
     """
     import pandas
-
     from nltk.tokenize.treebank import TreebankWordDetokenizer
 
     join = TreebankWordDetokenizer().detokenize
     target = word.lower()
     rows = [
-        (index, join(list(tokens[max(index - width, 0) : index])), tokens[index], join(list(tokens[index + 1 : index + 1 + width])))
+        (
+            index,
+            join(list(tokens[max(index - width, 0) : index])),
+            tokens[index],
+            join(list(tokens[index + 1 : index + 1 + width])),
+        )
         for index, token in enumerate(tokens)
         if token.lower() == target
     ]

@@ -59,24 +59,37 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # the same words in ASCII text, found faster
-_ASCII_KEY = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256))
+_ASCII_KEY = bytes(
+    byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256)
+)
 # (a byte table: ASCII letters lower-cased, anything else a blank; a key of ASCII text without apostrophes)
 # Patterns start with a literal or a character class so that the regex engine can skip ahead fast.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")
 _ASCII_SHAPE = bytes(
-    ord("A") if chr(byte).isascii() and chr(byte).isupper()
-    else ord("0") if chr(byte).isascii() and chr(byte).isdigit()
-    else ord("a") if chr(byte).isascii() and (chr(byte).isalpha() or chr(byte) in "_'")
+    ord("A")
+    if chr(byte).isascii() and chr(byte).isupper()
+    else ord("0")
+    if chr(byte).isascii() and chr(byte).isdigit()
+    else ord("a")
+    if chr(byte).isascii() and (chr(byte).isalpha() or chr(byte) in "_'")
     else ord(" ")
     for byte in range(256)
 )  # a byte table: capitals 'A', digits '0', other word characters 'a', the rest blank (see measure_texts)
-_NUMBER_STARTS = (b" 0", b"a0", b"A0")  # in a shape, a number starts where a digit follows anything but a digit
+_NUMBER_STARTS = (
+    b" 0",
+    b"a0",
+    b"A0",
+)  # in a shape, a number starts where a digit follows anything but a digit
 _NUMBER = re.compile(r"\d+")  # counted in paragraphs with an ASCII digit
 _ASCII_DIGIT = re.compile("[0-9]")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00bb]*\u00bb")
-_BYLINE = re.compile(r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE)
-_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[A-Za-z. ]{2,24})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[\u2014\u2013-]\s*\S")
+_BYLINE = re.compile(
+    r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[A-Za-z. ]{2,24})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[\u2014\u2013-]\s*\S"
+)
 _CLOCK = re.compile(r"\d:\d\d")
 _MONTHS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september"
@@ -85,7 +98,7 @@ _MONTHS = frozenset(
 _AGO = frozenset(("ago", "updated", "published"))
 _COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*\)$|\d+ (?:comments?|votes?|replies|shares|views)$", re.IGNORECASE)
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
-_QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
+_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +176,10 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     if not title:
         return [False] * len(keys)
     words = title.split(" ")
-    starts = {title, *(" ".join(words[:count]) for count in range(2, len(words)))}  # the title and its openings
+    starts = {
+        title,
+        *(" ".join(words[:count]) for count in range(2, len(words))),
+    }  # the title and its openings
     return [False] + [key in starts or key.startswith(spaced_title) for key in keys[1:]]
 
 
@@ -205,7 +221,9 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
     return measure_rows(texts, keys, title_repeats(keys))
 
 
-def measure_rows(texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]) -> list[tuple[float, ...]]:
+def measure_rows(
+    texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]
+) -> list[tuple[float, ...]]:
     """Return the feature rows of paragraphs given their word keys and whether each repeats the page title.
 
     >>> measure_rows(["Sign up now"], ["sign up now"], [False])[0][FEATURES.index("appeal")]
@@ -230,7 +248,9 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
     # the shape of an ASCII text (b"" for others) opens with a blank: " A" opens a capitalised word
     shapes = [b" " + text.encode().translate(_ASCII_SHAPE) if text.isascii() else b"" for text in texts]
-    capitalised = [shape.count(b" A") if shape else len(_CAPITAL.findall(text)) for shape, text in zip(shapes, texts)]
+    capitalised = [
+        shape.count(b" A") if shape else len(_CAPITAL.findall(text)) for shape, text in zip(shapes, texts)
+    ]
     capitals = [found * share for found, share in zip(capitalised, shares)]
     numbers = [
         (sum(map(shape.count, _NUMBER_STARTS)) if b"0" in shape else 0)
@@ -238,11 +258,16 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str]) -> list[tuple[float
         else (len(_NUMBER.findall(text)) if _ASCII_DIGIT.search(text) else 0)
         for shape, text in zip(shapes, texts)
     ]
-    quoted = [('"' in text) if shape else _QUOTE_MARK.search(text) is not None for shape, text in zip(shapes, texts)]
+    quoted = [
+        ('"' in text) if shape else _QUOTE_MARK.search(text) is not None for shape, text in zip(shapes, texts)
+    ]
     cues, functions = count_cues(texts, keys, words, quoted)
     columns = (  # one column per name in FEATURES, in order, but for the last
         map(math.log1p, counts),
-        [found * share if count >= _DENSITY_MIN_WORDS else 0.0 for found, share, count in zip(functions, shares, counts)],
+        [
+            found * share if count >= _DENSITY_MIN_WORDS else 0.0
+            for found, share, count in zip(functions, shares, counts)
+        ],
         ends,
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
@@ -272,7 +297,9 @@ def word_classes() -> dict[str, int]:
     """
     none = len(CUE_CATEGORIES)
     classes = dict.fromkeys([*function_words(), *cue_phrases()], none)
-    classes.update({word: _CATEGORY_INDEX[category] for word, category in cue_words().items() if " " not in word})
+    classes.update(
+        {word: _CATEGORY_INDEX[category] for word, category in cue_words().items() if " " not in word}
+    )
     for word in function_words():
         classes[word] += _FUNCTION
     for word in cue_phrases():
@@ -293,14 +320,22 @@ def count_cues(
     ({'address': 0, 'publisher': 0, 'appeal': 1, 'action': 0, 'site': 0, 'credit': 0, 'reporting': 1}, [4])
     """
     cues, phrases, size = cue_words(), cue_phrases(), len(CUE_CATEGORIES)
-    table = tally(words, word_classes(), 4 * _FUNCTION).reshape(len(words), 2, 2, _FUNCTION)  # phrase start, function, category
+    table = tally(words, word_classes(), 4 * _FUNCTION).reshape(
+        len(words), 2, 2, _FUNCTION
+    )  # phrase start, function, category
     found = table.sum(axis=(1, 2))[:, :size].tolist()
-    for index in table[:, 1].sum(axis=(1, 2)).nonzero()[0].tolist():  # paragraphs holding a phrase's first word
+    for index in (
+        table[:, 1].sum(axis=(1, 2)).nonzero()[0].tolist()
+    ):  # paragraphs holding a phrase's first word
         for first in phrases.keys() & set(words[index]):
             for phrase in phrases[first]:
                 found[index][_CATEGORY_INDEX[cues[phrase]]] += keys[index].count(phrase)
-    voices = [_CATEGORY_INDEX[category] for category in _VOICE]  # recounted outside quotations, where there are any
-    for index in [index for index, quote in enumerate(quoted) if quote and any(found[index][v] for v in voices)]:
+    voices = [
+        _CATEGORY_INDEX[category] for category in _VOICE
+    ]  # recounted outside quotations, where there are any
+    for index in [
+        index for index, quote in enumerate(quoted) if quote and any(found[index][v] for v in voices)
+    ]:
         unquoted = list(filter(None, map(cues.get, word_key(_QUOTED.sub(" ", texts[index])).split())))
         for category in _VOICE:
             found[index][_CATEGORY_INDEX[category]] = unquoted.count(category)
@@ -329,7 +364,9 @@ def ends_with_count(text: str) -> bool:
     (True, True, False)
     """
     text = text.rstrip()
-    return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(text) is not None  # such a count ends so
+    return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(
+        text
+    ) is not None  # such a count ends so
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:

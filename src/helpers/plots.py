@@ -53,8 +53,12 @@ def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None, sour
     ax.set_xlabel("words")
     ax.set_title("Words per paragraph, in reading order")
     for position, words in zip(positions, table["words"]):
-        ax.annotate(str(words), (words, position), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
-    _caption(ax, source, "Paragraphs: helpers.article.read_article (a line of the dump each; line 1 is the title).")
+        ax.annotate(
+            str(words), (words, position), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7
+        )
+    _caption(
+        ax, source, "Paragraphs: helpers.article.read_article (a line of the dump each; line 1 is the title)."
+    )
     return ax
 
 
@@ -94,7 +98,9 @@ def _day_ticks(ax: Axes, events: pandas.DataFrame) -> None:
     first = mdates.date2num(min(events["start"])) - 7 * step
     ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))
     ax.xaxis.set_major_formatter(ticker.NullFormatter())
-    ax.xaxis.set_minor_locator(ticker.FixedLocator([first + 0.5 + i * step for i in range(_span_days(events) // step + 14)]))
+    ax.xaxis.set_minor_locator(
+        ticker.FixedLocator([first + 0.5 + i * step for i in range(_span_days(events) // step + 14)])
+    )
     ax.xaxis.set_minor_formatter(mdates.DateFormatter("%a\n%d %b\n%Y"))
     ax.tick_params(axis="x", which="minor", labelsize=8, length=0)
 
@@ -127,7 +133,9 @@ def _draw_timeline_panel(ax: Axes, events: pandas.DataFrame, days: bool) -> None
     ax.set_axisbelow(True)
 
 
-def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes | numpy.ndarray:
+def plot_timeline(
+    timeline: pandas.DataFrame, ax: Axes | None = None, source: str = ""
+) -> Axes | numpy.ndarray:
     """Chart ``timeline.build_timeline`` rows; return one Axes, or a numpy array of two Axes (years, then recent days).
 
     Unlike the other plots, the return type depends on the data: with ``ax=None`` two
@@ -142,7 +150,6 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
     ...     "value": ["1987"], "event": ["drought ended"], "anchor": ["explicit"], "duration": [""]})).get_title()
     'Timeline of the events the text dates'
     """
-    from datetime import timedelta
 
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -153,7 +160,14 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
     panels = _timeline_panels(timeline)
     if ax is None:
         heights = [max(len(panel), 1) * 0.55 + 1.0 for panel in panels]
-        _, grid = plt.subplots(len(panels), 1, figsize=(10, sum(heights) + 0.8), height_ratios=heights, squeeze=False, layout="constrained")
+        _, grid = plt.subplots(
+            len(panels),
+            1,
+            figsize=(10, sum(heights) + 0.8),
+            height_ratios=heights,
+            squeeze=False,
+            layout="constrained",
+        )
         axes = grid[:, 0]
     else:
         axes = numpy.atleast_1d(ax)
@@ -169,21 +183,39 @@ def plot_timeline(timeline: pandas.DataFrame, ax: Axes | None = None, source: st
         recent = panels[1]
         first = mdates.date2num(min(recent["start"]))
         axes[0].axvline(first, color="#777777", linestyle="--", linewidth=1)
-        axes[0].annotate(f"{len(recent)} events in {_span_days(recent)} days,\nzoomed below", (first, 1),
-                         xycoords=("data", "axes fraction"), xytext=(-4, -4), textcoords="offset points",
-                         ha="right", va="top", fontsize=7, color="#555555")
+        axes[0].annotate(
+            f"{len(recent)} events in {_span_days(recent)} days,\nzoomed below",
+            (first, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(-4, -4),
+            textcoords="offset points",
+            ha="right",
+            va="top",
+            fontsize=7,
+            color="#555555",
+        )
         axes[1].set_title("Recent weeks, by day", fontsize=9, loc="left")
     axes[0].set_title("Timeline of the events the text dates", pad=24)
-    handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=f"dated: {a}") for a, (m, c) in _ANCHOR_STYLES.items()]
+    handles = [
+        Line2D([], [], marker=m, color=c, linestyle="none", label=f"dated: {a}")
+        for a, (m, c) in _ANCHOR_STYLES.items()
+    ]
     handles.append(Patch(facecolor="#888888", alpha=0.3, label="span of a week, month, year ..."))
-    axes[0].legend(handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False)
+    axes[0].legend(
+        handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False
+    )
     note = "Dates: TIMEX3 expressions anchored on the publication date (helpers.timex, helpers.timeline)."
     axes[-1].set_xlabel("\n".join(filter(None, (source, note))), loc="left", fontsize=7, color="#555555")
     return axes if len(axes) > 1 else axes[0]
 
 
 # Body/boilerplate: colour and marker per label (helpers.boilerplate.LABELS).
-_LABEL_STYLES = {"title": ("#7b3294", "s"), "standfirst": ("#e08214", "D"), "body": ("#1f78b4", "o"), "boilerplate": ("#8c8c8c", "X")}
+_LABEL_STYLES = {
+    "title": ("#7b3294", "s"),
+    "standfirst": ("#e08214", "D"),
+    "body": ("#1f78b4", "o"),
+    "boilerplate": ("#8c8c8c", "X"),
+}
 
 
 def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
@@ -211,7 +243,9 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
         ax.scatter(words, share, s=46, color=colour, marker=marker, alpha=0.8, edgecolor="white", linewidth=0.5,
                    label=f"{label} ({len(rows)})", zorder=3 if label == "standfirst" else 2)  # fmt: skip
         for line, x, y in zip(rows.get("line", []), words, share):
-            ax.annotate(str(line), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color=colour)
+            ax.annotate(
+                str(line), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color=colour
+            )
     ax.set_xscale("log")
     ax.xaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))  # 1, 2, 5, 10, 20, 50 ...
     ax.xaxis.set_major_formatter(ScalarFormatter())  # plain numbers rather than powers of ten
@@ -279,10 +313,14 @@ def plot_comparison(table: pandas.DataFrame, ax: Axes | None = None, top: int = 
     """
     import matplotlib.pyplot as plt
 
-    first, second = [column.removesuffix("_count") for column in table.columns if column.endswith("_count")][:2]
+    first, second = [column.removesuffix("_count") for column in table.columns if column.endswith("_count")][
+        :2
+    ]
     chosen = set()
     for name in (first, second):
-        chosen |= set(table.sort_values([f"{name}_per_1000", "word"], ascending=[False, True])["word"].head(top // 2))
+        chosen |= set(
+            table.sort_values([f"{name}_per_1000", "word"], ascending=[False, True])["word"].head(top // 2)
+        )
     rows = table[table["word"].isin(chosen)]
     difference = rows[f"{first}_per_1000"] - rows[f"{second}_per_1000"]
     rows = rows.assign(difference=difference).sort_values(["difference", "word"], ascending=[False, True])

@@ -37,7 +37,19 @@ if TYPE_CHECKING:
 
     from helpers.timex import Timex
 
-COLUMNS = ("start", "end", "value", "granularity", "expression", "event", "sentence", "anchor", "mentions", "duration", "mod")
+COLUMNS = (
+    "start",
+    "end",
+    "value",
+    "granularity",
+    "expression",
+    "event",
+    "sentence",
+    "anchor",
+    "mentions",
+    "duration",
+    "mod",
+)
 EXPLAIN_COLUMNS = ("offset", "expression", "type", "value", "mod", "role", "dated", "anchor", "event", "note")
 EXPLICIT = "explicit"
 PUBLICATION = "publication date"
@@ -237,7 +249,11 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
     here = _clause_index(sentence, timex.start)
     distance = _distance(timex)
     own = [(timex.start - sentence.start, timex.end - sentence.start)]
-    cue = _next_word(text, timex.end - sentence.start) if timex.type == "DURATION" else timex.text.split()[-1].lower()
+    cue = (
+        _next_word(text, timex.end - sentence.start)
+        if timex.type == "DURATION"
+        else timex.text.split()[-1].lower()
+    )
     sign = 1 if cue in ("after", "later") else -1
     expression = f"{timex.text} {cue}" if timex.type == "DURATION" else timex.text
     if cue in load_cues()["discourse"]:
@@ -267,7 +283,13 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
 
 
 def _place_relative(
-    reading: _Reading, anchor: _Event, clause: Clause, distance: str, sign: int, expression: str, events: list[_Event]
+    reading: _Reading,
+    anchor: _Event,
+    clause: Clause,
+    distance: str,
+    sign: int,
+    expression: str,
+    events: list[_Event],
 ) -> bool:
     """Add the event ``distance`` after (sign +1) or before (-1) ``anchor``; False if it cannot be dated."""
     shifted = shift_value(anchor.value, distance, sign)
@@ -298,7 +320,9 @@ def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> No
         reading.note = reading.note or "relative to an event the text does not date"
 
 
-def _read(body: str, published: date | None, timexes: Sequence[Timex] | None) -> tuple[list[_Event], list[_Reading]]:
+def _read(
+    body: str, published: date | None, timexes: Sequence[Timex] | None
+) -> tuple[list[_Event], list[_Reading]]:
     """Read every time expression of ``body`` and assemble the events."""
     if not isinstance(body, str):
         raise TypeError(f"body must be a str, not {type(body).__name__}")
@@ -323,7 +347,9 @@ def _read(body: str, published: date | None, timexes: Sequence[Timex] | None) ->
     return events, readings
 
 
-def build_timeline(body: str, published: date | None, timexes: Sequence[Timex] | None = None) -> pandas.DataFrame:
+def build_timeline(
+    body: str, published: date | None, timexes: Sequence[Timex] | None = None
+) -> pandas.DataFrame:
     """Return one row per dated event of ``body``, sorted by time (``timexes`` skips the tagger).
 
     >>> build_timeline("The dam broke in 1987.", None)[["value", "event", "anchor"]].values.tolist()
@@ -351,7 +377,9 @@ def build_timeline(body: str, published: date | None, timexes: Sequence[Timex] |
     return pandas.DataFrame(rows, columns=list(COLUMNS))
 
 
-def explain_timeline(body: str, published: date | None, timexes: Sequence[Timex] | None = None) -> pandas.DataFrame:
+def explain_timeline(
+    body: str, published: date | None, timexes: Sequence[Timex] | None = None
+) -> pandas.DataFrame:
     """Return every time expression of ``body`` with its role in the timeline and why.
 
     >>> explain_timeline("It was centuries-old. The dam broke in 1987.", None)[["expression", "role"]].values.tolist()

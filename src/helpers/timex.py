@@ -57,7 +57,9 @@ class Timex:
 def _span_modifier() -> re.Pattern[str]:
     """Return the pattern of a START/MID/END phrase just before a date ("the end of ")."""
     phrases = [w for w, (mod,) in table("modifiers").items() if mod in ("START", "MID", "END") and " " in w]
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
     return re.compile(rf"\b(?P<phrase>{alternatives})\s+$", re.IGNORECASE)
 
 
@@ -120,7 +122,9 @@ def _matches(text: str) -> Iterator[tuple[str, Normaliser, re.Match[str]]]:
     for (name, pattern, normalise), signature in zip(compiled_rules(), signatures()):
         for start, end, words in stretches:
             if _searched(signature, words):
-                yield from ((name, normalise, m) for m in pattern.finditer(text, start, end) if m.end() > m.start())
+                yield from (
+                    (name, normalise, m) for m in pattern.finditer(text, start, end) if m.end() > m.start()
+                )
 
 
 def _candidates(text: str, dct: date | None) -> list[Timex]:
@@ -134,7 +138,17 @@ def _candidates(text: str, dct: date | None) -> list[Timex]:
         start, end = match.span(reading.group) if reading.group else match.span()
         resolved = not (reading.relative and dct is None)
         found.append(
-            Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, reading.relative, resolved, name)
+            Timex(
+                start,
+                end,
+                text[start:end],
+                reading.type,
+                reading.value,
+                reading.mod,
+                reading.relative,
+                resolved,
+                name,
+            )
         )
     return found
 
@@ -158,7 +172,17 @@ def _with_span_modifier(timex: Timex, text: str) -> Timex:
         return timex
     mod = table("modifiers")[re.sub(r"\s+", " ", found["phrase"].lower())][0]
     start = found.start("phrase")
-    return Timex(start, timex.end, text[start : timex.end], timex.type, timex.value, mod, timex.relative, timex.resolved, timex.rule)
+    return Timex(
+        start,
+        timex.end,
+        text[start : timex.end],
+        timex.type,
+        timex.value,
+        mod,
+        timex.relative,
+        timex.resolved,
+        timex.rule,
+    )
 
 
 _ANAPHORIC_RULE = "anaphoric date"
@@ -180,7 +204,7 @@ def _narrative_value(timex: Timex, reference: str) -> str | None:
     if timex.rule == _ANAPHORIC_RULE:
         return anaphor_value(timex.text, reference)
     if timex.rule == _CLOCK_RULE and _DAY_VALUE.match(reference) and not _day_name().search(timex.text):
-        return reference[:10] + timex.value[timex.value.index("T"):]
+        return reference[:10] + timex.value[timex.value.index("T") :]
     return None
 
 
@@ -195,8 +219,17 @@ def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         value = _narrative_value(timex, reference.value) if reference else None
         if value is not None:
-            timex = Timex(timex.start, timex.end, timex.text, timex.type, value, timex.mod,
-                          reference.relative, reference.resolved, timex.rule)
+            timex = Timex(
+                timex.start,
+                timex.end,
+                timex.text,
+                timex.type,
+                value,
+                timex.mod,
+                reference.relative,
+                reference.resolved,
+                timex.rule,
+            )
         if timex.type in ("DATE", "TIME") and _DATE_VALUE.fullmatch(timex.value):
             reference = timex
         anchored.append(timex)
@@ -215,5 +248,7 @@ def find_timexes(text: str, dct: date | None = None) -> list[Timex]:
     [('last week', 'DATE', '2023-W10')]
     """
     scan = text.translate(_ASCII_TWINS)
-    found = _anchored_on_the_narrative([_with_span_modifier(t, scan) for t in _longest_first(_candidates(scan, dct))])
+    found = _anchored_on_the_narrative(
+        [_with_span_modifier(t, scan) for t in _longest_first(_candidates(scan, dct))]
+    )
     return found if scan == text else [replace(t, text=text[t.start : t.end]) for t in found]

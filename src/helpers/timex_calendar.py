@@ -86,7 +86,15 @@ def shift(anchor: date | None, granularity: str, amount: int) -> str:
     elif granularity == "week":
         moved = anchor + timedelta(weeks=amount)
     elif granularity in ("month", "quarter", "half", "year", "decade", "century", "millennium"):
-        months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200, "millennium": 12000}
+        months = {
+            "month": 1,
+            "quarter": 3,
+            "half": 6,
+            "year": 12,
+            "decade": 120,
+            "century": 1200,
+            "millennium": 12000,
+        }
         moved = add_months(anchor, amount * months[granularity])
     else:
         raise ValueError(f"unknown granularity: {granularity!r}")

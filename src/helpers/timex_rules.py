@@ -36,7 +36,6 @@ from helpers.timex_calendar import (
 )
 
 
-
 @dataclass(frozen=True)
 class Reading:
     """What a rule read in a match: TIMEX3 type, value, mod, and which group holds the span."""
@@ -173,7 +172,9 @@ _NOUN_AFTER = re.compile(
     r"[^\S\n]+(?!(?:and|or|but|in|on|at|for|to|from|since|until|by|with|as|through|throughout|during|over|than|because|"
     r"if|when|while|outside|inside|across|around|into|onto|near|along|among|between|under|before|after|against)\b)[a-z]"
 )
-_QUARTER = re.compile(r"\b(?:first|second|third|fourth|latest|the|fiscal|year-ago|year-earlier)[- ]quarter\b", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\b(?:first|second|third|fourth|latest|the|fiscal|year-ago|year-earlier)[- ]quarter\b", re.IGNORECASE
+)
 
 
 _PAST_PARTICIPLE = r"(?-i:\b(?!hundred\b|un)[a-z][a-z]{2,}(?<!e)ed\b)"
@@ -225,7 +226,10 @@ def tense(text: str, start: int, end: int) -> int:
     >>> tense("The talks are expected to resume on Friday.", 36, 42), tense("He is in the United States Friday.", 27, 33)
     (1, 0)
     """
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)),
+        default=max(0, start - 200),
+    )
     stop = _SENTENCE_END.search(text, end, end + 200)
     right = stop.start() if stop else min(len(text), end + 200)
     best, distance = 0, len(text) + 1
@@ -239,7 +243,10 @@ def tense(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _date_signal() -> re.Pattern[str]:
     """Return the pattern of a ``date_signals`` word right before a span ("payable ", "since ")."""
-    return re.compile(rf"(?<![\w'])(?P<signal>{alternation(table('date_signals'))})[^\S\n]+(?:(?:early|mid|late)[^\S\n]+)?$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w'])(?P<signal>{alternation(table('date_signals'))})[^\S\n]+(?:(?:early|mid|late)[^\S\n]+)?$",
+        re.IGNORECASE,
+    )
 
 
 def direction(text: str, start: int, end: int) -> int:
@@ -310,7 +317,9 @@ def day_of_month(written: str) -> int:
 
 
 # "May 3 or 4, 1999": the year after the second day is the first day's year too
-_SHARED_YEAR = re.compile(r",?[^\S\n]+(?:and|or|to|through)[^\S\n]+\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{3}|20\d{2})\b")
+_SHARED_YEAR = re.compile(
+    r",?[^\S\n]+(?:and|or|to|through)[^\S\n]+\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{3}|20\d{2})\b"
+)
 
 
 def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -398,7 +407,9 @@ def read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     if "-" in rule:
         return Reading("DATE", f"{year_text}-{rule}", relative=not m["year"])
     _, weekday, n = rule.split(":")
-    return Reading("DATE", nth_weekday(int(year_text), month, int(weekday), int(n)).isoformat(), relative=not m["year"])
+    return Reading(
+        "DATE", nth_weekday(int(year_text), month, int(weekday), int(n)).isoformat(), relative=not m["year"]
+    )
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -473,7 +484,9 @@ def read_relative_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """today / yesterday / tomorrow / tonight / yesterday morning -> DATE or TIME."""
     if m["rel"].lower() == "today" and not m["part"] and generic_today(ctx.text, m.end()):
         return None
-    if m["rel"] in ("Today", "Tonight") and _ACRONYM_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+    if m["rel"] in ("Today", "Tonight") and _ACRONYM_BEFORE.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
         return None  # a newspaper or programme name
     offset, *code = table("relative_days")[m["rel"].lower()]
     value = shift(ctx.dct, "day", int(offset))
@@ -618,7 +631,9 @@ def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """
     if ctx.dct is None and not m["year"]:
         return Reading("DATE", UNRESOLVED["year"], relative=True)
-    quarterly = m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
+    quarterly = (
+        m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
+    )
     if m["year"]:
         year = _year(m["year"])
         if quarterly and ctx.dct is not None:
@@ -651,9 +666,17 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if amount is None or not float(amount).is_integer():
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return Reading("DATE", ref, _prefix_mod(m["pre"]), relative=True)
-    if unit == "year" and amount == 1 and m["dir"].lower() in ("ago", "earlier") and ctx.dct and about_quarters(ctx.text, m.start()):
+    if (
+        unit == "year"
+        and amount == 1
+        and m["dir"].lower() in ("ago", "earlier")
+        and ctx.dct
+        and about_quarters(ctx.text, m.start())
+    ):
         return Reading("DATE", reporting_quarter(ctx.dct, 1), _prefix_mod(m["pre"]), relative=True)
-    return Reading("DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True)
+    return Reading(
+        "DATE", shift(ctx.dct, granularity, direction * int(amount)), _prefix_mod(m["pre"]), relative=True
+    )
 
 
 def read_year_end(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -704,7 +727,11 @@ def anaphor_value(phrase: str, reference: str) -> str | None:
     entry = table("anaphora")[re.sub(r"\s+", " ", said.group().lower())]
     granularity, offset = entry[0], int(entry[1])
     year, month, day = found["y"], found["m"], found["d"]
-    if granularity == "year" or (month and granularity == "month") or (day and granularity in ("day", "week")):
+    if (
+        granularity == "year"
+        or (month and granularity == "month")
+        or (day and granularity in ("day", "week"))
+    ):
         anchor = date(int(year), int(month or 1), int(day or 1))
         return shift(anchor, granularity, offset)
     return f"{year}-{month}-XX" if month and granularity == "day" else year + UNRESOLVED[granularity][4:]
@@ -757,8 +784,12 @@ def duration_value(amount: float | None, unit: str) -> str:
 # a fraction of a unit written in the next smaller one, as TIMEX3 values do
 # ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a minute and a half" = PT1M30S):
 # (letter, granularity) -> smaller letter, how many in one, separator before it (T: hours after days)
-_SMALLER_UNIT = {("Y", "year"): ("M", 12, ""), ("H", "time"): ("M", 60, ""), ("M", "time"): ("S", 60, ""),
-                 ("D", "day"): ("H", 24, "T")}
+_SMALLER_UNIT = {
+    ("Y", "year"): ("M", 12, ""),
+    ("H", "time"): ("M", 60, ""),
+    ("M", "time"): ("S", 60, ""),
+    ("D", "day"): ("H", 24, "T"),
+}
 
 
 def _number(amount: float) -> str:
@@ -902,14 +933,20 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", f"{day}T{clock}", _prefix_mod(m["pre"]), relative=not m["year"])
 
 
-def calendar_day(ctx: Context, month_name: str, day_text: str, year_text: str | None, start: int, end: int) -> str | None:
+def calendar_day(
+    ctx: Context, month_name: str, day_text: str, year_text: str | None, start: int, end: int
+) -> str | None:
     """Return the value of a month name, day and optional year (None if the day does not exist).
 
     >>> calendar_day(Context("until Nov. 9", date(1989, 11, 2)), "Nov.", "9", None, 6, 12)
     '1989-11-09'
     """
     month, day = int(table("months")[month_name.lower()][0]), day_of_month(day_text)
-    year = f"{_year(year_text):04d}" if year_text else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
+    year = (
+        f"{_year(year_text):04d}"
+        if year_text
+        else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
+    )
     if not valid_day(int(year) if year.isdigit() else 2000, month, day):
         return None
     return f"{year}-{month:02d}-{day:02d}"
@@ -923,14 +960,18 @@ def read_rate(m: re.Match[str], ctx: Context) -> Reading | None:
 def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     """daily / weekly / every year / each Monday -> SET."""
     if m["freq"]:
-        if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()) or _NOUN_AFTER.match(ctx.text, m.end()):
+        if _DETERMINER.search(ctx.text, max(0, m.start() - 8), m.start()) or _NOUN_AFTER.match(
+            ctx.text, m.end()
+        ):
             return None
         if _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
             return None  # a rate ("rise 8.5% annually", "10,000 units annually"), like "$5 a year"
         return Reading("SET", table("frequencies")[m["freq"].lower()][0])
     if m["weekday"]:
         return Reading("SET", f"XXXX-WXX-{table('weekdays')[m['weekday'].lower()][0]}")
-    if m.group().lower().startswith("per") and _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+    if m.group().lower().startswith("per") and _QUANTITY_BEFORE.search(
+        ctx.text, max(0, m.start() - 30), m.start()
+    ):
         return None  # a rate ("15 million instructions per second"), not a repetition in time
     amount = parse_number(m["num"]) if m["num"] else 1
     if amount is None:
@@ -941,6 +982,7 @@ def read_frequency(m: re.Match[str], ctx: Context) -> Reading | None:
 # ---------------------------------------------------------------------------
 # the grammar: pattern -> normaliser, most specific first
 # ---------------------------------------------------------------------------
+
 
 def _number_words() -> str:
     """Return the pattern of a number in digits or words (twenty-five, 3,250, a couple of)."""
@@ -986,7 +1028,10 @@ _CAPITALISED = ("MONTH", "WEEKDAY", "HOLIDAY")  # names: matched Capitalised or 
 
 def _placeholders() -> dict[str, str]:
     """Return the regex pieces that rule patterns name as <NAME>."""
-    pieces = {name: (capitalised if name in _CAPITALISED else alternation)(words) for name, words in placeholder_words().items()}
+    pieces = {
+        name: (capitalised if name in _CAPITALISED else alternation)(words)
+        for name, words in placeholder_words().items()
+    }
     return pieces | {
         "_": BLANK,
         "NUM": _number_words(),
@@ -1001,15 +1046,27 @@ Normaliser = Callable[[re.Match[str], Context], Reading | None]
 
 # Each rule: name, pattern (with <PLACEHOLDERS>), normaliser. Earlier rules win ties.
 GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
-    ("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?\b", read_iso),
-    ("slashed date", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b(?!/)", read_slashed),
+    (
+        "iso date",
+        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?\b",
+        read_iso,
+    ),
+    (
+        "slashed date",
+        r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b(?!/)",
+        read_slashed,
+    ),
     (
         "month day year",
         r"(?:\b(?P<lead>in|since|until|by|of|during|from|through|before|after)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
         r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)",
         read_month_date,
     ),
-    ("day month year", r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)", read_month_date),
+    (
+        "day month year",
+        r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel>last|this|next)<_>year\b)?)",
+        read_month_date,
+    ),
     (
         "week of",
         r"\b(?:the<_>)?week<_>of<_>(?P<month><MONTH>)(?!\w)<_>(?P<day><DAY>)\b(?:,?<_>(?P<year><YEAR>)\b)?",
@@ -1020,7 +1077,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>,?<_>(?:and|or|to|through)<_>(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
         read_second_day,
     ),
-    ("decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b", read_decade),
+    (
+        "decade",
+        r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<century>1[0-9]|20)|')(?P<decade>[0-9]0)'?s\b",
+        read_decade,
+    ),
     (
         "year",
         r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
@@ -1039,7 +1100,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<ord>\d{1,2}(?:st|nd|rd|th)|<ORD>)(?:-|<_>)century\b",
         read_century,
     ),
-    ("spoken decade", r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<decade><DECADEWORD>)\b", read_spoken_decade),
+    (
+        "spoken decade",
+        r"\b(?:the<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<decade><DECADEWORD>)\b",
+        read_spoken_decade,
+    ),
     (
         "quarter",
         r"\b(?:(?:the<_>)?(?P<shift>this|last|next)<_>year's<_>|(?:the<_>)?(?:(?P<y2><YEAR>)<_>|(?P<ago><YEARAGO>)<_>)?"
@@ -1059,13 +1124,21 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"(?:<_>(?P<part>morning|afternoon|evening|night)(?P<parts>s)?\b)?",
         read_weekday,
     ),
-    ("relative day", r"\b(?:(?P<mod>early|late)<_>)?(?P<rel><RELDAY>)\b(?:<_>(?P<part><PART>)\b)?", read_relative_day),
+    (
+        "relative day",
+        r"\b(?:(?P<mod>early|late)<_>)?(?P<rel><RELDAY>)\b(?:<_>(?P<part><PART>)\b)?",
+        read_relative_day,
+    ),
     (
         "part of today",
         r"\b(?:(?P<mod>early|late|mid|earlier|later)(?:-|<_>))?(?:(?P<shift>this|last)<_>)?(?P<part><PART>)\b",
         read_part_of_today,
     ),
-    ("shifted month", r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?", read_shifted_month),
+    (
+        "shifted month",
+        r"\b(?P<mod>)(?P<shift>last|next|this)<_>(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?",
+        read_shifted_month,
+    ),
     (
         "season",
         r"\b(?:(?P<lead>in|during|by|until|since|through|over)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
@@ -1085,7 +1158,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"most<_>recent)<_>){0,2}(?P<unit>year|quarter|month|week|weekend))\b(?!-|<_>(?:before|after|earlier|ago|of)\b)",
         read_the_unit,
     ),
-    ("rate", r"\b(?:times|twice|once)<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)", read_rate),
+    (
+        "rate",
+        r"\b(?:times|twice|once)<_>(?P<t>an?<_>(?P<unit><UNIT1>))\b(?!<_>(?:ago|earlier|later|before|after)\b)",
+        read_rate,
+    ),
     (
         "duration",
         r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead>past|last|next|first|coming|previous|final|latest|recent|future)<_>)?"
@@ -1093,7 +1170,11 @@ GRAMMAR: tuple[tuple[str, str, Normaliser], ...] = (
         r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir>ago|earlier|from<_>now|hence)\b)?",
         read_duration,
     ),
-    ("compound duration", r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b", read_compound_duration),
+    (
+        "compound duration",
+        r"\b(?P<num><NUM>)-(?P<unit><UNIT1>)(?:-(?:(?P<old>old)|long))?\b",
+        read_compound_duration,
+    ),
     ("unit adjective", r"\b(?:(?P<unit><UNITS>)-(?:old|long)|(?P<one><UNIT1>)-?long)\b", read_unit_adjective),
     ("reference", r"\b(?P<ref><REF>)\b", read_reference),
     (
@@ -1137,9 +1218,20 @@ def trigger_words() -> frozenset[str]:
     >>> {"monday", "weeks", "yesterday"} <= trigger_words()
     True
     """
-    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {f"{u}long" for u in table("units")}
+    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {
+        f"{u}long" for u in table("units")
+    }
     for name in (
-        "units", "relative_days", "references", "frequencies", "seasons", "day_parts", "months", "weekdays", "decade_words", "holidays"
+        "units",
+        "relative_days",
+        "references",
+        "frequencies",
+        "seasons",
+        "day_parts",
+        "months",
+        "weekdays",
+        "decade_words",
+        "holidays",
     ):
         for entry in table(name):
             head = entry.split()[-1].rstrip(".'s")
@@ -1222,7 +1314,9 @@ def signature_words(signature: str) -> frozenset[str] | None:
     words: set[str] = set()
     for item in signature.split():
         for form in _signature_forms(item):
-            heads = {NUMBER} if form == NUMBER else {w.lower() for w in _LETTERS.findall(form)} & trigger_words()
+            heads = (
+                {NUMBER} if form == NUMBER else {w.lower() for w in _LETTERS.findall(form)} & trigger_words()
+            )
             if not heads:
                 return None
             words |= heads
@@ -1236,7 +1330,7 @@ def _signature_forms(item: str) -> list[str]:
     (['springs', 'summers'], ['week'])
     """
     name = re.match(r"<([A-Z0-9]+)>", item)
-    return [word + item[name.end():] for word in placeholder_words()[name[1]]] if name else [item]
+    return [word + item[name.end() :] for word in placeholder_words()[name[1]]] if name else [item]
 
 
 @lru_cache(maxsize=1)
@@ -1257,4 +1351,3 @@ def signatures() -> tuple[frozenset[str] | None, ...]:
     frozenset({'century'})
     """
     return tuple(signature_words(SIGNATURES.get(name, "")) for name, _, _ in GRAMMAR)
-

@@ -61,7 +61,9 @@ _ANY_CONTRACTION = re.compile(r"(?i)\b(?:cannot|d'ye|gimme|gonna|gotta|lemme|mor
 _CLOSERS = "]})>\"'»”’ \t"
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _LAST_OPENING_QUOTE = re.compile(r"“(\s*)$")
-_ADDRESS = re.compile(r"(?:https?|ftp)://[^\s<>\"“”]+|www\.[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"“”]+|www\.[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _QUOTES = {"``": '"', "''": '"', '"': '"'}
 _CLOSING_TOKENS = frozenset(["]", ")", "}", ">", '"', "'", "»", "”", "’"])
@@ -146,7 +148,11 @@ def _split_sentence(sentence: str, split: Callable[[str], list[str]]) -> list[st
 
 def _trim_address(address: str) -> str:
     """Drop the punctuation that ends the sentence rather than the address."""
-    while address and address[-1] in ".,;:!?'\"’”»]}" or (address.endswith(")") and address.count("(") < address.count(")")):
+    while (
+        address
+        and address[-1] in ".,;:!?'\"’”»]}"
+        or (address.endswith(")") and address.count("(") < address.count(")"))
+    ):
         address = address[:-1]
     return address
 
@@ -179,7 +185,9 @@ def _opens_quote(segment: str, index: int) -> bool:
     """Tell whether nltk reads the ``"`` or ``''`` ending at ``index`` as an opening quote."""
     if segment[index] == '"':
         return index == 0 or segment[index - 1] in " ([{<"
-    return segment[index] == "'" and index >= 2 and segment[index - 1] == "'" and segment[index - 2] in " ([{<"
+    return (
+        segment[index] == "'" and index >= 2 and segment[index - 1] == "'" and segment[index - 2] in " ([{<"
+    )
 
 
 def _split_pieces(text: str) -> list[str]:
