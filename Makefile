@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: help setup run test unit nbval bench lab notebooks lock clean
+.PHONY: help setup run test lint unit nbval bench lab notebooks lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,11 @@ run: setup ## Execute every notebook on ARTICLE into reports/ (HTML, figures, ta
 	  $(PY) -m jupyter nbconvert --to html --log-level WARN reports/notebooks/$$(basename $$nb) --output-dir reports || exit 1; \
 	done
 
-test: unit nbval ## Run the unit tests, then the notebooks under nbval (strict)
+test: lint unit nbval ## Lint, run the unit tests, then the notebooks under nbval (strict)
+
+lint: setup ## Check style and formatting with ruff (configured in pyproject.toml)
+	$(PY) -m ruff check src tests benchmarks notebooks
+	$(PY) -m ruff format --check src tests benchmarks notebooks
 
 unit: setup ## Run the unit, property-based and doctest tests
 	$(PY) -m pytest -q tests src/helpers
