@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from helpers.frequencies import log_likelihood, log_ratio, p_value, significance_band
-from helpers.timex_calendar import format_date
+from helpers.timex.calendar import format_date
 
 if TYPE_CHECKING:
     import pandas
