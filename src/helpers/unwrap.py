@@ -1,0 +1,213 @@
+"""Rebuild the paragraphs of hard-wrapped text: e-mail, archive exports, text pasted from a PDF.
+
+A page dump holds one block of text per line. Text wrapped at a fixed width
+breaks every block into lines that end near one width, mostly without a
+sentence end; ``wrap_width`` detects that from the line-length distribution.
+``unwrap`` then drops page furniture that repeats on every page ("Page 3 of 12",
+running heads), joins the lines of each paragraph back into one (a line starts a
+new paragraph after a blank line, when it is indented or a list item, or when its
+first word would have fitted on the line before: a wrapper breaks a line only when
+the next word does not fit) and undoes line-end hyphenation with wordfreq's
+English word list ("teac-" + "hers" -> "teachers"; "well-" + "known" stays
+"well-known"). Text that is not wrapped comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_WIDTH = 30
+MAX_WIDTH = 200
+# A line is "full" when it ends within this many columns of the width.
+FULL_MARGIN = 12
+# Wrapped text needs this many full lines, as a share of the lines longer than half the width.
+MIN_FULL_LINES = 8
+MIN_FULL_SHARE = 0.5
+# Share of full lines that end without a sentence end (a wrapper breaks anywhere).
+MIN_OPEN_SHARE = 0.6
+# Page furniture repeats at least this often, every MIN_PAGE_LINES lines or more, roughly evenly.
+MIN_PAGES = 3
+MIN_PAGE_LINES = 20
+MAX_FURNITURE_LENGTH = 120
+# Zipf frequencies (wordfreq): a known word, and a fragment that is no word of its own.
+KNOWN_WORD_ZIPF = 3.0
+NO_WORD_ZIPF = 2.0
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,3}[.)]\s)")
+_DIGITS = re.compile(r"\d+")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_LETTERS_START = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """Rebuilt text (one paragraph a line), each line's 1-based line in the input, and the changes."""
+
+    text: str
+    lines: tuple[int, ...]
+    changes: tuple[tuple[int, str, str], ...] = ()
+    width: int | None = None
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width the lines are hard-wrapped at, or None when they are not wrapped.
+
+    >>> wrap_width(["a long line of words that goes on", "short"] * 9), wrap_width(["One.", "Two."])
+    (33, None)
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if " " in line.strip())
+    if len(lengths) < MIN_FULL_LINES:
+        return None
+    width = lengths[(len(lengths) - 1) * 99 // 100]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    long = [
+        line.rstrip() for line in lines if width // 2 < len(line.rstrip()) <= width and " " in line.strip()
+    ]
+    full = [line for line in long if len(line) >= width - FULL_MARGIN]
+    open_ended = sum(not _SENTENCE_END.search(line) for line in full)
+    wrapped = (
+        len(full) >= MIN_FULL_LINES
+        and len(full) >= MIN_FULL_SHARE * len(long)
+        and open_ended >= MIN_OPEN_SHARE * len(full)
+    )
+    return width if wrapped else None
+
+
+def page_furniture(lines: Sequence[str]) -> set[int]:
+    """Indices of lines repeated on every page, page numbers aside ("Page 3 of 12", running heads).
+
+    >>> page = ["Daily News | Page 1 of 3"] + ["text"] * 25
+    >>> sorted(page_furniture(page * 3))
+    [0, 26, 52]
+    """
+    where: defaultdict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped) <= MAX_FURNITURE_LENGTH:
+            where[_DIGITS.sub("#", stripped.lower())].append(index)
+    furniture: set[int] = set()
+    for indices in where.values():
+        if len(indices) >= MIN_PAGES and _evenly_spaced(indices):
+            furniture.update(indices)
+    return furniture
+
+
+def _evenly_spaced(indices: list[int]) -> bool:
+    """True when consecutive indices are at least MIN_PAGE_LINES apart and no gap is twice another."""
+    gaps = [right - left for left, right in zip(indices, indices[1:])]
+    return min(gaps) >= MIN_PAGE_LINES and max(gaps) <= 2 * min(gaps)
+
+
+def continues(previous: str, line: str, width: int) -> bool:
+    """True when ``line`` goes on the paragraph of ``previous``, wrapped at ``width`` columns.
+
+    >>> continues("the storm reached", "the coast", 20), continues("the storm", "reached it", 20)
+    (True, False)
+    """
+    previous, stripped = previous.rstrip(), line.strip()
+    if not previous.strip() or not stripped or line[:1].isspace() or _LIST_ITEM.match(line):
+        return False
+    first = _first_chunk(stripped)
+    gap = 0 if previous.endswith("-") else 1
+    if len(previous) + gap + len(first) > width:
+        return True  # the first word did not fit: the wrapper broke the line
+    # A paragraph rarely ends mid-sentence with the next block starting in lower case.
+    return stripped[:1].islower() and len(previous) > width // 2 and not _SENTENCE_END.search(previous)
+
+
+def _first_chunk(line: str) -> str:
+    """The first word of a line, up to its first hyphen (where a wrapper may break it)."""
+    word = line.split(None, 1)[0]
+    hyphen = word.find("-", 1)
+    return word[: hyphen + 1] if 0 < hyphen < len(word) - 1 else word
+
+
+def join_lines(previous: str, line: str) -> tuple[str, str | None]:
+    """Join a wrapped line to the one before; return the text and the word rejoined, if any.
+
+    >>> join_lines("our teac-", "hers said"), join_lines("a well-", "known man")
+    (('our teachers said', 'teac-|hers -> teachers'), ('a well-known man', None))
+    """
+    previous, line = previous.rstrip(), line.strip()
+    left, right = _HYPHEN_END.search(previous), _LETTERS_START.match(line)
+    if not previous.endswith("-"):
+        return f"{previous} {line}", None
+    if left and right and split_word(left.group(1), right.group()):
+        word = left.group(1) + right.group()
+        return previous[:-1] + line, f"{left.group(1)}-|{right.group()} -> {word}"
+    return previous + line, None
+
+
+def split_word(left: str, right: str) -> bool:
+    """True when ``left-`` + ``right`` at a line end is one word hyphenated, not a compound.
+
+    >>> split_word("teac", "hers"), split_word("well", "known"), split_word("Bayra", "mov")
+    (True, False, True)
+    """
+    whole, first, second = _zipf(left + right), _zipf(left), _zipf(right)
+    if whole >= KNOWN_WORD_ZIPF and whole >= min(first, second):
+        return True
+    return right[:1].islower() and first < NO_WORD_ZIPF
+
+
+@lru_cache(maxsize=65_536)
+def _zipf(word: str) -> float:
+    """The word's Zipf frequency in general English (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def unwrap(text: str) -> Unwrapped:
+    """Rebuild the paragraphs of hard-wrapped text; other text comes back unchanged.
+
+    >>> wrapped = "Storm hits coast\\n" + "The storm reached the coast at dawn and the teac-\\nhers left.\\n" * 8
+    >>> result = unwrap(wrapped)
+    >>> result.width, result.text.split("\\n")[1]
+    (49, 'The storm reached the coast at dawn and the teachers left.')
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return Unwrapped(text, tuple(range(1, len(lines) + 1)))
+    furniture = page_furniture(lines)
+    changes: list[tuple[int, str, str]] = [
+        (index + 1, "dropped page furniture", lines[index].strip()) for index in sorted(furniture)
+    ]
+    paragraphs: list[tuple[int, int, str]] = []  # first line, last line, text
+    previous = ""
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if paragraphs and continues(previous, line, width):
+            first, _, joined = paragraphs[-1]
+            joined, word = join_lines(joined, line)
+            paragraphs[-1] = (first, index + 1, joined)
+            if word:
+                changes.append((index, "rejoined hyphenated word", word))
+        elif line.strip():
+            paragraphs.append((index + 1, index + 1, line.strip()))
+        previous = line
+    changes += [
+        (first, "joined wrapped lines", f"lines {first}-{last} into one paragraph")
+        for first, last, _ in paragraphs
+        if last > first
+    ]
+    joined_lines = sum(last - first + 1 for first, last, _ in paragraphs if last > first)
+    summary = (
+        1,
+        "unwrapped hard-wrapped text",
+        f"lines end near {width} columns; {joined_lines} lines joined",
+    )
+    return Unwrapped(
+        "\n".join(paragraph for _, _, paragraph in paragraphs),
+        tuple(first for first, _, _ in paragraphs),
+        tuple(sorted([summary, *changes], key=lambda change: change[0])),
+        width,
+    )
