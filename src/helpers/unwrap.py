@@ -25,10 +25,10 @@ MAX_WIDTH = 200
 # A line is "full" when it ends within this many columns of the width.
 FULL_MARGIN = 12
 # Wrapped text needs this many full lines, as a share of the lines longer than half the width.
-MIN_FULL_LINES = 8
-MIN_FULL_SHARE = 0.5
+MIN_FULL_LINES = 3
+MIN_FULL_SHARE = 0.2
 # Share of full lines that end without a sentence end (a wrapper breaks anywhere).
-MIN_OPEN_SHARE = 0.6
+MIN_OPEN_SHARE = 0.5
 # Page furniture repeats at least this often, every MIN_PAGE_LINES lines or more, roughly evenly.
 MIN_PAGES = 3
 MIN_PAGE_LINES = 20
@@ -38,6 +38,7 @@ KNOWN_WORD_ZIPF = 3.0
 NO_WORD_ZIPF = 2.0
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_FULL_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,3}[.)]\s)")
 _DIGITS = re.compile(r"\d+")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
@@ -121,6 +122,31 @@ def continues(previous: str, line: str, width: int) -> bool:
     return stripped[:1].islower() and len(previous) > width // 2 and not _SENTENCE_END.search(previous)
 
 
+def line_joins(lines: Sequence[str], width: int) -> list[bool]:
+    """For each line, whether it goes on the paragraph of the line before (see ``continues``).
+
+    A capitalised line without a full stop that ends its paragraph, after a line that
+    ends a sentence, is a block of its own (a heading, a caption, a link), even when its
+    first word would not have fitted on the line before.
+
+    >>> line_joins(["It was over at last, said the man.", "See more photos", "Next"], 36)
+    [False, False, False]
+    """
+    joins = [False] + [continues(previous, line, width) for previous, line in zip(lines, lines[1:])]
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        ends_paragraph = index + 1 == len(lines) or not joins[index + 1]
+        if (
+            joins[index]
+            and ends_paragraph
+            and line[:1].isupper()
+            and not _FULL_STOP.search(line)
+            and _FULL_STOP.search(lines[index - 1].rstrip())
+        ):
+            joins[index] = False
+    return joins
+
+
 def _first_chunk(line: str) -> str:
     """The first word of a line, up to its first hyphen (where a wrapper may break it)."""
     word = line.split(None, 1)[0]
@@ -180,20 +206,18 @@ def unwrap(text: str) -> Unwrapped:
     changes: list[tuple[int, str, str]] = [
         (index + 1, "dropped page furniture", lines[index].strip()) for index in sorted(furniture)
     ]
+    kept = [index for index in range(len(lines)) if index not in furniture]
+    joins = line_joins([lines[index] for index in kept], width)
     paragraphs: list[tuple[int, int, str]] = []  # first line, last line, text
-    previous = ""
-    for index, line in enumerate(lines):
-        if index in furniture:
-            continue
-        if paragraphs and continues(previous, line, width):
-            first, _, joined = paragraphs[-1]
-            joined, word = join_lines(joined, line)
-            paragraphs[-1] = (first, index + 1, joined)
+    for index, joined_on in zip(kept, joins):
+        if joined_on:
+            first, _, text_so_far = paragraphs[-1]
+            text_so_far, word = join_lines(text_so_far, lines[index])
+            paragraphs[-1] = (first, index + 1, text_so_far)
             if word:
                 changes.append((index, "rejoined hyphenated word", word))
-        elif line.strip():
-            paragraphs.append((index + 1, index + 1, line.strip()))
-        previous = line
+        elif lines[index].strip():
+            paragraphs.append((index + 1, index + 1, lines[index].strip()))
     changes += [
         (first, "joined wrapped lines", f"lines {first}-{last} into one paragraph")
         for first, last, _ in paragraphs
