@@ -29,7 +29,8 @@ MIN_FULL_LINES = 3
 MIN_FULL_SHARE = 0.2
 # Share of full lines that end without a sentence end (a wrapper breaks anywhere).
 MIN_OPEN_SHARE = 0.5
-# Page furniture repeats at least this often, every MIN_PAGE_LINES lines or more, roughly evenly.
+# Page furniture repeats at least this often (twice when it holds a page number), every
+# MIN_PAGE_LINES lines or more, roughly evenly.
 MIN_PAGES = 3
 MIN_PAGE_LINES = 20
 MAX_FURNITURE_LENGTH = 120
@@ -41,6 +42,9 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
 _FULL_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,3}[.)]\s)")
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"\bpage\s+#(?:\s*(?:of|/)\s*#)?\b|^\W*#\s*(?:of|/)\s*#\W*$|^\W*[-\u2013]\s*#\s*[-\u2013]\W*$"
+)
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 _LETTERS_START = re.compile(r"[^\W\d_]+")
 
@@ -83,9 +87,10 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 def page_furniture(lines: Sequence[str]) -> set[int]:
     """Indices of lines repeated on every page, page numbers aside ("Page 3 of 12", running heads).
 
-    >>> page = ["Daily News | Page 1 of 3"] + ["text"] * 25
-    >>> sorted(page_furniture(page * 3))
+    >>> sorted(page_furniture((["Daily News"] + ["text"] * 25) * 3))
     [0, 26, 52]
+    >>> sorted(page_furniture(["- 1 -"] + ["text"] * 25 + ["- 2 -"]))
+    [0, 26]
     """
     where: defaultdict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
@@ -93,8 +98,9 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
         if stripped and len(stripped) <= MAX_FURNITURE_LENGTH:
             where[_DIGITS.sub("#", stripped.lower())].append(index)
     furniture: set[int] = set()
-    for indices in where.values():
-        if len(indices) >= MIN_PAGES and _evenly_spaced(indices):
+    for key, indices in where.items():
+        pages = 2 if _PAGE_NUMBER.search(key) else MIN_PAGES
+        if len(indices) >= pages and _evenly_spaced(indices):
             furniture.update(indices)
     return furniture
 
@@ -114,7 +120,7 @@ def continues(previous: str, line: str, width: int) -> bool:
     previous, stripped = previous.rstrip(), line.strip()
     if not previous.strip() or not stripped or line[:1].isspace() or _LIST_ITEM.match(line):
         return False
-    first = _first_chunk(stripped)
+    first = stripped.split(None, 1)[0]
     gap = 0 if previous.endswith("-") else 1
     if len(previous) + gap + len(first) > width:
         return True  # the first word did not fit: the wrapper broke the line
@@ -145,13 +151,6 @@ def line_joins(lines: Sequence[str], width: int) -> list[bool]:
         ):
             joins[index] = False
     return joins
-
-
-def _first_chunk(line: str) -> str:
-    """The first word of a line, up to its first hyphen (where a wrapper may break it)."""
-    word = line.split(None, 1)[0]
-    hyphen = word.find("-", 1)
-    return word[: hyphen + 1] if 0 < hyphen < len(word) - 1 else word
 
 
 def join_lines(previous: str, line: str) -> tuple[str, str | None]:
