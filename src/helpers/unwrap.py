@@ -122,10 +122,7 @@ def continues(previous: str, line: str, width: int) -> bool:
         return False
     first = stripped.split(None, 1)[0]
     gap = 0 if previous.endswith("-") else 1
-    if len(previous) + gap + len(first) > width:
-        return True  # the first word did not fit: the wrapper broke the line
-    # A paragraph rarely ends mid-sentence with the next block starting in lower case.
-    return stripped[:1].islower() and len(previous) > width // 2 and not _SENTENCE_END.search(previous)
+    return len(previous) + gap + len(first) > width  # the first word did not fit: the wrapper broke the line
 
 
 def line_joins(lines: Sequence[str], width: int) -> list[bool]:
