@@ -18,7 +18,8 @@ Each version is read with ``read_article`` (which unwraps it) and separated with
 ``separate``; the benchmark's own scorer (PAGES/../evaluate.py, imported in place
 as benchmarks/boilerplate.py does) gives bag-of-4-grams F1, precision and recall of
 the body against NAME.gold.txt. ms/page is the median over pages of the best of
-``--repeat`` runs of reading and separating one file.
+``--repeat`` runs of reading and separating one file. *F1 as is* scores the same
+files read with unwrapping switched off: what the reader did before ``helpers.unwrap``.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 from helpers.article import read_article
 from helpers.boilerplate import separate
+from helpers.unwrap import Unwrapped
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
@@ -132,6 +135,11 @@ def run(paths: dict[str, Path], repeat: int) -> tuple[dict[str, str], float, int
     return bodies, statistics.median(times), unwrapped
 
 
+def as_is(text: str) -> Unwrapped:
+    """Stand-in for ``helpers.unwrap.unwrap`` that leaves every line as it is."""
+    return Unwrapped(text, tuple(range(1, text.count("\n") + 2)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the variants to a temporary folder, read and separate them, print the table."""
     parser = argparse.ArgumentParser(
@@ -155,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
     warnings.simplefilter("ignore", UserWarning)  # "no body found": an empty body scores as such
     print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
-    print(f"{'variant':<12} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6}   {'unwrapped':>9} {'ms/page':>7}")
+    print(
+        f"{'variant':<12} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6}   {'unwrapped':>9} {'ms/page':>7}   {'F1 as is':>8}"
+    )
     with tempfile.TemporaryDirectory(prefix="variants-") as folder:
         for variant, make in VARIANTS.items():
             paths = {}
@@ -165,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
             bodies, ms, unwrapped = run(paths, args.repeat)
             every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
             english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
+            with mock.patch("helpers.unwrap.unwrap", as_is):
+                before = evaluate.evaluate(gold_all, run(paths, 1)[0], n=4, n_bootstrap=0)
             print(
                 f"{variant:<12} {every['f1']:6.3f} {every['precision']:6.3f} {every['recall']:6.3f}   "
-                f"{english['f1']:6.3f}   {unwrapped:>4}/{len(paths):<4} {ms:7.2f}"
+                f"{english['f1']:6.3f}   {unwrapped:>4}/{len(paths):<4} {ms:7.2f}   {before['f1']:8.3f}"
             )
     print("ms/page: read_article (decoding, unwrapping) + separate on one file, median over pages.")
     return 0

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from helpers.article import ArticleError, parse_article
 from helpers.boilerplate import separate
 from helpers.timeline import build_timeline
-from helpers.unwrap import continues, join_lines, line_joins, page_furniture, split_word, unwrap, wrap_width
+from helpers.unwrap import (
+    continues,
+    join_paragraph,
+    line_joins,
+    page_furniture,
+    split_word,
+    unwrap,
+    wrap_width,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 _SPEC = importlib.util.spec_from_file_location("variants", ROOT / "benchmarks" / "variants.py")
@@ -161,9 +169,9 @@ def test_a_heading_after_a_full_stop_stays_its_own_paragraph():
 )
 def test_line_end_hyphens_are_undone_only_inside_a_word(left, right, joined):
     assert split_word(left, right) is joined
-    text, word = join_lines(f"the {left}-", f"{right} said")
+    text, rejoined = join_paragraph([f"the {left}-", f"{right} said"])
     assert text == (f"the {left}{right} said" if joined else f"the {left}-{right} said")
-    assert (word is not None) is joined
+    assert bool(rejoined) is joined
 
 
 def test_dehyphenation_is_recorded():
@@ -172,6 +180,10 @@ def test_dehyphenation_is_recorded():
     article = parse_article(text)
     rejoined = [r.detail for r in article.repairs if r.kind == "rejoined hyphenated word"]
     assert len(rejoined) >= 0.9 * text.count("-\n")
+    raw_lines = text.split("\n")
+    for repair in article.repairs:
+        if repair.kind == "rejoined hyphenated word":
+            assert raw_lines[repair.line - 1].endswith(repair.detail.split("|")[0])
     assert all(detail.split(" -> ")[1] in _VOCABULARY for detail in rejoined)
     assert unhyphenated_words(article.text) == words("\n".join(ARTICLE))
 
@@ -186,6 +198,11 @@ def test_running_heads_and_page_numbers_are_dropped_and_recorded():
     assert "| Page " not in article.text
     dropped = [r for r in article.repairs if r.kind == "dropped page furniture"]
     assert len(dropped) == text.count("| Page ")
+    raw_lines = text.split("\n")
+    assert all("| Page " in raw_lines[r.line - 1] for r in dropped)
+    for repair in article.repairs:
+        if repair.kind == "rejoined hyphenated word":
+            assert raw_lines[repair.line - 1].endswith(repair.detail.split("|")[0])
     assert unhyphenated_words(article.text) == words("\n".join(ARTICLE))
     assert len(ARTICLE) - 2 <= len(article.paragraphs) <= len(ARTICLE)
 

@@ -155,15 +155,15 @@ def read_article(
     ('Storm hits coast', 2, datetime.date(2023, 5, 1))
     """
     path = Path(path)
-    source = real_path(path)
-    decoded, encoding, repairs = decode_with_repairs(read_bytes(path, max_bytes), source)
+    name = error_name(path)
+    decoded, encoding, repairs = decode_with_repairs(read_bytes(path, max_bytes), name)
     metadata = read_sidecar(path)
     if published is None and metadata.get("published") is not None:
         published = parse_published(metadata["published"], sidecar_path(path))
     article = parse_article(
-        decoded, path=path, encoding=encoding, published=published, metadata=metadata, repairs=repairs
+        decoded, path=name, encoding=encoding, published=published, metadata=metadata, repairs=repairs
     )
-    return replace(article, source=source)
+    return replace(article, path=path, source=real_path(path))
 
 
 def parse_article(
@@ -245,6 +245,19 @@ def real_path(path: Path) -> Path:
         return path
 
 
+def error_name(path: Path) -> Path:
+    """The name errors give a file: the real path when a symbolic link leads to it, else ``path``.
+
+    >>> str(error_name(Path("page.txt")))
+    'page.txt'
+    """
+    try:
+        linked = real_path(path) != Path(os.path.abspath(path))
+    except (OSError, ValueError):
+        linked = False
+    return real_path(path) if linked else path
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file, at most ``max_bytes`` of them; anything else is an ``ArticleError``.
 
@@ -256,8 +269,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     Traceback (most recent call last):
     helpers.article.NotRegularFileError: /dev/null: is a character device, not a regular file; ...
     """
-    source = real_path(path)
-    via = f" (through the link {path})" if source != path and path.is_symlink() else ""
+    source = error_name(path)
+    via = f" (through the link {path})" if source != path else ""
     try:
         check_regular(os.stat(source).st_mode, source, via)
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -341,33 +354,31 @@ def decode_with_repairs(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, 
 
 
 def decode_mixed(raw: bytes) -> tuple[str, str, list[Repair]]:
-    """Decode cp1252 bytes, or UTF-8 with runs of cp1252 bytes when some lines hold UTF-8.
+    """Decode cp1252 bytes, or UTF-8 with runs of cp1252 bytes when the file holds UTF-8 sequences.
 
     >>> decode_mixed("Café".encode("cp1252"))
     ('Café', 'cp1252', [])
     """
-    raw_lines = raw.split(b"\n")
-    utf8 = [_utf8_or_none(line) for line in raw_lines]
-    if all(line is None or line.isascii() for line in utf8):
-        return raw.decode("cp1252"), "cp1252", []
-    lines, repairs, number = [], [], 1
-    for raw_line, line in zip(raw_lines, utf8):
-        if line is None:
+    text = raw.decode("utf-8", errors="helpers-cp1252")
+    if text == _decode_or_none(raw, "cp1252"):
+        return text, "cp1252", []
+    repairs, number = [], 1
+    for raw_line in raw.split(b"\n"):
+        if _decode_or_none(raw_line, "utf-8") is None:
             line = raw_line.decode("utf-8", errors="helpers-cp1252")
             bad = len(raw_line) - len(raw_line.decode("utf-8", errors="ignore").encode())
             words = " ".join(word for word in line.split() if not word.isascii())[:60]
             repairs.append(
                 Repair(number, "decoded cp1252 bytes", f"{bad} byte(s) not UTF-8, read as cp1252: {words}")
             )
-        lines.append(line)
         number += 1 + raw_line_breaks(raw_line)
-    return "\n".join(lines), "utf-8+cp1252", repairs
+    return text, "utf-8+cp1252", repairs
 
 
-def _utf8_or_none(line: bytes) -> str | None:
-    """The line decoded as UTF-8, or None when it is not valid UTF-8."""
+def _decode_or_none(raw: bytes, encoding: str) -> str | None:
+    """The bytes decoded, or None when they are not valid in ``encoding``."""
     try:
-        return line.decode("utf-8")
+        return raw.decode(encoding)
     except UnicodeDecodeError:
         return None
 

@@ -36,6 +36,8 @@ MIN_PAGE_LINES = 20
 MAX_FURNITURE_LENGTH = 120
 # Zipf frequencies (wordfreq): a known word, and a fragment that is no word of its own.
 KNOWN_WORD_ZIPF = 3.0
+# Longest word fragment looked at before a line-end hyphen.
+MAX_WORD = 64
 NO_WORD_ZIPF = 2.0
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
@@ -150,20 +152,26 @@ def line_joins(lines: Sequence[str], width: int) -> list[bool]:
     return joins
 
 
-def join_lines(previous: str, line: str) -> tuple[str, str | None]:
-    """Join a wrapped line to the one before; return the text and the word rejoined, if any.
+def join_paragraph(lines: Sequence[str]) -> tuple[str, list[tuple[int, str]]]:
+    """Join a paragraph's wrapped lines into one; also return each hyphenated word rejoined.
 
-    >>> join_lines("our teac-", "hers said"), join_lines("a well-", "known man")
-    (('our teachers said', 'teac-|hers -> teachers'), ('a well-known man', None))
+    Each rejoined word comes with the index of the line that ended with its hyphen.
+
+    >>> join_paragraph(["our teac-", "hers said a well-", "known man"])
+    ('our teachers said a well-known man', [(0, 'teac-|hers -> teachers')])
     """
-    previous, line = previous.rstrip(), line.strip()
-    left, right = _HYPHEN_END.search(previous), _LETTERS_START.match(line)
-    if not previous.endswith("-"):
-        return f"{previous} {line}", None
-    if left and right and split_word(left.group(1), right.group()):
-        word = left.group(1) + right.group()
-        return previous[:-1] + line, f"{left.group(1)}-|{right.group()} -> {word}"
-    return previous + line, None
+    pieces, rejoined = [lines[0].strip()], []
+    for index, line in enumerate(lines[1:]):
+        previous, line = pieces[-1], line.strip()
+        if not previous.endswith("-"):
+            pieces.append(f" {line}")
+            continue
+        left, right = _HYPHEN_END.search(previous[-MAX_WORD:]), _LETTERS_START.match(line)
+        if left and right and split_word(left.group(1), right.group()):
+            pieces[-1] = previous[:-1]
+            rejoined.append((index, f"{left.group(1)}-|{right.group()} -> {left.group(1)}{right.group()}"))
+        pieces.append(line)
+    return "".join(pieces), rejoined
 
 
 def split_word(left: str, right: str) -> bool:
@@ -203,31 +211,34 @@ def unwrap(text: str) -> Unwrapped:
         (index + 1, "dropped page furniture", lines[index].strip()) for index in sorted(furniture)
     ]
     kept = [index for index in range(len(lines)) if index not in furniture]
-    joins = line_joins([lines[index] for index in kept], width)
-    paragraphs: list[tuple[int, int, str]] = []  # first line, last line, text
-    for index, joined_on in zip(kept, joins):
+    groups: list[list[int]] = []  # the line indices of each paragraph
+    for index, joined_on in zip(kept, line_joins([lines[index] for index in kept], width)):
         if joined_on:
-            first, _, text_so_far = paragraphs[-1]
-            text_so_far, word = join_lines(text_so_far, lines[index])
-            paragraphs[-1] = (first, index + 1, text_so_far)
-            if word:
-                changes.append((index, "rejoined hyphenated word", word))
+            groups[-1].append(index)
         elif lines[index].strip():
-            paragraphs.append((index + 1, index + 1, lines[index].strip()))
-    changes += [
-        (first, "joined wrapped lines", f"lines {first}-{last} into one paragraph")
-        for first, last, _ in paragraphs
-        if last > first
-    ]
-    joined_lines = sum(last - first + 1 for first, last, _ in paragraphs if last > first)
+            groups.append([index])
+    paragraphs = []
+    for group in groups:
+        text, rejoined = join_paragraph([lines[index] for index in group])
+        paragraphs.append(text)
+        changes += [(group[at] + 1, "rejoined hyphenated word", word) for at, word in rejoined]
+        if len(group) > 1:
+            changes.append(
+                (
+                    group[0] + 1,
+                    "joined wrapped lines",
+                    f"lines {group[0] + 1}-{group[-1] + 1} into one paragraph",
+                )
+            )
+    joined_lines = sum(len(group) for group in groups if len(group) > 1)
     summary = (
         1,
         "unwrapped hard-wrapped text",
         f"lines end near {width} columns; {joined_lines} lines joined",
     )
     return Unwrapped(
-        "\n".join(paragraph for _, _, paragraph in paragraphs),
-        tuple(first for first, _, _ in paragraphs),
+        "\n".join(paragraphs),
+        tuple(group[0] + 1 for group in groups),
         tuple(sorted([summary, *changes], key=lambda change: change[0])),
         width,
     )
