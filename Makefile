@@ -44,6 +44,7 @@ bench: setup ## Print quality and speed beside other tools (needs ../shared/benc
 	$(PY) benchmarks/variants.py
 	$(PY) benchmarks/timex.py
 	$(PY) benchmarks/frequencies.py
+	$(PY) benchmarks/pubdate.py
 
 lab: setup ## Open JupyterLab on the notebooks
 	$(PY) -m jupyter lab notebooks

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from helpers.article import ArticleError, read_article
+from helpers.language import NotEnglishWarning, warn_if_not_english
 
 
 def iso_date(text: str) -> date:
@@ -46,11 +47,24 @@ def command_read(args: argparse.Namespace) -> None:
     print(f"title: {article.title}")
     print(f"paragraphs: {len(article.paragraphs)}")
     print(f"encoding: {article.encoding}")
-    print(f"published: {article.published or 'unknown'}")
+    print(f"published: {article.published or 'unknown'}" + _source(article.published_source))
+    print(f"language: {article.language or 'unknown'}")
+    if article.html_source is not None:
+        print(f"converted from HTML: {article.html_source}")
+    warn_if_not_english(article.language, "timex, stoplist frequencies and keyness")
     for repair in article.repairs:
         print(f"repair: line {repair.line}: {repair.kind}: {repair.detail}")
     for note in article.notes:
         print(f"note: {note}")
+
+
+def _source(source: str | None) -> str:
+    """' (from SOURCE)' for a known date source, else ''.
+
+    >>> _source("page line 4")
+    ' (from page line 4)'
+    """
+    return f" (from {source})" if source else ""
 
 
 def command_body(args: argparse.Namespace) -> None:
@@ -73,6 +87,7 @@ def command_timexes(args: argparse.Namespace) -> None:
     from helpers.timex import find_timexes
 
     article = read_article(args.path, published=args.dct)
+    warn_if_not_english(article.language, "timex")
     timexes = find_timexes(article.text, article.published)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
@@ -88,6 +103,7 @@ def command_timeline(args: argparse.Namespace) -> None:
     from helpers.timeline import build_timeline
 
     article = read_article(args.path, published=args.published)
+    warn_if_not_english(article.language, "timeline (timex)")
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
     timeline = build_timeline(separate(article).body, article.published)
@@ -105,6 +121,7 @@ def command_frequencies(args: argparse.Namespace) -> None:
     from helpers.frequencies import frequency_table, tokenize
 
     article = read_article(args.path)
+    warn_if_not_english(article.language, "stoplist frequencies")
     text = article.text if args.all else separate(article).body
     table = frequency_table(tokenize(text), stem=args.stem, top=args.top)
     if args.csv:
@@ -116,7 +133,8 @@ def command_frequencies(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(
-        prog="python -m helpers", description="Study a news article saved as a plain-text page dump."
+        prog="python -m helpers",
+        description="Study a news article saved as a plain-text page dump or a saved HTML page (.html, .htm, gzipped too).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -176,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         status = run(args)
     for warning in caught:
-        print(f"note: {warning.message}", file=sys.stderr)
+        kind = "warning" if issubclass(warning.category, NotEnglishWarning) else "note"
+        print(f"{kind}: {warning.message}", file=sys.stderr)
     return status
 
 
