@@ -33,7 +33,16 @@ from types import ModuleType
 
 from helpers.article import Article, parse_article, read_article
 from helpers.baselines import justext_labels
-from helpers.boilerplate import separate
+from helpers.boilerplate import (
+    Separation,
+    appeal_near_voice,
+    find_furniture,
+    find_thread,
+    is_numeric,
+    opens_with_request,
+    separate,
+)
+from helpers.paragraph_features import word_key
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
@@ -132,8 +141,59 @@ def main(argv: list[str] | None = None) -> int:
     print("ms body: ours, separate(article).body alone (no table); ms/page: separating a page already read")
     print("(ours: separate() with its .paragraphs table of labels, scores and reasons built);")
     print("read ms: reading the dump into an Article (helpers.article.parse_article, step 1), on top of it.")
+    print_error_kinds(args.pages, {name: articles[name] for name in gold_en})
     print_html_input(args.pages, evaluate, gold_all, gold_en, args.repeat)
     return 0
+
+
+# --- Error kinds: what the wrongly kept and wrongly dropped text of our separator is ---
+
+KINDS = ("comment thread", "letterless or numeric", "caption or credit", "appeal", "other")
+
+
+def line_labels(pages: Path, name: str) -> dict[int, int]:
+    """Return the dataset's per-line labels of a page (1 = body), from NAME.labels.tsv."""
+    rows = (pages / f"{name}.labels.tsv").read_text("utf-8").splitlines()[1:]
+    return {int(row.split("\t")[0]): int(row.split("\t")[1]) for row in rows}
+
+
+def error_kind(separation: Separation, index: int, thread: int) -> str:
+    """Return the kind of a paragraph our separator got wrong (one of ``KINDS``), judged by general cues."""
+    row, text = separation.features[index], separation.texts[index]
+    if row.comment or index >= thread:
+        return "comment thread"
+    if is_numeric(row):
+        return "letterless or numeric"
+    if row.credit or find_furniture(["", text], [row, row])[1]:
+        return "caption or credit"
+    if row.appeal and (opens_with_request(text) or appeal_near_voice(text)):
+        return "appeal"
+    return "other"
+
+
+def print_error_kinds(pages: Path, articles: dict[str, Article]) -> None:
+    """Print the share of wrongly kept and wrongly dropped words (line labels) by kind, English pages."""
+    kept, dropped = dict.fromkeys(KINDS, 0), dict.fromkeys(KINDS, 0)
+    for name, article in articles.items():
+        labels, separation = line_labels(pages, name), separate(article)
+        thread = find_thread(separation.features, 1)
+        for index, (line, label, text) in enumerate(
+            zip(separation.lines, separation.labels, separation.texts)
+        ):
+            gold = labels.get(line, 0) == 1
+            if (label == "body") != gold and label != "title":
+                counts = kept if label == "body" else dropped
+                counts[error_kind(separation, index, thread)] += len(word_key(text).split())
+    print()
+    print(
+        f"Error kinds of helpers.boilerplate on the {len(articles)} English pages (words, by the line labels):"
+    )
+    for title, counts in (("wrongly kept", kept), ("wrongly dropped", dropped)):
+        total = sum(counts.values()) or 1
+        shares = ", ".join(f"{kind} {count / total:.0%}" for kind, count in counts.items())
+        print(f"  {title}: {sum(counts.values())} words: {shares}")
+    print("  (comment thread: comment furniture or after the page's first thread; caption or credit: credit")
+    print("  words or furniture; appeal: an appeal's shape; kinds are judged by the separator's own cues)")
 
 
 # --- HTML input: our reader + separator on the saved pages, beside trafilatura and the text dumps ---

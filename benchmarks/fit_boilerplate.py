@@ -55,6 +55,7 @@ PHRASES = {
     "headline": ("a headline (capitalised, no full stop)", ""),
     "count_suffix": ("ends with a count", ""),
     "no_letters": ("no words at all", ""),
+    "comment": ("comment furniture (a count, button or time stamp)", ""),
     "title_repeat": ("repeats the page title", ""),
 }
 

@@ -353,3 +353,128 @@ def test_cli_body_names_a_missing_file(tmp_path, capsys):
 
     assert main(["body", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+# Issue 11: comment threads, letterless lines, cue words by their shape, lists, captions and credits.
+# Every page below is written for the tests.
+
+
+def labelled(*lines: str) -> dict[str, tuple[str, str]]:
+    """Separate a dump given as lines and return {text: (label, reason)}."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        separation = separate(parse_article("\n".join(lines)))
+    return {
+        text: (label, reason)
+        for text, label, reason in zip(separation.texts, separation.labels, separation.reasons)
+    }
+
+
+THREAD = [
+    "[ 3 comments ]",
+    "Top Rated Comments",
+    "riverwatcher",
+    "2 days ago at 07:52 am",
+    "I have lived by this river for years and I have never seen the water come up so fast, it was frightening to watch.",
+    "Rating: 12 Votes",
+    "Reply",
+    "dryland_dave",
+    "2 days ago at 08:15 am",
+    "The county should have built the new flood wall years ago, everybody in town knew this was going to happen one day.",
+    "Rating: 4 Votes",
+]
+
+
+def test_a_comment_thread_after_the_body_never_extends_it():
+    result = labelled("Storm floods the coast", "Menu", *STORY, *THREAD)
+    assert [text for text, (label, _) in result.items() if label == "body"] == STORY
+    assert "comment thread" in result[THREAD[4]][1] and "comment thread" in result[THREAD[9]][1]
+
+
+def test_a_comment_count_above_the_story_does_not_end_it():
+    assert body_of("Storm floods the coast", "12 comments", "By Jane Doe", *STORY) == STORY
+
+
+def test_comment_furniture_is_a_feature():
+    rows = measure_page(
+        ["T", "[ 3 comments ]", "Rating: 12 Votes", "Reply", "2 days ago at 07:52 am", STORY[0]]
+    )
+    assert [row.comment for row in rows[1:]] == [True, True, True, True, False]
+
+
+LETTERLESS = ["1 2 3 4 5 6 7", "8 9 10 11 12 13 14", "$86.79 / +12.89%", "7.05%", "6.91% 6.88% 6.75%"]
+
+
+def test_letterless_lines_never_make_a_body():
+    result = labelled("Rates today", "Home", *LETTERLESS, "Markets", "Contact us")
+    assert all(result[text][0] == "boilerplate" for text in LETTERLESS)
+    assert "numbers or symbols" in result["$86.79 / +12.89%"][1]
+
+
+def test_letterless_lines_after_the_body_stay_out():
+    assert body_of("Storm floods the coast", *STORY, *LETTERLESS) == STORY
+
+
+def test_a_short_table_between_body_paragraphs_stays_body():
+    table = "2019: 4.1 metres"
+    assert body_of("Storm floods the coast", *STORY[:2], table, *STORY[2:]) == [*STORY[:2], table, *STORY[2:]]
+
+
+def test_us_the_country_is_not_the_publisher_speaking():
+    row = measure_page(
+        ["T", "The firm will be bought by US investors, and IT staff will move to the new owner."]
+    )[1]
+    assert row.publisher == 0
+    assert measure_page(["T", "Tell us what you think."])[1].publisher == 1
+
+
+def test_phrases_match_whole_words_only():
+    assert measure_page(["T", "The design update ships in May."])[1].appeal == 0
+    assert measure_page(["T", "Sign up now."])[1].appeal == 1
+
+
+def test_a_story_about_subscriptions_is_a_story():
+    story = (
+        "Subscribers to the cable network will be able to watch its new drama series at no extra cost from next"
+        " month, and subscriptions rose by a fifth in the quarter."
+    )
+    assert not is_appeal(story)
+    assert body_of("Network adds drama", *STORY[:2], story, *STORY[2:]) == [*STORY[:2], story, *STORY[2:]]
+
+
+def test_an_appeal_needs_an_appeals_shape():
+    assert is_appeal("Please support our newsroom with a donation today.")
+    assert is_appeal("Your donation keeps this newsroom open.")
+    assert not is_appeal("Our brains hum with electricity that no battery could support for long.")
+    assert not is_appeal("You will hear a soft click when the lid shuts.")
+
+
+def test_sub_headings_and_list_items_inside_the_body_stay_body():
+    items = ["The best new novels", "Anna Berg, The Quiet River", "Tomas Lind, Salt and Stone"]
+    lines = [*STORY[:2], *items, *STORY[2:]]
+    assert body_of("Books of the year", "Menu", *lines) == lines
+
+
+def test_a_repeated_list_item_inside_the_body_stays_body():
+    item = "Breakfast: one cup of oats, one cup of milk and a handful of berries"
+    lines = [STORY[0], item, STORY[1], STORY[2], item, STORY[3]]
+    assert body_of("A week of meals", *lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Photo: Jane Doe / Getty Images", "a photo caption or credit"),
+        (
+            "Firefighters carry sandbags along the river bank on Tuesday (AP Photo/John Roe)",
+            "a photo caption or credit",
+        ),
+        ('Embed <iframe src="https://example.org/player/123"></iframe>', "an embed code"),
+        ("E-mail to a friend", "a share or e-mail link"),
+        ("This transcript has been edited for length and clarity.", "a transcript note"),
+    ],
+)
+def test_captions_credits_embeds_share_links_and_transcript_notes_are_boilerplate(line, kind):
+    result = labelled("Storm floods the coast", *STORY[:2], line, *STORY[2:])
+    assert result[line] == ("boilerplate", kind)
+    assert [text for text, (label, _) in result.items() if label == "body"] == STORY

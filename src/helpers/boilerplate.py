@@ -46,6 +46,32 @@ LABELS = ("title", "standfirst", "body", "boilerplate")
 REASONS = 3  # how many features a reason names at most
 APPEAL_SCORE = -10.0  # the local score given to appeals: no body context can outweigh it
 STATES = ("before", "body", "gap", "after")
+_NOT_BASE_FORM = (
+    "s",
+    "ed",
+    "ing",
+    "er",
+    "ion",
+    "ism",
+)  # endings of nouns and inflected verbs, not of an imperative
+NUMERIC_SCORE = (
+    -1.0
+)  # the highest local score of a letterless or numeric line: it may sit inside a body, never make one
+_EMBED = re.compile(r"<iframe|<script|<embed|^embed\b|\bembed code\b", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|video|graphic|illustration|credit|source|caption)s?(?:\s+(?:by|credit|courtesy))?\s*[:|/]"
+    r"|\((?:[^()]*\b)?(?:photo|image|picture|credit|file)s?\b[^()]*\)\s*$|/\s*(?:getty|shutterstock|afp|reuters|ap)\b"
+    r"|\b(?:getty images|shutterstock|courtesy of|handout)\W*$|\u00a9",
+    re.IGNORECASE,
+)  # "Photo: ...", "(AP Photo/...)", ".../ Getty Images", "(Courtesy of ...)", "\u00a9 ..."
+_SHARE = re.compile(
+    r"\W*(?:e-?mail|share|print|send|forward)\b.{0,40}\b(?:friend|this|story|article|page|link|colleague)s?\W*$",
+    re.IGNORECASE,
+)  # "E-mail to a friend", "Share this story"
+_TRANSCRIPT = re.compile(
+    r"\btranscript\b.{0,120}\b(?:edited|provided|final form|may not|produced|updated|copy|accuracy|clarity)\b",
+    re.IGNORECASE,
+)  # "This transcript has been edited for clarity", "rush transcript ... may not be in its final form"
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ROUGH_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
@@ -186,22 +212,65 @@ def load_model() -> Model:
 def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
 
-    An appeal quotes no one and has no reporting verb, and either uses an appeal
-    word (support, donate, subscribe...) while speaking to the reader or as the
-    publisher, holding a link or opening with the request (an imperative); or is
-    a short pointer elsewhere: an action word and a link ("for more, visit ...").
+    An appeal quotes no one and has no reporting verb, and has an appeal's
+    shape: it opens with the request (an imperative: "Subscribe", "Sign up"),
+    or an appeal word (support, donate, subscribe...) stands within a few words
+    of the reader or the publisher ("your donation", "support us", "our
+    newsletter"); or it is a short pointer elsewhere: an action word and a link
+    ("for more, visit ..."). A story about subscribers is not an appeal.
 
     >>> text = "For more on the summit, visit https://example.org/summit."
     >>> asks_reader(measure_page(["T", text])[1], text)
     True
+    >>> text = "The network said its subscribers can now watch the series at no extra cost to them."
+    >>> asks_reader(measure_page(["T", text])[1], text)
+    False
     """
     if row.reporting or row.quote or not (row.appeal or row.action):
         return False
     if row.link and math.expm1(row.log_words) <= max_pointer_words:
         return True
-    first = cue_words().get(word_key(text[:40]).split(" ", 1)[0])
-    voiced = row.address or row.publisher or row.link or first in ("appeal", "action")
-    return bool(row.appeal and voiced)
+    return bool(row.appeal) and (opens_with_request(text) or appeal_near_voice(text))
+
+
+def opens_with_request(text: str) -> bool:
+    """Tell whether a text opens with an appeal or action word (an imperative: "Subscribe", "Sign up", "Join").
+
+    >>> opens_with_request("Sign up for our newsletter"), opens_with_request("Subscribers rose by 3%")
+    (True, False)
+    """
+    words = word_key(text[:40]).split(" ")
+    cues = cue_words()
+    first = words[0] if cues.get(words[0]) in ("appeal", "action") else " ".join(words[:2])
+    return cues.get(first) in ("appeal", "action") and not first.endswith(_NOT_BASE_FORM)
+
+
+def appeal_near_voice(text: str, window: int = 3) -> bool:
+    """Tell whether an appeal word stands within ``window`` words of a word for the reader or the publisher.
+
+    Words in capitals in a text that is not all capitals are acronyms ("US"), not voices.
+
+    >>> appeal_near_voice("Your donation keeps us going"), appeal_near_voice("You will hear a soft click when the lid shuts")
+    (True, False)
+    """
+    cues, capitals = cue_words(), not text.isupper()
+    tokens = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text)
+    kinds = [
+        ""
+        if capitals
+        and len(token) > 1
+        and token.isupper()
+        and cues.get(token.lower()) in ("address", "publisher")
+        else cues.get(token.lower().replace("\u2019", "'"), "")
+        for token in tokens
+    ]
+    keys = [token.lower() for token in tokens]
+    appeals = [
+        index for index, kind in enumerate(kinds)
+        if kind == "appeal" or cues.get(" ".join(keys[index : index + 2])) == "appeal"
+    ]  # fmt: skip
+    voices = [index for index, kind in enumerate(kinds) if kind in ("address", "publisher")]
+    return any(abs(appeal - voice) <= window for appeal in appeals for voice in voices)
 
 
 def is_appeal(sentence: str) -> bool:
@@ -384,7 +453,12 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     open_gap, stay_gap, close_gap = log_p[("body", "gap")], log_p[("gap", "gap")], log_p[("gap", "body")]
     close_body, stay_after = log_p[("body", "after")], log_p[("after", "after")]
     scale, offset = model.scale, model.offset
-    before, body, gap, after = 0.0, scale * scores[0] + offset + open_body, -math.inf, -math.inf
+    before, body, gap, after = (
+        0.0,
+        scale * scores[0] + offset,
+        -math.inf,
+        -math.inf,
+    )  # the body may open under the title
     back = []  # per paragraph after the first: the previous state (index in STATES) of each state's best path
     for score in scores[1:]:
         into_body = max((before + open_body, 0), (body + stay_body, 1), (gap + close_gap, 2))
@@ -448,16 +522,30 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         [piece.features for piece in pieces],
     )
     scores = local_scores(rows, model)
-    rules = find_appeals(texts, rows)
-    evidence = [APPEAL_SCORE if rule else score for score, rule in zip(scores, rules)]
+    rules = [
+        appeal or furniture
+        for appeal, furniture in zip(find_appeals(texts, rows), find_furniture(texts, rows))
+    ]
+    evidence = [
+        APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if is_numeric(row) else score
+        for score, rule, row in zip(scores, rules, rows)
+    ]  # fmt: skip
     states = ["before", *decode_layout(evidence[1:], model)]
+    thread = find_thread(rows, states.index("body") if "body" in states else len(states))
+    if thread < len(states):  # a comment thread after the body start: the body ends before it
+        states = ["before", *decode_layout(evidence[1:thread], model), *["after"] * (len(states) - thread)]
+    states = trim_numeric_edges(keep_list_items(states, rows, rules), rows)
     labels = ["body" if state == "body" else "boilerplate" for state in states]
     context = [
         "inside the body region" if label == "body" and score <= 0
+        else "in the comment thread after the body" if index >= thread
         else "outside the main body region" if label == "boilerplate" and score > 0
         else ""
-        for label, score in zip(labels, evidence)
+        for index, (label, score) in enumerate(zip(labels, evidence))
     ]  # fmt: skip
+    for index, row in enumerate(rows):
+        if labels[index] == "boilerplate" and not rules[index] and is_numeric(row):
+            rules[index] = "numbers or symbols, no prose: never body evidence on its own"
     labels[0], rules[0] = "title", "the page title (first line of the dump)"
     mark_repeats(keys, labels, rules)
     mark_standfirst(rows, keys, labels, rules)
@@ -475,6 +563,108 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         context=tuple(map(context.__getitem__, shown)),
         model=model,
     )
+
+
+def keep_list_items(
+    states: Sequence[str], rows: Sequence[Features], rules: Sequence[str], max_run: int = 8
+) -> list[str]:
+    """Return the states with short gaps of list items and sub-headings between body paragraphs made body.
+
+    A gap of at most ``max_run`` paragraphs stays with the body when none of them
+    is furniture: no rule, no site, credit, action or appeal word, link, byline,
+    date, count, comment furniture or letterless line.
+
+    >>> texts = ["T", "The storm hit the coast.", "Anna Berg, The Quiet River", "Advertisement", "Roads closed."]
+    >>> keep_list_items(["before", "body", "gap", "gap", "body"], measure_page(texts), [""] * 5)
+    ['before', 'body', 'gap', 'gap', 'body']
+    >>> keep_list_items(["before", "body", "gap", "body"], measure_page(texts[:3] + texts[4:]), [""] * 4)
+    ['before', 'body', 'body', 'body']
+    """
+    kept, start = list(states), None
+    for index, state in enumerate(states):
+        if state == "gap" and start is None:
+            start = index
+        elif state == "body" and start is not None:
+            gap = range(start, index)
+            if len(gap) <= max_run and not any(rules[i] or is_furniture_row(rows[i]) for i in gap):
+                kept[start:index] = ["body"] * len(gap)
+            start = None
+    return kept
+
+
+def trim_numeric_edges(states: Sequence[str], rows: Sequence[Features]) -> list[str]:
+    """Return the states with letterless or numeric paragraphs at either edge of the body region moved out of it.
+
+    >>> texts = ["T", "The storm hit the coast.", "Roads closed.", "7.05%", "6.91%"]
+    >>> trim_numeric_edges(["before", "body", "body", "body", "body"], measure_page(texts))
+    ['before', 'body', 'body', 'after', 'after']
+    """
+    kept = list(states)
+    body = [index for index, state in enumerate(kept) if state == "body"]
+    while body and is_numeric(rows[body[-1]]):
+        kept[body.pop()] = "after"
+    while body and is_numeric(rows[body[0]]):
+        kept[body.pop(0)] = "before"
+    return kept
+
+
+def is_furniture_row(row: Features) -> bool:
+    """Tell whether a paragraph's features show page furniture (a cue of the site, a credit, a request, a link, a date...).
+
+    >>> is_furniture_row(measure_page(["T", "Advertisement"])[1]), is_furniture_row(measure_page(["T", "Anna Berg, The Quiet River"])[1])
+    (True, False)
+    """
+    return bool(
+        row.site or row.credit or row.action or row.appeal or row.link or row.byline or row.date
+        or row.count_suffix or row.comment or is_numeric(row)
+    )  # fmt: skip
+
+
+def is_numeric(row: Features, max_share: float = 0.5) -> bool:
+    """Tell whether a paragraph is letterless or mostly numbers (a table row, a ticker, a calendar).
+
+    >>> is_numeric(measure_page(["T", "$86.79 / +12.89%"])[1]), is_numeric(measure_page(["T", "It rose 5%."])[1])
+    (True, False)
+    """
+    return bool(row.no_letters) or row.digit_share >= max_share
+
+
+def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furniture: int = 3) -> int:
+    """Return where a comment thread begins at or after ``start`` (``len(rows)`` when none does).
+
+    A thread is a comment-furniture line (``Features.comment``) with at least
+    ``min_furniture`` such lines, itself included, among it and the next ``window - 1``.
+
+    >>> texts = ["T", "The storm hit the coast.", "12 comments", "Ann", "2 days ago", "Nice.", "Reply"]
+    >>> find_thread(measure_page(texts), 1)
+    2
+    """
+    furniture = [index for index, row in enumerate(rows) if row.comment and index >= start]
+    for first, last in zip(furniture, furniture[min_furniture - 1 :]):
+        if last - first < window:
+            return first
+    return len(rows)
+
+
+def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: int = 40) -> list[str]:
+    """Return, per paragraph, what piece of page furniture it is ("" when none): a caption or credit, an embed code, a share link, a transcript note.
+
+    >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "The talks ended."]
+    >>> find_furniture(texts, measure_page(texts))
+    ['', 'a photo caption or credit', 'an embed code', '']
+    """
+    kinds = []
+    for index, (text, row) in enumerate(zip(texts, rows)):
+        short = math.expm1(row.log_words) <= max_words
+        kinds.append(
+            "" if not index or not short
+            else "an embed code" if _EMBED.search(text)
+            else "a photo caption or credit" if row.credit and _CREDIT.search(text)
+            else "a share or e-mail link" if _SHARE.match(text)
+            else "a transcript note" if _TRANSCRIPT.search(text)
+            else ""
+        )  # fmt: skip
+    return kinds
 
 
 def merge_split_boilerplate(
@@ -504,6 +694,9 @@ def merge_split_boilerplate(
 def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_words: int = 6) -> None:
     """Relabel a body paragraph as boilerplate when it opens like a later body paragraph (a teaser, a summary).
 
+    A paragraph with body on both sides is left alone (a list's repeated item)
+    unless the next paragraph is the one it repeats.
+
     >>> labels = ["title", "body", "body"]
     >>> mark_repeats(["t", "rain fell on the town all day", "rain fell on the town all day long"], labels, ["", "", ""])
     >>> labels
@@ -517,7 +710,12 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
         if len(words) < head_words:
             continue
         head = " ".join(words[:head_words])
-        if head in later_body:
+        inside = labels[index - 1] == "body" and labels[index + 1 : index + 2] == ["body"]
+        if inside and not keys[index + 1].startswith(head):
+            later_body.add(
+                head
+            )  # a list's repeated item inside a run of body, not a teaser of the next paragraph
+        elif head in later_body:
             labels[index] = "boilerplate"
             rules[index] = "repeats the start of a later body paragraph (a teaser or summary)"
         else:

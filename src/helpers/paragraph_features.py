@@ -44,6 +44,7 @@ class Features(NamedTuple):
     headline: bool  # capitalised words, no full stop
     count_suffix: bool  # ends with a count ("(12)", "3 comments")
     no_letters: bool  # has no word at all
+    comment: bool  # comment furniture: "12 comments", "Reply", "Rating: 5 votes", "Ann 2 days ago at 7:52"
     title_repeat: bool  # repeats the page title, wholly or as its start
 
 
@@ -56,6 +57,7 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
 _NUMBER = re.compile(r"\d+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # a word in capitals (in a text that is not all capitals): an acronym
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00ab\u00bb]*\u00bb")
 _BYLINE = re.compile(
@@ -73,6 +75,26 @@ _AGO = frozenset(("ago", "updated", "published"))
 _COUNT_SUFFIX = re.compile(
     r"\(\d[\d,.]*\)$|(?<!\d)\d+ (?:comments?|votes?|replies|shares|views)$", re.IGNORECASE
 )  # a number is tried from its first digit only: linear on long runs of digits
+_COMMENT_COUNT = re.compile(
+    r"\W*(?:\d[\d,.]*\)?\s*(?:comments?|replies|responses)|(?:comments?|replies|responses)\s*\(?\d[\d,.]*)\W*$",
+    re.IGNORECASE,
+)  # "[ 167 comments ]", "(42) Comments", "Comments (3)"
+_COMMENT_HEADING = re.compile(
+    r"(?:(?:top rated|latest|newest|oldest|all|view all|show|load more|hide|post a|leave a|add a|write a)\s+)?"
+    r"(?:comments?|replies|reply|responses?)\W*$|comments are closed\W*$|join the (?:discussion|conversation)\W*$",
+    re.IGNORECASE,
+)  # a thread's heading or a control: "Top Rated Comments", "Reply", "Leave a Reply"
+_COMMENT_CONTROLS = re.compile(
+    r"(?:(?:reply|report|abuse|like|likes|dislike|flag|permalink|upvote|downvote|votes?|rating|points?|score|"
+    r"helpful|recommend)\b\W*|\d+\W*)+$",
+    re.IGNORECASE,
+)  # a line of votes and buttons only: "Rating: 36 Votes", "Like Reply Report"
+_RELATIVE_TIME = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bat\s+\d{1,2}:\d\d",
+    re.IGNORECASE,
+)  # "2 days ago", "at 07:52"
+_SIGNATURE = re.compile(r"[^.!?]{1,60}\b(?:says|said|wrote|writes)\s*:\s*$", re.IGNORECASE)  # "Ann says:"
+_COMMENT_MAX_WORDS = 12  # comment furniture is short
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 _QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
 
@@ -253,6 +275,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
+        [count <= _COMMENT_MAX_WORDS and is_comment_furniture(text) for text, count in zip(texts, counts)],
         title_repeat,
     )
     return list(map(Features._make, zip(*columns)))
@@ -261,7 +284,9 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
 def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
     """Return how often a paragraph (its text, word key, words, whether it quotes) uses the cues of each of ``CUE_CATEGORIES``.
 
-    Address and publisher cues are counted outside quotations only.
+    Address and publisher cues are counted outside quotations only, and not
+    when written in capitals in a text that is not (an acronym: "US", "IT").
+    Phrases of several words match whole words only.
 
     >>> text = "“We are ready,” he said. Sign up."
     >>> found = count_cues(text, word_key(text), word_key(text).split(), True)
@@ -272,13 +297,20 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     found = dict.fromkeys(CUE_CATEGORIES, 0)
     for category in filter(None, map(cues.get, words)):
         found[category] += 1
+    spaced = f" {key} "
     for first in phrases.keys() & set(words):
         for phrase in phrases[first]:
-            found[cues[phrase]] += key.count(phrase)
+            found[cues[phrase]] += spaced.count(f" {phrase} ")  # whole words: "sign up", not "design update"
+    acronyms = [word.lower() for word in _ACRONYM.findall(text)] if not text.isupper() else []
+    for category in map(cues.get, acronyms):  # "US" the country, "IT" the trade: not the pronouns
+        if category in _VOICE:
+            found[category] -= 1
     if quoted and (found["address"] or found["publisher"]):
-        unquoted = [cues.get(word) for word in word_key(_QUOTED.sub(" ", text)).split()]
+        unquoted = _QUOTED.sub(" ", text)
+        acronyms = [word.lower() for word in _ACRONYM.findall(unquoted)] if not text.isupper() else []
+        voices = [cues.get(word) for word in word_key(unquoted).split()]
         for category in _VOICE:
-            found[category] = unquoted.count(category)
+            found[category] = voices.count(category) - list(map(cues.get, acronyms)).count(category)
     return found
 
 
@@ -290,6 +322,23 @@ def ends_with_count(text: str) -> bool:
     """
     text = text.rstrip()
     return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(text) is not None
+
+
+def is_comment_furniture(text: str) -> bool:
+    """Tell whether a short line is the furniture of a comment thread: a count, a heading or button, votes, a time stamp, a signature.
+
+    >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:", "The talks ended."]
+    >>> [is_comment_furniture(line) for line in lines]
+    [True, True, True, True, True, False]
+    """
+    text = text.strip()
+    return (
+        _COMMENT_COUNT.match(text) is not None
+        or _COMMENT_HEADING.match(text) is not None
+        or (len(text) <= 60 and _COMMENT_CONTROLS.match(text) is not None and _WORD.search(text) is not None)
+        or _RELATIVE_TIME.search(text) is not None
+        or _SIGNATURE.match(text) is not None
+    )
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:
