@@ -6,6 +6,7 @@ from importlib import resources
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import SPACELESS, repetitive_texts, within_budget
 
 from helpers.frequencies import (
     STOPLIST,
@@ -339,3 +340,16 @@ def test_capitalised_words_are_the_seed_names_and_places(body_tokens):
         "nagorno-karabakh": "Nagorno-Karabakh",
     }.items() <= names.items()
     assert not {"the", "meeting", "foreign", "said"} & names.keys()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.one_of(repetitive_texts(SPACELESS), repetitive_texts(), repetitive_texts("Talks ended. Rain ")))
+def test_tables_are_linear_on_spaceless_and_repetitive_text(text):
+    def tables(text: str) -> None:
+        tokens = tokenize(text)
+        frequency_table(tokens, stem=True)
+        collocations(tokens, min_count=1)
+        capitalised_words(tokens)
+        dispersion(tokens, ["talks", "rain"])
+
+    assert within_budget(tables, text)
