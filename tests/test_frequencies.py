@@ -252,9 +252,8 @@ def test_collocations_never_cross_punctuation():
 def test_a_word_filling_the_text_is_no_collocation_of_itself():
     # nltk's counts give "ha ha" a negative cell here, and its score raised ValueError
     assert collocations(tokenize("ha ha ha ha"), min_count=1).empty
-    assert collocations(tokenize("Ha ha ha, ha! The crowd laughed."), min_count=1)["bigram"].tolist()[:1] == [
-        "ha ha"
-    ]
+    table = collocations(tokenize("Ha ha ha, ha! The crowd laughed."), min_count=1)
+    assert "ha ha" in set(table["bigram"])
 
 
 def test_concordance_of_meeting(body_tokens):
