@@ -1,0 +1,377 @@
+"""Seconds and peak memory of every step on pathological and large inputs (issue 13).
+
+Goal: every input under the 20 MB limit goes through each CLI command
+(``python -m helpers read|body|timexes|timeline|frequencies``) in at most 60 s and
+2 GB. Each case runs in its own subprocess, limited to ``--timeout`` CPU seconds
+(120; four times that in wall-clock seconds catches a hang) and ``--cap-mb``
+resident MB (4,000, to spare the shared machine); a case over either is killed and
+shown as ``> 120 s`` or ``> 4000 MB``. Seconds are CPU seconds (user + system) of the
+whole command, interpreter start included, or of the call alone for the rows that
+call one function: on a shared machine they barely move with its load, where
+wall-clock seconds (shown in the progress lines on stderr) can be three times more.
+Peak MB is the child's maximum resident set size (``os.wait4``). In a series of
+growing inputs (news 1, 5, 19.9 MB; one line 5, 19.9 MB) a command over the limit
+is not run on the larger ones.
+
+The inputs are written to a temporary directory, never into the project: real news
+text (the English gold article bodies of the boilerplate benchmark and the
+TimeBank and AQUAINT documents with their tags removed, one paragraph a line,
+repeated to 1, 5 and 19.9 MB), and the pathological inputs of issue 13 built from
+that text or from repeated strings. Every file has a ``.meta.json`` sidecar with a
+publication date, so relative expressions are anchored.
+
+    .venv/bin/python benchmarks/hardening.py [--timeout S] [--only TEXT] [--command C] [--no-before] [DIR]
+
+The "before" table holds the figures measured on main at fed3b30 on 2026-12-01
+(``BEFORE`` below) and is printed first; then the figures of the code installed now.
+A cell reads ``CPU seconds / peak MB``; ``*`` marks a cell over the goal; ``exit N``
+a command that refused the input (the last line of its stderr is listed below the
+table). DIR defaults to ../shared/benchmarks (beside the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import math
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks"
+COMMANDS = ("read", "body", "timexes", "timeline", "frequencies")
+GOAL_SECONDS, GOAL_MB = 60.0, 2000.0
+PUBLISHED = "2023-05-01"
+MB = 1_000_000
+WALL_FACTOR = 4  # a case is also killed after this many times --timeout in wall-clock seconds (a hang)
+BEFORE_DATE = "2026-12-01, main at fed3b30"
+# (case, command) -> (CPU seconds, peak MB, status): status "ok", "timeout" (CPU), "wall" (wall-clock
+# limit), "memory", "skipped" or "exit N".
+BEFORE: dict[tuple[str, str], tuple[float, float, str]] = {}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measured cell: seconds, peak MB, status and the first line of stderr."""
+
+    seconds: float
+    mb: float
+    status: str
+    message: str = ""
+    wall: float = 0.0
+
+
+@dataclass(frozen=True)
+class FileCase:
+    """A file to run through every CLI command."""
+
+    name: str
+    build: Callable[[str], str]  # news text -> the file's text
+    series: str = ""  # cases of one series grow; once one is over the limit, the larger are skipped
+
+
+@dataclass(frozen=True)
+class CallCase:
+    """One function call, timed alone inside its subprocess."""
+
+    name: str
+    setup: str
+    call: str
+
+
+def load_news(directory: Path) -> str:
+    """Return the benchmark folders' English news text, one paragraph a line, documents apart."""
+    parts = []
+    for gold in sorted((directory / "boilerplate" / "pages").glob("*.gold.txt")):
+        if gold.with_name(gold.name.replace(".gold.txt", ".lang")).read_text().strip() == "en":
+            parts.append(gold.read_text("utf-8").strip())
+    for document in sorted((directory / "timex").glob("*/*.tml")):
+        if document.parent.name in ("TimeBank", "AQUAINT"):
+            match = re.search(r"<TEXT>(.*)</TEXT>", document.read_text("utf-8"), re.DOTALL)
+            if match:
+                text = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+                parts.append(
+                    "\n".join(" ".join(block.split()) for block in re.split(r"\n\s*\n", text)).strip()
+                )
+    if not parts:
+        raise SystemExit(f"{directory}: no benchmark text found")
+    return "\n\n".join(parts) + "\n\n"
+
+
+def repeat_to(text: str, size: int) -> str:
+    """Return ``text`` repeated and cut to ``size`` UTF-8 bytes (at a line end when there is one)."""
+    data = (text.encode("utf-8") * (size // len(text.encode("utf-8")) + 1))[:size]
+    cut = data.rfind(b"\n", 0, size)
+    return data[: cut + 1 if cut > size * 0.99 else size].decode("utf-8", errors="ignore")
+
+
+def one_line(news: str, size: int) -> str:
+    """Return ``size`` bytes of news text on a single line."""
+    return repeat_to(" ".join(news.split()) + " ", size).replace("\n", " ")
+
+
+def first_line(news: str, size: int) -> str:
+    """Return news text whose first line is ``size`` bytes long."""
+    return one_line(news, size) + "\n\n" + repeat_to(news, 200_000)
+
+
+def repeated_paragraphs(news: str, size: int) -> str:
+    """Return a page of a title and the same three paragraphs repeated to ``size`` bytes."""
+    paragraphs = [line for line in news.splitlines() if len(line) > 200][:3]
+    return "A page of repeated paragraphs\n\n" + repeat_to("\n\n".join(paragraphs) + "\n\n", size)
+
+
+def spaceless(news: str, size: int) -> str:
+    """Return ``size`` bytes of news text with every space and line break removed."""
+    return repeat_to("".join(news.split()), size)
+
+
+FILE_CASES = [
+    FileCase("news 1 MB", lambda news: repeat_to(news, 1 * MB), "news"),
+    FileCase("news 5 MB", lambda news: repeat_to(news, 5 * MB), "news"),
+    FileCase("news 19.9 MB", lambda news: repeat_to(news, 19_900_000), "news"),
+    FileCase("one line 5 MB", lambda news: one_line(news, 5 * MB), "one line"),
+    FileCase("one line 19.9 MB", lambda news: one_line(news, 19_900_000), "one line"),
+    FileCase("first line 160 KB", lambda news: first_line(news, 160_000)),
+    FileCase("repeated paragraphs 5 MB", lambda news: repeated_paragraphs(news, 5 * MB)),
+    FileCase("space-less 1 MB", lambda news: spaceless(news, 1 * MB)),
+    FileCase("'a' * 1 MB", lambda news: "a" * MB),
+    FileCase("'.' * 1 MB", lambda news: "." * MB),
+    FileCase("'a\\n' * 2.5 M (5 MB)", lambda news: "a\n" * (5 * MB // 2)),
+    FileCase("'1/' * 4000", lambda news: "1/" * 4000),
+    FileCase("'12:' * 4000", lambda news: "12:" * 4000),
+    FileCase("'Jan2020Monday' * 2000", lambda news: "Jan2020Monday" * 2000),
+    FileCase("'Monday ' * 10000", lambda news: "Monday " * 10000),
+    FileCase("'two days ago ' * 100", lambda news: "two days ago " * 100),
+    FileCase("'a' * 200 KB + '@'", lambda news: "a" * 200_000 + "@ b"),
+]
+
+_DCT = f"from datetime import date; DCT = date.fromisoformat({PUBLISHED!r})"
+CALL_CASES = [
+    CallCase(
+        "find_timexes('1/' * 4000)",
+        f"from helpers.timex import find_timexes; {_DCT}",
+        "find_timexes('1/' * 4000, DCT)",
+    ),
+    CallCase(
+        "find_timexes('12:' * 4000)",
+        f"from helpers.timex import find_timexes; {_DCT}",
+        "find_timexes('12:' * 4000, DCT)",
+    ),
+    CallCase(
+        "find_timexes('Jan2020Monday' * 2000)",
+        f"from helpers.timex import find_timexes; {_DCT}",
+        "find_timexes('Jan2020Monday' * 2000, DCT)",
+    ),
+    CallCase(
+        "find_timexes('Monday ' * 10000)",
+        f"from helpers.timex import find_timexes; {_DCT}",
+        "find_timexes('Monday ' * 10000, DCT)",
+    ),
+    CallCase(
+        "build_timeline('two days ago ' * 100)",
+        f"from helpers.timeline import build_timeline; {_DCT}",
+        "build_timeline('two days ago ' * 100, DCT)",
+    ),
+    CallCase("tokenize('a' * 1 MB)", "from helpers.tokens import tokenize", "tokenize('a' * 1_000_000)"),
+    CallCase(
+        "tokenize('a' * 200 KB + '@')",
+        "from helpers.tokens import tokenize",
+        "tokenize('a' * 200_000 + '@ b')",
+    ),
+    CallCase(
+        "split_sentences('a.' * 500 K)",
+        "from helpers.text import split_sentences",
+        "split_sentences('a.' * 500_000)",
+    ),
+    CallCase(
+        "split_sentences('.' * 1 MB)",
+        "from helpers.text import split_sentences",
+        "split_sentences('.' * 1_000_000)",
+    ),
+    CallCase(
+        "frequency_table('word ' * 1 M)",
+        "from helpers.frequencies import frequency_table, tokenize",
+        "frequency_table(tokenize('word ' * 1_000_000))",
+    ),
+]
+
+
+def measure(command: list[str], timeout: float, cap_mb: float) -> Result:
+    """Run ``command``, killing it past ``timeout`` CPU seconds or ``cap_mb`` resident MB."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=_limits(timeout, cap_mb)
+        )
+        status = "ok"
+        while True:
+            pid, code, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout * WALL_FACTOR:
+                status = "wall"
+            elif _resident_mb(process.pid) > cap_mb:
+                status = "memory"
+            if status != "ok":
+                os.kill(process.pid, signal.SIGKILL)
+                pid, code, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.05)
+        process.returncode = os.waitstatus_to_exitcode(code)  # reaped here, not by Popen
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
+        timed = out.read().decode("utf-8", "replace").strip().splitlines()
+    seconds = usage.ru_utime + usage.ru_stime
+    if status == "ok" and process.returncode in (-signal.SIGXCPU, -signal.SIGKILL) and seconds >= timeout:
+        status = "timeout"
+    elif status == "ok" and process.returncode != 0:
+        status = f"exit {process.returncode}"
+    if status == "ok" and timed and timed[-1].startswith("elapsed "):
+        seconds = float(timed[-1].split()[1])
+    message = lines[-1] if lines and status.startswith("exit") else ""
+    return Result(seconds, usage.ru_maxrss / 1000, status, message, wall)
+
+
+def _limits(timeout: float, cap_mb: float) -> Callable[[], None]:
+    """Return a pre-exec hook limiting the child's CPU seconds, and its address space as a backstop."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(timeout), math.ceil(timeout) + 5))
+        limit_bytes = int(cap_mb * 2 * MB)
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return limit
+
+
+def _resident_mb(pid: int) -> float:
+    """Return the resident MB of a running process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/statm").read_text().split()
+    except OSError:
+        return 0.0
+    return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") / MB
+
+
+def cell(result: Result | tuple[float, float, str] | None, timeout: float, cap_mb: float) -> str:
+    """Format one result as ``seconds / MB``, with ``*`` when it misses the goal."""
+    if result is None:
+        return "–"
+    seconds, mb, status = (
+        result[:3] if isinstance(result, tuple) else (result.seconds, result.mb, result.status)
+    )
+    if status == "timeout":
+        return f"> {timeout:.0f} s *"
+    if status == "wall":
+        return f"> {timeout * WALL_FACTOR:.0f} s wall *"
+    if status == "memory":
+        return f"> {cap_mb:.0f} MB *"
+    if status == "skipped":
+        return "skipped * (smaller input over)"
+    over = seconds > GOAL_SECONDS or mb > GOAL_MB
+    text = f"{seconds:.2f} s / {mb:.0f} MB" + (" *" if over else "")
+    return text if status == "ok" else f"{status}, {text}"
+
+
+def print_table(title: str, results: dict[tuple[str, str], object], timeout: float, cap_mb: float) -> None:
+    """Print a markdown table: one row per input, one column per command (or the call)."""
+    print(f"\n{title}\n")
+    print("| input | " + " | ".join(COMMANDS) + " |")
+    print("|---" * (len(COMMANDS) + 1) + "|")
+    for case in FILE_CASES:
+        cells = [cell(results.get((case.name, command)), timeout, cap_mb) for command in COMMANDS]
+        if any(c != "–" for c in cells):
+            print(f"| {case.name} | " + " | ".join(cells) + " |")
+    print("\n| call | seconds / peak MB |\n|---|---|")
+    for call in CALL_CASES:
+        if (call.name, "call") in results:
+            print(f"| `{call.name}` | {cell(results[(call.name, 'call')], timeout, cap_mb)} |")
+
+
+def run_cases(directory: Path, args: argparse.Namespace) -> dict[tuple[str, str], Result]:
+    """Build every input in a temporary directory and measure each case."""
+    news = load_news(directory)
+    results: dict[tuple[str, str], Result] = {}
+    over: set[tuple[str, str]] = set()
+    with tempfile.TemporaryDirectory(prefix="hardening-") as temporary:
+        for number, case in enumerate(FILE_CASES):
+            if args.only and args.only not in case.name:
+                continue
+            path = Path(temporary) / f"case-{number}.txt"
+            path.write_text(case.build(news), "utf-8")
+            path.with_suffix(".meta.json").write_text(json.dumps({"published": PUBLISHED}))
+            for command in COMMANDS:
+                if args.command and command not in args.command:
+                    continue
+                if (case.series, command) in over:
+                    result = Result(0.0, 0.0, "skipped")
+                else:
+                    command_line = [sys.executable, "-m", "helpers", command, str(path)]
+                    result = measure(command_line, args.timeout, args.cap_mb)
+                if case.series and result.status in ("timeout", "wall", "memory", "skipped"):
+                    over.add((case.series, command))
+                results[(case.name, command)] = result
+                _progress(case.name, command, result, args)
+            path.unlink()
+    for call in CALL_CASES:
+        if args.only and args.only not in call.name or args.command and "call" not in args.command:
+            continue
+        code = f"import time; {call.setup}; t = time.process_time(); {call.call}; print('elapsed', time.process_time() - t)"
+        result = measure([sys.executable, "-c", code], args.timeout, args.cap_mb)
+        results[(call.name, "call")] = result
+        _progress(call.name, "call", result, args)
+    return results
+
+
+def _progress(name: str, command: str, result: Result, args: argparse.Namespace) -> None:
+    """Print one finished case on stderr, so a long run shows where it is."""
+    figures = cell(result, args.timeout, args.cap_mb)
+    print(f"{name:40} {command:12} {figures} (wall {result.wall:.1f} s)", file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    """Print the before table, then measure and print the current one."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a case is killed")
+    parser.add_argument("--cap-mb", type=float, default=4000.0, help="resident MB at which a case is killed")
+    parser.add_argument("--only", help="run only the inputs whose name holds this text")
+    parser.add_argument("--command", action="append", help="run only this command (or 'call'); repeatable")
+    parser.add_argument("--no-before", action="store_true", help="do not print the before table")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args()
+    if not args.no_before and BEFORE:
+        print_table(f"Before ({BEFORE_DATE}; limits 120 s, 4000 MB)", BEFORE, 120, 4000)
+    results = run_cases(args.benchmarks, args)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                [[name, command, r.seconds, r.mb, r.status, r.wall] for (name, command), r in results.items()]
+            )
+        )
+    print_table(
+        f"Now ({time.strftime('%Y-%m-%d %H:%M')}; limits {args.timeout:.0f} s, {args.cap_mb:.0f} MB)",
+        results,
+        args.timeout,
+        args.cap_mb,
+    )
+    refusals = {(name, command, r.message) for (name, command), r in results.items() if r.message}
+    for name, command, message in sorted(refusals):
+        print(f"- {name}, {command}: {message[:200]}")
+    print(f"\nGoal: <= {GOAL_SECONDS:.0f} s and <= {GOAL_MB:.0f} MB per cell; * marks a miss.")
+
+
+if __name__ == "__main__":
+    main()
