@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from helpers.article import ArticleError, read_article
+from helpers.corpus import CorpusError
+from helpers.language import NotEnglishWarning, warn_if_not_english
 
 
 def iso_date(text: str) -> date:
@@ -50,11 +52,24 @@ def command_read(args: argparse.Namespace) -> None:
     print(f"title: {article.title}")
     print(f"paragraphs: {len(article.paragraphs)}")
     print(f"encoding: {article.encoding}")
-    print(f"published: {article.published or 'unknown'}")
+    print(f"published: {article.published or 'unknown'}" + _source(article.published_source))
+    print(f"language: {article.language or 'unknown'}")
+    if article.html_source is not None:
+        print(f"converted from HTML: {article.html_source}")
+    warn_if_not_english(article.language, "timex, stoplist frequencies and keyness")
     for repair in article.repairs:
         print(f"repair: line {repair.line}: {repair.kind}: {repair.detail}")
     for note in article.notes:
         print(f"note: {note}")
+
+
+def _source(source: str | None) -> str:
+    """' (from SOURCE)' for a known date source, else ''.
+
+    >>> _source("page line 4")
+    ' (from page line 4)'
+    """
+    return f" (from {source})" if source else ""
 
 
 def command_body(args: argparse.Namespace) -> None:
@@ -77,6 +92,7 @@ def command_timexes(args: argparse.Namespace) -> None:
     from helpers.timex import find_timexes
 
     article = read_article(args.path, published=args.dct)
+    warn_if_not_english(article.language, "timex")
     timexes = find_timexes(article.text, article.published)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
@@ -92,6 +108,7 @@ def command_timeline(args: argparse.Namespace) -> None:
     from helpers.timeline import build_timeline
 
     article = read_article(args.path, published=args.published)
+    warn_if_not_english(article.language, "timeline (timex)")
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
     timeline = build_timeline(separate(article).body, article.published)
@@ -109,6 +126,7 @@ def command_frequencies(args: argparse.Namespace) -> None:
     from helpers.frequencies import frequency_table, tokenize
 
     article = read_article(args.path)
+    warn_if_not_english(article.language, "stoplist frequencies")
     text = article.text if args.all else separate(article).body
     table = frequency_table(tokenize(text), stem=args.stem, top=args.top)
     if args.csv:
@@ -117,10 +135,84 @@ def command_frequencies(args: argparse.Namespace) -> None:
         print(table.round({"per_1000": 2}).to_string(index=False))
 
 
+def command_corpus(args: argparse.Namespace) -> None:
+    """Study every page of a folder or glob into tables under ``--out``; print a summary and the errors."""
+    from helpers.corpus import run_corpus
+
+    corpus = run_corpus(
+        args.source,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        published=args.published,
+        out=args.out,
+        exclude=args.exclude,
+    )
+    print(corpus.summary)
+    print(f"tables: {args.out} (Parquet and CSV: articles, paragraphs, timexes, events, counts, errors)")
+    if corpus.summary.errors:
+        errors = corpus.errors
+        for path, message in zip(errors["path"][:10], errors["message"][:10]):
+            print(f"note: {message if message.startswith(path) else f'{path}: {message}'}", file=sys.stderr)
+        if len(errors) > 10:
+            print(f"note: {len(errors) - 10:,} more in {args.out}/errors.csv", file=sys.stderr)
+
+
+def command_corpus_timeline(args: argparse.Namespace) -> None:
+    """Print the merged timeline of a saved corpus: one row per event, with how many articles report it."""
+    from helpers.corpus import Corpus
+    from helpers.corpus_analysis import merged_timeline
+
+    corpus = Corpus.load(args.folder)
+    merged = merged_timeline(corpus.events, corpus.articles)
+    merged = merged[merged["articles"] >= args.min_articles]
+    if args.csv:
+        print(merged.to_csv(index=False), end="")
+        return
+    columns = ["start", "end", "value", "articles", "first_report", "last_report", "article_ids", "event"]
+    for row in [columns, *merged[columns].astype(str).values.tolist()]:
+        print("\t".join(value.replace("\t", " ") for value in row))
+
+
+def add_corpus_commands(commands: argparse._SubParsersAction) -> None:
+    """Register ``corpus`` and ``corpus-timeline``."""
+    corpus = commands.add_parser(
+        "corpus", help="study every page of a folder or glob into tables (many articles)"
+    )
+    corpus.add_argument(
+        "source", metavar="DIR_OR_GLOB", help="a folder of page dumps, a glob pattern or one file"
+    )
+    corpus.add_argument(
+        "--out", required=True, help="folder for the tables (re-runs study only new or changed files)"
+    )
+    corpus.add_argument(
+        "--engine", choices=("serial", "processes", "dask"), default="serial", help="default serial"
+    )
+    corpus.add_argument(
+        "--workers", type=positive_int, help="processes or local Dask workers (default: one per core)"
+    )
+    corpus.add_argument("--scheduler", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://host:8786")
+    corpus.add_argument(
+        "--published", type=iso_date, help="one publication date for every page (default: sidecars)"
+    )
+    corpus.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                        help="leave out file names matching PATTERN, e.g. '*.gold.txt' (repeatable)")  # fmt: skip
+    corpus.set_defaults(run=command_corpus)
+
+    timeline = commands.add_parser("corpus-timeline", help="print the merged timeline of a saved corpus")
+    timeline.add_argument("folder", metavar="DIR", help="a folder written by `corpus --out DIR`")
+    timeline.add_argument(
+        "--min-articles", type=positive_int, default=1, help="events reported by N articles or more"
+    )
+    timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
+    timeline.set_defaults(run=command_corpus_timeline)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(
-        prog="python -m helpers", description="Study a news article saved as a plain-text page dump."
+        prog="python -m helpers",
+        description="Study a news article saved as a plain-text page dump or a saved HTML page (.html, .htm, gzipped too).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -170,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     frequencies.add_argument("--stem", action="store_true", help="group words by Snowball stem")
     frequencies.set_defaults(run=command_frequencies)
 
+    add_corpus_commands(commands)
+
     return parser
 
 
@@ -181,7 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.simplefilter("always")
             status = run(args)
         for warning in caught:
-            print(f"note: {warning.message}", file=sys.stderr)
+            kind = "warning" if issubclass(warning.category, NotEnglishWarning) else "note"
+            print(f"{kind}: {warning.message}", file=sys.stderr)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
@@ -197,7 +292,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.run(args)
         sys.stdout.flush()  # inside the try: a full disk or a closed pipe shows at the flush
-    except ArticleError as exc:
+    except (ArticleError, CorpusError) as exc:
         return fail(str(exc), 2)
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing to flush at exit
@@ -206,13 +301,19 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return fail(describe_os_error(exc), 2 if exc.filename else 1)
     except MemoryError:
-        return fail(f"{args.path}: out of memory; try a smaller file or a machine with more memory", 1)
+        return fail(f"{_input(args)}: out of memory; try a smaller file or a machine with more memory", 1)
     except Exception as exc:
         if os.environ.get("HELPERS_TRACEBACK"):
             raise
         problem = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-        return fail(f"{args.path}: unexpected {problem} (a bug: please report it with the file)", 1)
+        return fail(f"{_input(args)}: unexpected {problem} (a bug: please report it with the file)", 1)
     return 0
+
+
+def _input(args: argparse.Namespace) -> str:
+    """Return what the command reads: its file, folder or glob."""
+    names = ("path", "source", "folder")
+    return next((str(value) for name in names if (value := getattr(args, name, None))), "the input")
 
 
 def describe_os_error(exc: OSError) -> str:
