@@ -2,7 +2,8 @@
 
 Goal: every input under the 20 MB limit goes through each CLI command
 (``python -m helpers read|body|timexes|timeline|frequencies``) in at most 60 s and
-2 GB. Each case runs in its own subprocess, limited to ``--timeout`` CPU seconds
+2 GB. ``frequencies --all`` counts the whole page, not only the body the separator
+finds (on the concatenated news, the body is one article's region). Each case runs in its own subprocess, limited to ``--timeout`` CPU seconds
 (120; four times that in wall-clock seconds catches a hang) and ``--cap-mb``
 resident MB (4,000, to spare the shared machine); a case over either is killed and
 shown as ``> 120 s`` or ``> 4000 MB``. Seconds are CPU seconds (user + system) of the
@@ -49,7 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks"
-COMMANDS = ("read", "body", "timexes", "timeline", "frequencies")
+COMMANDS = ("read", "body", "timexes", "timeline", "frequencies", "frequencies --all")
 GOAL_SECONDS, GOAL_MB = 60.0, 2000.0
 PUBLISHED = "2023-05-01"
 MB = 1_000_000
@@ -57,7 +58,103 @@ WALL_FACTOR = 4  # a case is also killed after this many times --timeout in wall
 BEFORE_DATE = "2026-12-01, main at fed3b30"
 # (case, command) -> (CPU seconds, peak MB, status): status "ok", "timeout" (CPU), "wall" (wall-clock
 # limit), "memory", "skipped" or "exit N".
-BEFORE: dict[tuple[str, str], tuple[float, float, str]] = {}
+BEFORE: dict[tuple[str, str], tuple[float, float, str]] = {
+    ("news 1 MB", "read"): (0.18, 27, "ok"),
+    ("news 1 MB", "body"): (0.77, 81, "ok"),
+    ("news 1 MB", "timexes"): (2.12, 31, "ok"),
+    ("news 1 MB", "timeline"): (4.59, 117, "ok"),
+    ("news 1 MB", "frequencies"): (1.90, 124, "ok"),
+    ("news 5 MB", "read"): (0.48, 73, "ok"),
+    ("news 5 MB", "body"): (1.47, 115, "ok"),
+    ("news 5 MB", "timexes"): (43.28, 96, "ok"),
+    ("news 5 MB", "timeline"): (6.24, 141, "ok"),
+    ("news 5 MB", "frequencies"): (2.79, 149, "ok"),
+    ("news 19.9 MB", "read"): (1.79, 284, "ok"),
+    ("news 19.9 MB", "body"): (4.74, 324, "ok"),
+    ("news 19.9 MB", "timexes"): (99.54, 293, "wall"),
+    ("news 19.9 MB", "timeline"): (11.38, 325, "ok"),
+    ("news 19.9 MB", "frequencies"): (5.33, 325, "ok"),
+    ("one line 5 MB", "read"): (0.43, 73, "ok"),
+    ("one line 5 MB", "body"): (14.55, 3908, "memory"),
+    ("one line 5 MB", "timexes"): (71.11, 84, "ok"),
+    ("one line 5 MB", "timeline"): (13.76, 3907, "memory"),
+    ("one line 5 MB", "frequencies"): (13.51, 3909, "memory"),
+    ("one line 19.9 MB", "read"): (1.27, 247, "ok"),
+    ("one line 19.9 MB", "body"): (0.00, 0, "skipped"),
+    ("one line 19.9 MB", "timexes"): (115.08, 249, "timeout"),
+    ("one line 19.9 MB", "timeline"): (0.00, 0, "skipped"),
+    ("one line 19.9 MB", "frequencies"): (0.00, 0, "skipped"),
+    ("first line 160 KB", "read"): (0.10, 40, "ok"),
+    ("first line 160 KB", "body"): (12.01, 3911, "memory"),
+    ("first line 160 KB", "timexes"): (0.72, 40, "ok"),
+    ("first line 160 KB", "timeline"): (12.26, 3914, "memory"),
+    ("first line 160 KB", "frequencies"): (11.59, 3914, "memory"),
+    ("repeated paragraphs 5 MB", "read"): (0.39, 45, "ok"),
+    ("repeated paragraphs 5 MB", "body"): (1.15, 99, "ok"),
+    ("repeated paragraphs 5 MB", "timexes"): (16.18, 67, "ok"),
+    ("repeated paragraphs 5 MB", "timeline"): (1.73, 178, "ok"),
+    ("repeated paragraphs 5 MB", "frequencies"): (1.68, 175, "ok"),
+    ("space-less 1 MB", "read"): (0.14, 45, "ok"),
+    ("space-less 1 MB", "body"): (6.37, 3923, "memory"),
+    ("space-less 1 MB", "timexes"): (116.34, 45, "timeout"),
+    ("space-less 1 MB", "timeline"): (6.89, 3912, "memory"),
+    ("space-less 1 MB", "frequencies"): (8.22, 3908, "memory"),
+    ("'a' * 1 MB", "read"): (0.16, 45, "ok"),
+    ("'a' * 1 MB", "body"): (0.69, 59, "ok"),
+    ("'a' * 1 MB", "timexes"): (0.23, 45, "ok"),
+    ("'a' * 1 MB", "timeline"): (1.23, 148, "ok"),
+    ("'a' * 1 MB", "frequencies"): (1.19, 142, "ok"),
+    ("'.' * 1 MB", "read"): (0.14, 45, "ok"),
+    ("'.' * 1 MB", "body"): (0.74, 58, "ok"),
+    ("'.' * 1 MB", "timexes"): (0.26, 45, "ok"),
+    ("'.' * 1 MB", "timeline"): (1.43, 148, "ok"),
+    ("'.' * 1 MB", "frequencies"): (1.13, 142, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "read"): (13.34, 503, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "body"): (26.77, 2268, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "timexes"): (10.83, 505, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "timeline"): (23.21, 2269, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "frequencies"): (24.45, 2278, "ok"),
+    ("'1/' * 4000", "read"): (0.16, 45, "ok"),
+    ("'1/' * 4000", "body"): (0.79, 56, "ok"),
+    ("'1/' * 4000", "timexes"): (2.34, 45, "ok"),
+    ("'1/' * 4000", "timeline"): (1.22, 148, "ok"),
+    ("'1/' * 4000", "frequencies"): (1.07, 142, "ok"),
+    ("'12:' * 4000", "read"): (0.10, 45, "ok"),
+    ("'12:' * 4000", "body"): (0.59, 55, "ok"),
+    ("'12:' * 4000", "timexes"): (3.40, 45, "ok"),
+    ("'12:' * 4000", "timeline"): (0.96, 148, "ok"),
+    ("'12:' * 4000", "frequencies"): (0.95, 142, "ok"),
+    ("'Jan2020Monday' * 2000", "read"): (0.10, 45, "ok"),
+    ("'Jan2020Monday' * 2000", "body"): (0.54, 82, "ok"),
+    ("'Jan2020Monday' * 2000", "timexes"): (3.74, 45, "ok"),
+    ("'Jan2020Monday' * 2000", "timeline"): (1.46, 148, "ok"),
+    ("'Jan2020Monday' * 2000", "frequencies"): (1.51, 142, "ok"),
+    ("'Monday ' * 10000", "read"): (0.15, 45, "ok"),
+    ("'Monday ' * 10000", "body"): (1.98, 416, "ok"),
+    ("'Monday ' * 10000", "timexes"): (4.33, 45, "ok"),
+    ("'Monday ' * 10000", "timeline"): (2.28, 416, "ok"),
+    ("'Monday ' * 10000", "frequencies"): (1.98, 416, "ok"),
+    ("'two days ago ' * 100", "read"): (0.09, 45, "ok"),
+    ("'two days ago ' * 100", "body"): (0.55, 56, "ok"),
+    ("'two days ago ' * 100", "timexes"): (0.15, 45, "ok"),
+    ("'two days ago ' * 100", "timeline"): (0.95, 148, "ok"),
+    ("'two days ago ' * 100", "frequencies"): (0.90, 142, "ok"),
+    ("'a' * 200 KB + '@'", "read"): (0.08, 45, "ok"),
+    ("'a' * 200 KB + '@'", "body"): (0.77, 56, "ok"),
+    ("'a' * 200 KB + '@'", "timexes"): (0.15, 45, "ok"),
+    ("'a' * 200 KB + '@'", "timeline"): (0.91, 148, "ok"),
+    ("'a' * 200 KB + '@'", "frequencies"): (0.89, 142, "ok"),
+    ("find_timexes('1/' * 4000)", "call"): (2.23, 45, "ok"),
+    ("find_timexes('12:' * 4000)", "call"): (3.33, 45, "ok"),
+    ("find_timexes('Jan2020Monday' * 2000)", "call"): (4.07, 45, "ok"),
+    ("find_timexes('Monday ' * 10000)", "call"): (5.78, 45, "ok"),
+    ("build_timeline('two days ago ' * 100)", "call"): (13.64, 149, "ok"),
+    ("tokenize('a' * 1 MB)", "call"): (0.24, 283, "ok"),
+    ("tokenize('a' * 200 KB + '@')", "call"): (113.48, 55, "timeout"),
+    ("split_sentences('a.' * 500 K)", "call"): (0.09, 55, "ok"),
+    ("split_sentences('.' * 1 MB)", "call"): (0.15, 55, "ok"),
+    ("frequency_table('word ' * 1 M)", "call"): (2.33, 272, "ok"),
+}
 
 
 @dataclass(frozen=True)
@@ -235,7 +332,7 @@ def measure(command: list[str], timeout: float, cap_mb: float) -> Result:
         lines = err.read().decode("utf-8", "replace").strip().splitlines()
         timed = out.read().decode("utf-8", "replace").strip().splitlines()
     seconds = usage.ru_utime + usage.ru_stime
-    if status == "ok" and process.returncode in (-signal.SIGXCPU, -signal.SIGKILL) and seconds >= timeout:
+    if status == "ok" and process.returncode == -signal.SIGXCPU:
         status = "timeout"
     elif status == "ok" and process.returncode != 0:
         status = f"exit {process.returncode}"
@@ -318,7 +415,7 @@ def run_cases(directory: Path, args: argparse.Namespace) -> dict[tuple[str, str]
                 if (case.series, command) in over:
                     result = Result(0.0, 0.0, "skipped")
                 else:
-                    command_line = [sys.executable, "-m", "helpers", command, str(path)]
+                    command_line = [sys.executable, "-m", "helpers", *command.split(), str(path)]
                     result = measure(command_line, args.timeout, args.cap_mb)
                 if case.series and result.status in ("timeout", "wall", "memory", "skipped"):
                     over.add((case.series, command))
