@@ -57,7 +57,8 @@ MB = 1_000_000
 WALL_FACTOR = 4  # a case is also killed after this many times --timeout in wall-clock seconds (a hang)
 BEFORE_DATE = "2026-12-01, main at fed3b30"
 # (case, command) -> (CPU seconds, peak MB, status): status "ok", "timeout" (CPU), "wall" (wall-clock
-# limit), "memory", "skipped" or "exit N".
+# limit), "memory", "skipped" or "exit N" ("one line 19.9 MB", "frequencies --all": exit 1 was a
+# traceback, nltk's TimeoutError).
 BEFORE: dict[tuple[str, str], tuple[float, float, str]] = {
     ("news 1 MB", "read"): (0.18, 27, "ok"),
     ("news 1 MB", "body"): (0.77, 81, "ok"),
@@ -154,6 +155,23 @@ BEFORE: dict[tuple[str, str], tuple[float, float, str]] = {
     ("split_sentences('a.' * 500 K)", "call"): (0.09, 55, "ok"),
     ("split_sentences('.' * 1 MB)", "call"): (0.15, 55, "ok"),
     ("frequency_table('word ' * 1 M)", "call"): (2.33, 272, "ok"),
+    ("news 1 MB", "frequencies --all"): (2.89, 176, "ok"),
+    ("news 5 MB", "frequencies --all"): (8.53, 279, "ok"),
+    ("news 19.9 MB", "frequencies --all"): (25.06, 742, "ok"),
+    ("one line 5 MB", "frequencies --all"): (7.21, 268, "ok"),
+    ("one line 19.9 MB", "frequencies --all"): (6.76, 288, "exit 1"),
+    ("first line 160 KB", "frequencies --all"): (1.92, 155, "ok"),
+    ("repeated paragraphs 5 MB", "frequencies --all"): (10.44, 270, "ok"),
+    ("space-less 1 MB", "frequencies --all"): (2.77, 157, "ok"),
+    ("'a' * 1 MB", "frequencies --all"): (1.72, 284, "ok"),
+    ("'.' * 1 MB", "frequencies --all"): (1.96, 135, "ok"),
+    ("'a\\n' * 2.5 M (5 MB)", "frequencies --all"): (37.13, 995, "ok"),
+    ("'1/' * 4000", "frequencies --all"): (0.98, 140, "ok"),
+    ("'12:' * 4000", "frequencies --all"): (1.18, 140, "ok"),
+    ("'Jan2020Monday' * 2000", "frequencies --all"): (1.11, 140, "ok"),
+    ("'Monday ' * 10000", "frequencies --all"): (1.06, 140, "ok"),
+    ("'two days ago ' * 100", "frequencies --all"): (1.05, 139, "ok"),
+    ("'a' * 200 KB + '@'", "frequencies --all"): (119.96, 56, "timeout"),
 }
 
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from nltk import redos
 from strategies import SPACELESS, repetitive_texts, within_budget
 
-from helpers.text import load_abbreviations, split_sentences
+from helpers.text import load_abbreviations, sentence_tokenizer, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -91,3 +91,13 @@ def test_a_long_line_is_not_cut_short_by_nltks_match_clock(monkeypatch):
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.001)
     line = "The council met on Monday. It voted for the plan. " * 4000
     assert len(split_sentences(line)) == 8000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\t“”)")), max_size=80))
+def test_lines_without_a_sentence_end_skip_punkt_with_the_same_result(text):
+    tokenizer = sentence_tokenizer()
+    by_punkt = []
+    for line in text.split("\n"):
+        by_punkt += [line[start:end].strip() for start, end in tokenizer.span_tokenize(line)]
+    assert texts(text) == [piece for piece in by_punkt if piece]

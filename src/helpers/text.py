@@ -23,6 +23,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 from helpers.resources import data_lines
 
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.?!]")  # Punkt ends sentences only there: other lines are one sentence
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     for line in _LINE.finditer(text):
         words = line.group()  # taken once: each call of ``group`` copies the line
-        for start, end in tokenizer.span_tokenize(words):
+        spans = tokenizer.span_tokenize(words) if _SENTENCE_END.search(words) else [(0, len(words))]
+        for start, end in spans:
             piece = words[start:end]
             lead = len(piece) - len(piece.lstrip())
             piece = piece.strip()
