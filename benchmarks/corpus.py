@@ -5,7 +5,9 @@ repeated by symbolic links in a temporary folder (never in the project) up to ``
 files. Each configuration runs in a fresh Python process writing its tables to a temporary
 folder; it prints wall seconds, pages/s and the parent's peak resident memory (ru_maxrss:
 for ``processes`` and ``dask`` the workers are not counted, for ``serial`` the parent does
-the work). ``--sizes`` runs the serial engine on growing folders to show time is linear in pages.
+the work), and the CPU seconds of the parent and of its workers (what the run would take
+on idle cores: a shared machine stretches the wall time, not the CPU time). ``--sizes`` runs
+the serial engine on growing folders to show that time is linear in pages.
 
     .venv/bin/python benchmarks/corpus.py                              # 10,000 pages: 2 processes, dask
     .venv/bin/python benchmarks/corpus.py --pages 2000 --engines serial processes:2 dask:2
@@ -48,9 +50,10 @@ def run_one(folder: Path, engine: str, workers: int | None) -> dict:
         corpus = run_corpus(folder, engine=engine, workers=workers, out=out, progress=False)
         seconds = time.perf_counter() - began
         rows = json.loads((Path(out) / "corpus.json").read_text())["rows"]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    parent, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"pages": corpus.summary.pages, "errors": corpus.summary.errors, "seconds": seconds,
-            "peak_mib": peak, "rows": rows}  # fmt: skip
+            "peak_mib": parent.ru_maxrss / 1024, "parent_cpu": parent.ru_utime + parent.ru_stime,
+            "workers_cpu": children.ru_utime + children.ru_stime, "rows": rows}  # fmt: skip
 
 
 def measure(folder: Path, engine: str, workers: int | None) -> dict:
@@ -88,8 +91,10 @@ def main() -> None:
         print(json.dumps(run_one(Path(folder), engine, int(workers) or None)))
         return
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
-    print("| engine | workers | pages | errors | seconds | pages/s | parent peak MiB |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| engine | workers | pages | errors | seconds | pages/s | parent peak MiB | parent CPU s | workers CPU s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     runs = [(args.pages, *parse_engine(text)) for text in args.engines]
     runs += [(size, "serial", None) for size in args.sizes]
     with tempfile.TemporaryDirectory(prefix="corpus-bench-pages-") as temporary:
@@ -100,7 +105,8 @@ def main() -> None:
             figures = measure(Path(temporary) / str(count), engine, workers)
             shown = workers or ("1" if engine == "serial" else "cores")
             print(f"| {engine} | {shown} | {figures['pages']:,} | {figures['errors']} | {figures['seconds']:.1f} | "
-                  f"{figures['pages'] / figures['seconds']:.1f} | {figures['peak_mib']:.0f} |", flush=True)  # fmt: skip
+                  f"{figures['pages'] / figures['seconds']:.1f} | {figures['peak_mib']:.0f} | "
+                  f"{figures['parent_cpu']:.1f} | {figures['workers_cpu']:.1f} |", flush=True)  # fmt: skip
     print(f"({distinct} distinct pages repeated; tables streamed to a temporary folder)")
 
 
