@@ -232,3 +232,12 @@ def test_conversion_is_linear_in_the_page_size():
     start = time.perf_counter()
     read_html_page(large)
     assert time.perf_counter() - start < 40 * small_time + 1.0
+
+
+def test_a_printed_stamp_a_day_from_the_markup_timestamp_wins(tmp_path):
+    page = PAGE.replace("2021-06-14T08:00:00Z", "2021-06-15T01:30:00Z")
+    article = read_article(write(tmp_path, page.encode(), "page.html"))
+    assert (article.published.isoformat(), article.published_source) == ("2021-06-14", "page line 6")
+    far = PAGE.replace("2021-06-14T08:00:00Z", "2021-06-20T08:00:00Z")
+    article = read_article(write(tmp_path, far.encode(), "far.html"))
+    assert (article.published.isoformat(), article.published_source) == ("2021-06-20", "html metadata")

@@ -272,7 +272,10 @@ def _html_hook_article(
     if not page.dump.strip():
         raise EmptyFileError(path, "the HTML page has no visible text")
     if published is None and page.metadata.get("published"):
-        published, source = page.metadata["published"], "html metadata"
+        from helpers.pubdate import prefer_printed_date
+
+        published, line = prefer_printed_date(parse_published(page.metadata["published"], path), page.dump)
+        source = f"page line {line}" if line else "html metadata"
     return parse_article(
         page.dump,
         path=path,
