@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.article import ArticleError, EmptyFileError, HtmlFileError, parse_article, read_article
+from helpers.cli import main
 from helpers.html_page import (
     HtmlPageError,
     decode_html,
@@ -172,6 +173,35 @@ def test_any_bytes_as_html_give_an_article_or_an_article_error(tmp_path, data):
         return
     assert article.html_source == path
     assert "\x00" not in article.text
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=2000))
+def test_any_gzipped_bytes_give_an_article_or_an_article_error(tmp_path, data):
+    path = write(tmp_path, gzip.compress(data), "page.html.gz")
+    try:
+        article = read_article(path)
+    except ArticleError as exc:
+        assert str(exc).startswith(str(path))
+        return
+    assert article.html_source == path
+
+
+def test_gzipped_text_dump_is_read_as_a_dump(tmp_path):
+    path = write(tmp_path, gzip.compress(b"Bridge reopens\nThe bridge reopened on Monday."), "page.txt.gz")
+    article = read_article(path)
+    assert article.html_source is None
+    assert [p.text for p in article.paragraphs] == ["Bridge reopens", "The bridge reopened on Monday."]
+
+
+def test_cli_reads_a_saved_page_and_says_where_the_date_came_from(tmp_path, capsys):
+    path = write(tmp_path, PAGE.encode(), "page.html")
+    assert main(["read", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "published: 2021-06-14 (from html metadata)" in out
+    assert f"converted from HTML: {path}" in out
+    assert main(["timexes", str(path)]) == 0
+    assert "note: publication date 2021-06-14 from html metadata" in capsys.readouterr().err
 
 
 @settings(max_examples=100, deadline=None)

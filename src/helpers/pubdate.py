@@ -27,15 +27,17 @@ _MONTH = (
     r"aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+# After a month-name date a time may be glued on ("November 9, 20235:01 AM") or a word ("2020timer"):
+# dumps glue inline elements together. Numeric dates need clean edges ("v1.2.2020" is no date).
+_NAMED_END = r"(?:(?=[0-2]?\d:[0-5]\d)|(?!\d))"
 _DATE = re.compile(
-    r"(?:(?<!\w)"
-    + _MONTH.format("m1") + r"\s*" + _DAY.format("d1") + r"(?:\s*,\s*|\s+)(?P<y1>(?:19|20)\d\d)"
-    + r"|(?<!\w)" + _DAY.format("d2") + r"(?:\s+of)?[\s-]+" + _MONTH.format("m2") + r"[\s,-]+(?P<y2>(?:19|20)\d\d)"
-    + r"|(?<![\w/.-])(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?!\d)"
-    + r"|(?<![\w/.-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)"
-    + r")(?:(?=[0-2]?\d:[0-5]\d)|(?![\w/-]|\.\d))",
+    r"(?<!\w)" + _MONTH.format("m1") + r"\s*" + _DAY.format("d1") + r"(?:\s*,\s*|\s+)(?P<y1>(?:19|20)\d\d)" + _NAMED_END
+    + r"|(?<!\d)" + _DAY.format("d2") + r"\.?(?:\s+of)?[\s-]+" + _MONTH.format("m2") + r"[\s,-]+(?P<y2>(?:19|20)\d\d)" + _NAMED_END
+    + r"|(?<![\d/.-])(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/-]|\.\d)"
+    + r"|(?<![\w/.-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\w/-]|\.\d)",
     re.IGNORECASE,
 )  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ORIGINAL_CUE = re.compile(
     r"\b(?:published|posted|written|created|released|issued|dated?|filed|originally)\b|^\s*by\s",
     re.IGNORECASE,
@@ -75,7 +77,9 @@ def find_dates(line: str, number: int = 1) -> list[DateMention]:
     >>> [m.value.isoformat() for m in find_dates("Posted Sept. 19, 2022 | 19.09.2022 | 2022-09-19")]
     ['2022-09-19', '2022-09-19', '2022-09-19']
     """
-    mentions = []
+    mentions: list[DateMention] = []
+    if not _YEAR.search(line):  # most lines hold no year: skipping them cuts the time by two thirds
+        return mentions
     for match in _DATE.finditer(line):
         value, other = _dates_of(match)
         if value is not None:
