@@ -34,6 +34,8 @@ MIN_OPEN_SHARE = 0.5
 MIN_PAGES = 3
 MIN_PAGE_LINES = 20
 MAX_FURNITURE_LENGTH = 120
+# A page carries a few furniture lines (running head, foot, page number, date), not more.
+MAX_FURNITURE_LINES = 4
 # Zipf frequencies (wordfreq): a known word, and a fragment that is no word of its own.
 KNOWN_WORD_ZIPF = 3.0
 # Longest word fragment looked at before a line-end hyphen.
@@ -99,12 +101,14 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
         stripped = line.strip()
         if stripped and len(stripped) <= MAX_FURNITURE_LENGTH:
             where[_DIGITS.sub("#", stripped.lower())].append(index)
-    furniture: set[int] = set()
-    for key, indices in where.items():
-        pages = 2 if _PAGE_NUMBER.search(key) else MIN_PAGES
-        if len(indices) >= pages and _evenly_spaced(indices):
-            furniture.update(indices)
-    return furniture
+    repeating = [
+        (bool(_PAGE_NUMBER.search(key)), indices)
+        for key, indices in where.items()
+        if len(indices) >= (2 if _PAGE_NUMBER.search(key) else MIN_PAGES) and _evenly_spaced(indices)
+    ]
+    if len(repeating) > MAX_FURNITURE_LINES:  # text that repeats itself: keep all but page numbers
+        repeating = [(numbered, indices) for numbered, indices in repeating if numbered]
+    return {index for _, indices in repeating for index in indices}
 
 
 def _evenly_spaced(indices: list[int]) -> bool:
@@ -206,6 +210,9 @@ def unwrap(text: str) -> Unwrapped:
     width = wrap_width(lines)
     if width is None:
         return Unwrapped(text, tuple(range(1, len(lines) + 1)))
+    margin = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
+    lines = [line[margin:] for line in lines]  # a left margin shared by every line is no indentation
+    width -= margin
     furniture = page_furniture(lines)
     changes: list[tuple[int, str, str]] = [
         (index + 1, "dropped page furniture", lines[index].strip()) for index in sorted(furniture)
