@@ -15,7 +15,6 @@ from functools import lru_cache
 from helpers.timex.calendar import (
     UNRESOLVED,
     format_date,
-    month_year,
     nth_weekday,
     reporting_quarter,
     shift,
@@ -72,7 +71,7 @@ def calendar_day(
     year = (
         f"{year_of(year_text):04d}"
         if year_text
-        else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
+        else ctx.year_of_month(month, direction(ctx.text, start, end), day)
     )
     if not valid_day(int(year) if year.isdigit() else 2000, month, day):
         return None
@@ -125,7 +124,7 @@ def _shared_year() -> re.Pattern[str]:
     """Return the pattern of a second day and the year both days share (", or 4, 1999")."""
     links = alternation(table("second_day_links"))
     return re.compile(
-        rf",?[^\S\n]+{links}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{{3}}|20\d{{2}})\b"
+        rf",?(?:[^\S\n]+{links}[^\S\n]+|[^\S\n]*[-–][^\S\n]*)\d{{1,2}}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{{3}}|20\d{{2}})\b"
     )
 
 
@@ -145,7 +144,7 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
         year_text = shift(ctx.dct, "year", int(lookup("shifters", m["rel"])[0]))
     else:
         looks = direction(ctx.text, m.start("t"), m.end("t"))
-        year_text = month_year(ctx.dct, month, looks, day_of_month(m["day"]) if m["day"] else 0)
+        year_text = ctx.year_of_month(month, looks, day_of_month(m["day"]) if m["day"] else 0)
     if m["day"]:
         day = day_of_month(m["day"])
         check_year = int(year_text) if year_text.isdigit() else 2000
@@ -216,11 +215,29 @@ def read_second_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 SECOND_DAY = Rule(
     "second day",
-    r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>,?<_><second_day_links><_>"
+    r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>(?:,?<_><second_day_links><_>|(?:<_>)?[-–](?:<_>)?)"
     r"(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
     read_second_day,
     "<MONTH>",
-    (("They met on April 24 and 25, 2019.", "25, 2019", "2019-04-25"),),
+    (
+        ("They met on April 24 and 25, 2019.", "25, 2019", "2019-04-25"),
+        ("The fair runs March 5-7, 2021.", "7, 2021", "2021-03-07"),
+    ),
+)
+
+
+def read_first_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the "5" of "5-7 March 2021" -> DATE in the month (and year) named after the range."""
+    value = calendar_day(ctx, m["month"], m["day"], m["year"], m.start(), m.end())
+    return None if value is None else Reading("DATE", value, relative=not m["year"])
+
+
+FIRST_DAY = Rule(
+    "first day",
+    r"(?<![\w.,/-])(?P<day><DAY>)(?=(?:<_>)?[-–](?:<_>)?<DAY><_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?)",
+    read_first_day,
+    "<MONTH>",
+    (("The fair ran 5-7 March 2021.", "5", "2021-03-05"),),
 )
 
 
@@ -247,12 +264,41 @@ def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 YEAR = Rule(
     "year",
-    r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
-    r"(?![-.,/]?\d|%|<_><not_after_a_year>\b)"
+    r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)"
+    r"(?:\b|(?-i:(?=[A-Z][a-z])))(?![-.,/]?\d|%|<_><not_after_a_year>\b)"
     r"(?(fiscal)|(?!<_>(?!<s_words>\b)[a-z]+s\b))",
     read_year,
     NUMBER,
     (("It ended in 1994.", "1994", "1994"), ("Sales in fiscal 1987 rose.", "fiscal 1987", "1987")),
+)
+
+
+def read_range_start(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 1861 of "1861-1865" / the 2012 of "2012-13" -> DATE (TimeML marks a range's start and end apart)."""
+    return Reading("DATE", f"{int(m['year']):04d}")
+
+
+RANGE_START = Rule(
+    "range start",
+    r"(?<![\w$€£.,/-])(?P<year><YEAR>)(?=[-–](?:<YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d))",
+    read_range_start,
+    NUMBER,
+    (("It lasted from 1861-1865.", "1861", "1861"), ("The 2012-13 season ended.", "2012", "2012")),
+)
+
+
+def read_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 1865 of "1861-1865" / the 13 of "2012-13" -> DATE, after the start or not a range."""
+    end = int(m["end"]) if len(m["end"]) == 4 else int(m["century"]) * 100 + int(m["end"])
+    return Reading("DATE", f"{end:04d}") if end > int(m["start"]) else None
+
+
+RANGE_END = Rule(
+    "range end",
+    r"(?<=(?<![\w$€£.,/-])(?P<start>(?P<century>1[0-9]|20)[0-9]{2})[-–])(?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d)",
+    read_range_end,
+    NUMBER,
+    (("It lasted from 1861-1865.", "1865", "1865"), ("The 2012-13 season ended.", "13", "2013")),
 )
 
 
@@ -351,9 +397,7 @@ def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """the year-ago quarter / the year-earlier period / the 1988 quarter -> DATE of that (reporting) period."""
     if ctx.dct is None and not m["year"]:
         return Reading("DATE", UNRESOLVED["year"], relative=True)
-    quarterly = (
-        m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
-    )
+    quarterly = m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx, m.start()))
     if m["year"]:
         year = year_of(m["year"])
         if quarterly and ctx.dct is not None:
@@ -378,7 +422,7 @@ def read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     """Christmas / Thanksgiving Day 1999 / Labor Day -> DATE of that year (nearest the document date)."""
     rule = lookup("holidays", m["name"])[0]
     month = int(rule[:2])
-    year_text = f"{year_of(m['year']):04d}" if m["year"] else month_year(ctx.dct, month)
+    year_text = f"{year_of(m['year']):04d}" if m["year"] else ctx.year_of_month(month)
     if not year_text.isdigit():
         value = f"XXXX-{rule}" if "-" in rule else f"XXXX-{month:02d}"
         return Reading("DATE", value, relative=True)

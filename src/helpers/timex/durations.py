@@ -75,7 +75,7 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", shift(ctx.dct, "day", sign * days), prefix_mod(m["pre"]), relative=True)
     if amount is None or not float(amount).is_integer():
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", prefix_mod(m["pre"]), relative=True)
-    if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx.text, m.start()):
+    if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx, m.start()):
         return Reading("DATE", reporting_quarter(ctx.dct, 1), prefix_mod(m["pre"]), relative=True)
     return Reading(
         "DATE", shift(ctx.dct, granularity, sign * int(amount)), prefix_mod(m["pre"]), relative=True
