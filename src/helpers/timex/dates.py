@@ -38,11 +38,14 @@ def _year_preposition() -> re.Pattern[str]:
 
 
 def year_of(text: str) -> int:
-    """Return a four-digit or apostrophe year ('98 -> 1998) as an int.
+    """Return a four-digit, apostrophe ('98 -> 1998) or spoken year ("nineteen ninety-four") as an int.
 
-    >>> year_of("'98"), year_of("2003")
-    (1998, 2003)
+    >>> year_of("'98"), year_of("2003"), year_of("nineteen ninety-four")
+    (1998, 2003, 1994)
     """
+    if text[:1].isalpha():
+        century, rest = re.split(r"\s+(?:hundred\s+(?:and\s+)?)?", text.lower(), maxsplit=1)
+        return int(parse_number(century)) * 100 + int(parse_number(rest) or 0)
     digits = text.strip("'’")
     if len(digits) == 2:
         number = int(digits)
@@ -165,11 +168,12 @@ MONTH_DAY_YEAR = Rule(
     "month day year",
     r"(?:\b(?P<lead><date_prepositions>)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
     r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?"
-    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
+    r"(?:,?<_>(?P<year><YEAR>|<SPOKENYEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
     read_month_date,
     "<MONTH>",
     (
         ("It opened Sept. 8, 2021.", "Sept. 8, 2021", "2021-09-08"),
+        ("It opened in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
         ("It opened in March 2019.", "March 2019", "2019-03"),
         ("It opened in June last year.", "June last year", "2022-06"),
         ("It will open in early September.", "early September", "2023-09"),
@@ -257,30 +261,73 @@ DECADE = Rule(
 )
 
 
+@lru_cache(maxsize=1)
+def _not_a_year_before() -> re.Pattern[str]:
+    """Return the pattern of what makes the number after it a count or an identifier ("more than ", "GTX ", "No. ")."""
+    counts = alternation(table("count_modifiers"))
+    names = alternation(table("identifier_words"))
+    return re.compile(
+        rf"(?:\b{counts}[^\S\n]+|(?<![\w.]){names}[^\S\n]*|(?-i:\b(?P<acronym>[A-Z][A-Z0-9-]*[A-Z0-9]))[^\S\n]+)$",
+        re.IGNORECASE,
+    )
+
+
+def counted_or_named(text: str, start: int) -> bool:
+    """Tell whether the number at ``start`` is a count ("more than 1100") or names a thing ("GTX 1660", "No. 2020").
+
+    An all-capital word before it is a model or a code, unless it is an era ("AD") or a
+    word in capitals ("IN 1994").
+
+    >>> counted_or_named("more than 1100 people", 10), counted_or_named("a GTX 1660 card", 6), counted_or_named("IN 1994", 3)
+    (True, True, False)
+    """
+    found = _not_a_year_before().search(text, max(0, start - 16), start)
+    if found is None:
+        return False
+    word = (found["acronym"] or "").lower()
+    return not word or word not in table("era_words") and word not in table("function_words")
+
+
 def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    """1987 / fiscal 1987 / mid-1990 -> DATE."""
+    """1987 / fiscal 1987 / mid-1990 -> DATE; not a count ("more than 1100 people") nor a name ("GTX 1660")."""
+    if not (m["fiscal"] or m["mod"]) and counted_or_named(ctx.text, m.start("year")):
+        return None
     return Reading("DATE", f"{int(m['year']):04d}", part_mod(m["mod"]))
 
 
 YEAR = Rule(
     "year",
     r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)"
-    r"(?:\b|(?-i:(?=[A-Z][a-z])))(?![-.,/]?\d|%|<_><not_after_a_year>\b)"
+    r"(?:\b|(?-i:(?=[A-Z][a-z])))(?![-.,/]?\d|%|<_><not_after_a_year>\b|<_>\(?(?-i:[A-Z]{1,4}T)\b)"
     r"(?(fiscal)|(?!<_>(?!<s_words>\b)[a-z]+s\b))",
     read_year,
     NUMBER,
-    (("It ended in 1994.", "1994", "1994"), ("Sales in fiscal 1987 rose.", "fiscal 1987", "1987")),
+    (
+        ("It ended in 1994.", "1994", "1994"),
+        ("Sales in fiscal 1987 rose.", "fiscal 1987", "1987"),
+        ("It was built in AD 1066.", "1066", "1066"),
+    ),
 )
+
+
+def range_end(start: str, end: str) -> int | None:
+    """Return the year a range ends in ("1861", "1865" -> 1865; "2012", "13" -> 2013), None unless after the start.
+
+    >>> range_end("2012", "13"), range_end("1999", "45")
+    (2013, None)
+    """
+    year = int(end) if len(end) == 4 else int(start[:2]) * 100 + int(end)
+    return year if year > int(start) else None
 
 
 def read_range_start(m: re.Match[str], ctx: Context) -> Reading | None:
     """the 1861 of "1861-1865" / the 2012 of "2012-13" -> DATE (TimeML marks a range's start and end apart)."""
-    return Reading("DATE", f"{int(m['year']):04d}")
+    return Reading("DATE", f"{int(m['year']):04d}") if range_end(m["year"], m["end"]) else None
 
 
 RANGE_START = Rule(
     "range start",
-    r"(?<![\w$€£.,/-])(?P<year><YEAR>)(?=[-–](?:<YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d))",
+    r"(?<![\w$€£.,/-])(?P<year><YEAR>)(?=[-–](?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d))",
     read_range_start,
     NUMBER,
     (("It lasted from 1861-1865.", "1861", "1861"), ("The 2012-13 season ended.", "2012", "2012")),
@@ -289,13 +336,13 @@ RANGE_START = Rule(
 
 def read_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
     """the 1865 of "1861-1865" / the 13 of "2012-13" -> DATE, after the start or not a range."""
-    end = int(m["end"]) if len(m["end"]) == 4 else int(m["century"]) * 100 + int(m["end"])
-    return Reading("DATE", f"{end:04d}") if end > int(m["start"]) else None
+    end = range_end(m["start"], m["end"])
+    return Reading("DATE", f"{end:04d}") if end else None
 
 
 RANGE_END = Rule(
     "range end",
-    r"(?<=(?<![\w$€£.,/-])(?P<start>(?P<century>1[0-9]|20)[0-9]{2})[-–])(?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d)",
+    r"(?<=(?<![\w$€£.,/-])(?P<start>(?:1[0-9]|20)[0-9]{2})[-–])(?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d)",
     read_range_end,
     NUMBER,
     (("It lasted from 1861-1865.", "1865", "1865"), ("The 2012-13 season ended.", "13", "2013")),
@@ -418,19 +465,60 @@ YEAR_AGO = Rule(
 )
 
 
+_HOLIDAY_RULE = re.compile(
+    r"(?:(?P<month>\d\d)-(?P<day>\d\d)|(?P<nth>\d\d):(?P<weekday>\d):(?P<n>-?\d)|(?P<easter>easter)|(?P<varies>X))(?P<offset>[+-]\d+)?"
+)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """Return the day a ``holidays`` rule gives in ``year``: MM-DD, MM:weekday:n, easter, each +/- days; None for X.
+
+    >>> holiday_date("11:4:4+1", 2023), holiday_date("easter-2", 2024), holiday_date("X", 2024)
+    (datetime.date(2023, 11, 24), datetime.date(2024, 3, 29), None)
+    """
+    found = _HOLIDAY_RULE.fullmatch(rule)
+    if found["varies"]:
+        return None
+    if found["month"]:
+        day = date(year, int(found["month"]), int(found["day"]))
+    elif found["nth"]:
+        day = nth_weekday(year, int(found["nth"]), int(found["weekday"]), int(found["n"]))
+    else:
+        day = easter(year)
+    return day + timedelta(days=int(found["offset"] or 0))
+
+
+def easter(year: int) -> date:
+    """Return Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+
+    >>> easter(2024), easter(2000)
+    (datetime.date(2024, 3, 31), datetime.date(2000, 4, 23))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weeks = (2 * e + 2 * i - h - k + 32) % 7
+    m = (a + 11 * h + 19 * weeks) // 433
+    month = (h + weeks - 7 * m + 90) // 25
+    return date(year, month, (h + weeks - 7 * m + 33 * month + 19) % 32)
+
+
 def read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Christmas / Thanksgiving Day 1999 / Labor Day -> DATE of that year (nearest the document date)."""
+    """Christmas / Thanksgiving Day 1999 / Black Friday / Good Friday -> DATE of that year (nearest the document date).
+
+    A named day whose date varies by custom ("Super Tuesday") keeps ``XX`` month and day.
+    """
     rule = lookup("holidays", m["name"])[0]
-    month = int(rule[:2])
+    month = int(rule[:2]) if rule[:2].isdigit() else 4  # Easter and its feasts: spring
     year_text = f"{year_of(m['year']):04d}" if m["year"] else ctx.year_of_month(month)
     if not year_text.isdigit():
-        value = f"XXXX-{rule}" if "-" in rule else f"XXXX-{month:02d}"
+        value = f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"
         return Reading("DATE", value, relative=True)
-    if "-" in rule:
-        return Reading("DATE", f"{year_text}-{rule}", relative=not m["year"])
-    _, weekday, n = rule.split(":")
-    day = nth_weekday(int(year_text), month, int(weekday), int(n))
-    return Reading("DATE", day.isoformat(), relative=not m["year"])
+    day = holiday_date(rule, int(year_text))
+    value = day.isoformat() if day else f"{year_text if m['year'] else 'XXXX'}-XX-XX"
+    return Reading("DATE", value, relative=not m["year"])
 
 
 HOLIDAY = Rule(
@@ -438,7 +526,11 @@ HOLIDAY = Rule(
     r"\b(?P<name><HOLIDAY>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?",
     read_holiday,
     "<HOLIDAY>",
-    (("They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),),
+    (
+        ("They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+        ("Shops opened early on Black Friday 2022.", "Black Friday 2022", "2022-11-25"),
+        ("Voters went to the polls on Super Tuesday 2008.", "Super Tuesday 2008", "2008-XX-XX"),
+    ),
 )
 
 
@@ -593,7 +685,7 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
 SEASON = Rule(
     "season",
     r"\b(?:(?P<lead><season_prepositions>)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
-    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?)",
+    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>|<SPOKENYEAR>)\b)?)",
     read_season,
     "<SEASON>",
     (
@@ -644,9 +736,14 @@ ANAPHORIC_DATE = Rule(
 
 
 def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    """this week / last year / next month / earlier this month -> DATE at that granularity."""
+    """this week / last year / next month / earlier this month -> DATE at that granularity; the past year -> DURATION P1Y.
+
+    "(over) the past year" is the year up to the time of writing, not the calendar year before.
+    """
     amount = int(lookup("shifters", m["shift"])[0])
     unit = m["unit"].lower()
+    if m["the"] and m["shift"].lower() in table("span_shifters") and unit != "weekend":
+        return Reading("DURATION", duration_value(1, unit))
     if unit == "weekend":
         value = shift(ctx.dct, "week", amount)
         return Reading("DATE", f"{value}-WE", part_mod(m["mod"]), relative=True)
@@ -656,13 +753,14 @@ def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 SHIFTED_UNIT = Rule(
     "shifted unit",
-    r"\b(?:(?P<mod><edge_parts>|<part_modifiers>)<_>)?(?:the<_>)?(?P<shift><SHIFT>)<_>"
+    r"\b(?:(?P<mod><edge_parts>|<part_modifiers>)<_>)?(?P<the>the<_>)?(?P<shift><SHIFT>)<_>"
     r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
     read_shifted_unit,
     "week weekend month quarter year decade century",
     (
         ("He left last week.", "last week", "2023-W10"),
         ("Prices rose earlier this month.", "earlier this month", "2023-03"),
+        ("He earned Taka 8,500 over the past year.", "the past year", "P1Y"),
     ),
 )
 

@@ -11,7 +11,7 @@ import re
 from helpers.timex.calendar import reporting_quarter, shift
 from helpers.timex.context import Context, about_quarters, noun_after, quantity_before
 from helpers.timex.grammar import Reading, Rule
-from helpers.timex.lexicon import parse_number, prefix_mod, singular, table
+from helpers.timex.lexicon import lookup, parse_number, prefix_mod, singular, table
 
 # a fraction of a unit written in the next smaller one, as TIMEX3 values do
 # ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a minute and a half" = PT1M30S):
@@ -61,25 +61,27 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
 
     Clock units give the day they reach ("10 minutes ago" is today, "48 hours ago" two days
     back): the document date has no time of day. "An hour earlier" measures from an event
-    the text told, so it is a DURATION, like "an hour later".
+    the text told, so it is a DURATION, like "an hour later". A prefix gives a point's mod
+    ("almost a year ago": APPROX, "more than a year ago": BEFORE).
     """
     amount = parse_number(m["num"])
     unit = singular(m["unit"])
     granularity = table("units")[unit][1]
     back = m["dir"].lower() in table("past_directions")
+    mod = lookup("point_modifiers", m["pre"])[0] if m["pre"] else None
     sign = -1 if back else 1
     if granularity == "time":
         if m["dir"].lower() == "earlier":
-            return Reading("DURATION", duration_value(amount, unit), prefix_mod(m["pre"]))
+            return Reading(
+                "DURATION", duration_value(amount, unit), prefix_mod(m["pre"])
+            )  # a length: its own mod
         days = int((amount or 0) * _HOURS[unit] // 24)
-        return Reading("DATE", shift(ctx.dct, "day", sign * days), prefix_mod(m["pre"]), relative=True)
+        return Reading("DATE", shift(ctx.dct, "day", sign * days), mod, relative=True)
     if amount is None or not float(amount).is_integer():
-        return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", prefix_mod(m["pre"]), relative=True)
+        return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", mod, relative=True)
     if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx, m.start()):
-        return Reading("DATE", reporting_quarter(ctx.dct, 1), prefix_mod(m["pre"]), relative=True)
-    return Reading(
-        "DATE", shift(ctx.dct, granularity, sign * int(amount)), prefix_mod(m["pre"]), relative=True
-    )
+        return Reading("DATE", reporting_quarter(ctx.dct, 1), mod, relative=True)
+    return Reading("DATE", shift(ctx.dct, granularity, sign * int(amount)), mod, relative=True)
 
 
 def _not_a_length(m: re.Match[str], ctx: Context) -> bool:

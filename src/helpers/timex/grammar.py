@@ -126,6 +126,17 @@ def _number_words() -> str:
     )
 
 
+def _tens_words() -> str:
+    """Return the pattern of a number from ten to ninety-nine in words ("ninety-four", "twelve")."""
+    numbers = table("numbers")
+    tens = alternation(
+        [w for w, (v,) in numbers.items() if v.isdigit() and 20 <= int(v) <= 90 and int(v) % 10 == 0]
+    )
+    ones = alternation([w for w, (v,) in numbers.items() if v.isdigit() and 1 <= int(v) <= 9])
+    teens = alternation([w for w, (v,) in numbers.items() if v.isdigit() and 10 <= int(v) <= 19])
+    return rf"{tens}(?:[-\s]{ones})?|{teens}"
+
+
 _CAPITALISED = ("MONTH", "WEEKDAY", "HOLIDAY")  # names: matched Capitalised or UPPER case only
 
 
@@ -141,6 +152,7 @@ def _pieces() -> dict[str, str]:
         "NUM": _number_words(),
         "YEARAGO": alternation(table("year_ago")).replace(BLANK, r"[- ]"),
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
+        "SPOKENYEAR": rf"(?:nineteen|eighteen){BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
 
