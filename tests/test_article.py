@@ -238,16 +238,25 @@ def test_too_large(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "lines"),
     [
-        b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
-        b"  <html lang='en'><head><title>T</title></head></html>",
-        b"Title\n" + b"<div class='x'><p>A paragraph.</p></div>\n" * 12,
+        (b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", ["", "Hi"]),
+        (b"  <html lang='en'><head><title>T</title></head></html>", ["T"]),
+        (
+            b"Title\n" + b"<div class='x'><p>A paragraph.</p></div>\n" * 12,
+            ["", "Title", *["A paragraph."] * 12],
+        ),
     ],
 )
-def test_html_is_rejected_with_advice(tmp_path, data):
-    with pytest.raises(HtmlFileError, match="HTML page, not a text dump"):
-        read_article(write(tmp_path, data))
+def test_html_detected_by_content_is_read_as_its_dump(tmp_path, data, lines):
+    article = read_article(write(tmp_path, data))
+    assert article.text.splitlines() == lines
+    assert article.html_source == article.path
+
+
+def test_broken_gzip_names_the_file(tmp_path):
+    with pytest.raises(HtmlFileError, match="gzip"):
+        read_article(write(tmp_path, b"\x1f\x8b\x08\x00broken"))
 
 
 def test_text_that_mentions_a_tag_is_not_html():

@@ -3,7 +3,10 @@
 A page dump has the page title on its first line and one block of visible text
 per line after it. Scraped files are messy, so reading also decodes legacy
 encodings, normalises Unicode and repairs paragraphs glued at a sentence
-boundary; every change is listed in ``Article.repairs``.
+boundary; every change is listed in ``Article.repairs``. A saved HTML page (also
+gzipped) is first turned into such a dump (``helpers.html_page``). Reading also
+tells the page's language (``helpers.language``) and, when no date is given,
+finds the publication date in the page (``helpers.pubdate``).
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ class FileTooLargeError(ArticleError):
 
 
 class HtmlFileError(ArticleError):
-    """The file is an HTML page, not a text dump."""
+    """The file is an HTML page (or gzip stream) that cannot be turned into a page dump."""
 
 
 class PublishedDateError(ArticleError):
@@ -110,6 +113,12 @@ class Article:
     repairs: tuple[Repair, ...] = ()
     notes: tuple[str, ...] = ()
     metadata: dict[str, object] = field(default_factory=dict)
+    # Where ``published`` came from: "argument", "sidecar", "html metadata", "page line N" (None: no date).
+    published_source: str | None = None
+    # The page's language (ISO 639-1, helpers.language; None: too little text to tell).
+    language: str | None = None
+    # The saved HTML page the dump was made from (None for a text dump).
+    html_source: Path | None = None
 
 
 def read_article(
@@ -125,11 +134,19 @@ def read_article(
     ('Storm hits coast', 2, datetime.date(2023, 5, 1))
     """
     path = Path(path)
-    decoded, encoding = decode(_read_bytes(path, max_bytes), path)
+    raw = _read_bytes(path, max_bytes)
     metadata = read_sidecar(path)
+    source = "argument" if published is not None else None
     if published is None and metadata.get("published") is not None:
         published = parse_published(metadata["published"], path.with_suffix(".meta.json"))
-    return parse_article(decoded, path=path, encoding=encoding, published=published, metadata=metadata)
+        source = "sidecar"
+    raw = _html_hook_gunzip(raw, path, max_bytes)
+    if _html_hook_is_page(raw, path):
+        return _html_hook_article(raw, path, published, source, metadata)
+    decoded, encoding = decode(raw, path)
+    return parse_article(
+        decoded, path=path, encoding=encoding, published=published, metadata=metadata, published_source=source
+    )
 
 
 def parse_article(
@@ -139,30 +156,109 @@ def parse_article(
     encoding: str = "str",
     published: date | str | None = None,
     metadata: dict[str, object] | None = None,
+    published_source: str | None = None,
+    html_source: Path | None = None,
 ) -> Article:
-    """Build an ``Article`` from already decoded text; ``path`` only names it (no file is read).
+    """Build an ``Article`` from already decoded text (a dump, or HTML); ``path`` only names it.
 
     >>> parse_article("Title\\nFirst paragraph.Second one.").paragraphs[1].text
     'First paragraph.'
     """
     name = Path(path) if path else Path("<text>")
     text = normalize(decoded)
-    if looks_like_html(text):
-        raise HtmlFileError(name, "this is an HTML page, not a text dump; save the page as text first")
+    if html_source is None and looks_like_html(text):
+        return _html_hook_article(decoded, name, published, published_source, dict(metadata or {}))
     if not text.strip():
         raise EmptyFileError(name, "the file holds no text")
     paragraphs, repairs = split_paragraphs(text)
+    published, published_source = _pubdate_hook(text, parse_published(published, name), published_source)
+    language = _language_hook(text)
     return Article(
         title=paragraphs[0].text,
         paragraphs=tuple(paragraphs),
-        published=parse_published(published, name),
+        published=published,
         path=Path(path) if path else None,
         text=text,
         encoding=encoding,
         repairs=tuple(repairs),
-        notes=tuple(describe_quotes(text)),
+        notes=tuple(describe_quotes(text) + _language_hook_notes(language)),
         metadata=dict(metadata or {}),
+        published_source=published_source,
+        language=language,
+        html_source=html_source,
     )
+
+
+# --- hooks: HTML input (helpers.html_page), language (helpers.language), date (helpers.pubdate) ---
+
+
+def _html_hook_gunzip(raw: bytes, path: Path, max_bytes: int) -> bytes:
+    """Decompress a gzipped file (a saved page often is), refusing a broken or oversized stream."""
+    from helpers.html_page import HtmlPageError, gunzip, is_gzip
+
+    if not is_gzip(raw):
+        return raw
+    try:
+        return gunzip(raw, max_bytes)
+    except HtmlPageError as exc:
+        raise HtmlFileError(path, str(exc)) from None
+
+
+def _html_hook_is_page(raw: bytes, path: Path) -> bool:
+    """True for a saved web page: named ``.html``/``.htm`` or starting like HTML."""
+    from helpers.html_page import has_html_name
+
+    return has_html_name(path) or looks_like_html(raw[:20_000].decode("latin-1"))
+
+
+def _html_hook_article(
+    raw: bytes | str, path: Path, published: date | str | None, source: str | None, metadata: dict
+) -> Article:
+    """Turn a saved page into its dump and read that; its meta tags fill what the sidecar does not give."""
+    from helpers.html_page import HtmlPageError, read_html_page
+
+    try:
+        page = read_html_page(raw)
+    except HtmlPageError as exc:
+        raise HtmlFileError(path, str(exc)) from None
+    if not page.dump.strip():
+        raise EmptyFileError(path, "the HTML page has no visible text")
+    if published is None and page.metadata.get("published"):
+        published, source = page.metadata["published"], "html metadata"
+    return parse_article(
+        page.dump,
+        path=path,
+        encoding=page.encoding,
+        published=published,
+        metadata={**page.metadata, **metadata},
+        published_source=source,
+        html_source=path,
+    )
+
+
+def _pubdate_hook(text: str, published: date | None, source: str | None) -> tuple[date | None, str | None]:
+    """The given date and its source ("argument" unless named), else the page's own date stamp."""
+    from helpers.pubdate import find_published
+
+    if published is not None:
+        return published, source or "argument"
+    found = find_published(text)
+    return (found.value, f"page line {found.line}") if found else (None, None)
+
+
+def _language_hook(text: str) -> str | None:
+    """The page's language code (helpers.language)."""
+    from helpers.language import identify_language
+
+    return identify_language(text)
+
+
+def _language_hook_notes(language: str | None) -> list[str]:
+    """The note for a page not in English, as a list (empty for English)."""
+    from helpers.language import not_english_note
+
+    note = not_english_note(language)
+    return [note] if note else []
 
 
 def looks_like_html(text: str) -> bool:
