@@ -42,7 +42,7 @@ SIZES_KB = (20, 200, 2000)
 # ms per KB before the linear-time work (commit fed3b30, helpers.timex as one module), measured
 # with ``scaling_rows`` on the same texts on the shared 2-core machine (one run each, after a
 # warm-up): PYTHONPATH=<checkout of fed3b30>/src .venv/bin/python benchmarks/timex.py --scaling-only
-BEFORE_MS_PER_KB = {20: (0.0, 0.0), 200: (0.0, 0.0), 2000: (0.0, 0.0)}
+BEFORE_MS_PER_KB = {20: (1.797, 5.883), 200: (3.042, 9.114), 2000: (14.781, 61.309)}
 ERROR_KINDS = ("missed", "spurious", "wrong span", "wrong value", "wrong type")
 
 Prediction = tuple[int, int, str, str]
@@ -154,14 +154,19 @@ def scaling_rows() -> list[tuple[int, float, float, float]]:
 
 def print_scaling() -> None:
     """Print ms per KB of find_timexes and build_timeline at each size, beside the figures before."""
-    find_timexes("warm up the compiled grammar on 1 May 2000", date(2000, 5, 1))
+    from helpers.timeline import build_timeline
+
+    build_timeline("Warm up the compiled grammar and the libraries on 1 May 2000.", date(2000, 5, 1))
     print()
     header = f"{'body':>8s} {'KB':>8s} {'find_timexes ms/KB':>19s} {'before':>7s} {'build_timeline ms/KB':>21s} {'before':>7s}"
     print(header)
     print("-" * len(header))
     for kb, size, found, built in scaling_rows():
         before_found, before_built = BEFORE_MS_PER_KB[kb]
-        print(f"{kb:>6d}KB {size:8.0f} {found:19.3f} {before_found:7.3f} {built:21.3f} {before_built:7.3f}")
+        print(
+            f"{kb:>6d}KB {size:8.0f} {found:19.3f} {before_found:7.3f} {built:21.3f} {before_built:7.3f}",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,6 +53,20 @@ def year_of(text: str) -> int:
     return int(digits)
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def year_value(text: str) -> str:
+    """Return the TIMEX3 year of a written year: four digits, or BC and four digits ("480 BC" -> BC0480).
+
+    >>> year_value("'98"), year_value("480 BC")
+    ('1998', 'BC0480')
+    """
+    if text[-1:].isalpha() and text.split()[-1].lower() in table("before_christ"):
+        return f"BC{int(_LEADING_DIGITS.match(text)[0]):04d}"
+    return f"{year_of(text):04d}"
+
+
 def day_of_month(written: str) -> int:
     """Return the day number of "5", "05" or "5th".
 
@@ -140,9 +154,10 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if not m["day"] and _NUMBER_BEFORE.search(ctx.text, max(0, m.start("t") - 6), m.start("t")):
         return None
     shared = _shared_year().match(ctx.text, m.end("t")) if m["day"] and not (m["year"] or m["rel"]) else None
-    explicit = m["year"] is not None or shared is not None
+    written = m["year"] or m["year2"]
+    explicit = bool(written) or shared is not None
     if explicit:
-        year_text = f"{year_of(m['year'] or shared['year']):04d}"
+        year_text = year_value(written or shared["year"])
     elif m["rel"]:
         year_text = shift(ctx.dct, "year", int(lookup("shifters", m["rel"])[0]))
     else:
@@ -150,7 +165,7 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
         year_text = ctx.year_of_month(month, looks, day_of_month(m["day"]) if m["day"] else 0)
     if m["day"]:
         day = day_of_month(m["day"])
-        check_year = int(year_text) if year_text.isdigit() else 2000
+        check_year = int(year_text) if year_text.isdigit() else 2000  # BC and XXXX: a leap year
         if not valid_day(check_year, month, day):
             return None
         value = f"{year_text}-{month:02d}-{day:02d}"
@@ -168,12 +183,14 @@ MONTH_DAY_YEAR = Rule(
     "month day year",
     r"(?:\b(?P<lead><date_prepositions>)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
     r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?"
-    r"(?:,?<_>(?P<year><YEAR>|<SPOKENYEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
+    r"(?:(?:,?<_>|<_>of<_>)(?:(?P<year><YEAR>|<SPOKENYEAR>|<BCYEAR>)\b|(?P<year2><BCYEAR>)(?!\w))|<_>(?P<rel><near_shifters>)<_>year\b)?)",
     read_month_date,
     "<MONTH>",
     (
         ("It opened Sept. 8, 2021.", "Sept. 8, 2021", "2021-09-08"),
         ("It opened in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("It fell in February of 1940.", "February of 1940", "1940-02"),
+        ("The army crossed in August 480 BC.", "August 480 BC", "BC0480-08"),
         ("It opened in March 2019.", "March 2019", "2019-03"),
         ("It opened in June last year.", "June last year", "2022-06"),
         ("It will open in early September.", "early September", "2023-09"),
@@ -183,7 +200,7 @@ MONTH_DAY_YEAR = Rule(
 DAY_MONTH_YEAR = Rule(
     "day month year",
     r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)"
-    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
+    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)(?P<year2>)",
     read_month_date,
     "<MONTH>",
     (("It opened on 8 September 2021.", "8 September 2021", "2021-09-08"),),
@@ -346,6 +363,33 @@ RANGE_END = Rule(
     read_range_end,
     NUMBER,
     (("It lasted from 1861-1865.", "1865", "1865"), ("The 2012-13 season ended.", "13", "2013")),
+)
+
+
+def read_bc_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """499 BC / ca. 490 BCE / the 499 of "499-493 BC" -> DATE BC0499 (ISO-TimeML's years before Christ)."""
+    mod = lookup("circa_words", m["pre"])[0] if m["pre"] else part_mod(m["mod"])
+    return Reading("DATE", f"BC{int(m['year']):04d}", mod)
+
+
+BC_YEAR = Rule(
+    "bc year",
+    r"(?:\b(?P<pre><circa_words>)<_>)?(?:\b(?P<mod><SMEMOD>)(?:-|<_>))?(?<![\w.,])(?P<year>[1-9][0-9]{0,3})(?:<_>)?<before_christ>(?!\w)",
+    read_bc_year,
+    "<BC>",
+    (("Athens burned in 480 BC.", "480 BC", "BC0480"), ("It was built ca. 490 BC.", "ca. 490 BC", "BC0490")),
+)
+
+BC_RANGE_START = Rule(
+    "bc range start",
+    r"(?<![\w.,])(?P<pre>)(?P<mod>)(?P<year>[1-9][0-9]{0,3})"
+    r"(?=(?:(?:<_>)?[-–](?:<_>)?|<_>(?:to|and)<_>)[1-9][0-9]{0,3}(?:<_>)?<before_christ>(?!\w))",
+    read_bc_year,
+    "<BC>",
+    (
+        ("The revolt lasted from 499 to 493 BC.", "499", "BC0499"),
+        ("The Ionian Revolt (499-493 BC) failed.", "499", "BC0499"),
+    ),
 )
 
 
@@ -665,10 +709,10 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
     """summer 2019 / last summer / this fall -> DATE YYYY-SU."""
     code = table("seasons")[m["season"].lower()][0]
-    if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["mod"]):
+    if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["bc"] or m["mod"]):
         return None
-    if m["year"]:
-        return Reading("DATE", f"{year_of(m['year']):04d}-{code}", part_mod(m["mod"]), group="t")
+    if m["year"] or m["bc"]:
+        return Reading("DATE", f"{year_value(m['year'] or m['bc'])}-{code}", part_mod(m["mod"]), group="t")
     amount = int(lookup("shifters", m["shift"] or "this")[0])
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{code}", part_mod(m["mod"]), relative=True, group="t")
@@ -685,7 +729,7 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
 SEASON = Rule(
     "season",
     r"\b(?:(?P<lead><season_prepositions>)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
-    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>|<SPOKENYEAR>)\b)?)",
+    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?:(?P<year><YEAR>|<SPOKENYEAR>)\b|(?P<bc><BCYEAR>)(?!\w)))?)",
     read_season,
     "<SEASON>",
     (

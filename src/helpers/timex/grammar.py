@@ -89,6 +89,8 @@ def rules() -> tuple[Rule, ...]:
         dates.SECOND_DAY,
         dates.FIRST_DAY,
         dates.DECADE,
+        dates.BC_YEAR,
+        dates.BC_RANGE_START,
         dates.RANGE_START,
         dates.RANGE_END,
         dates.YEAR,
@@ -152,6 +154,7 @@ def _pieces() -> dict[str, str]:
         "NUM": _number_words(),
         "YEARAGO": alternation(table("year_ago")).replace(BLANK, r"[- ]"),
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
+        "BCYEAR": rf"(?:[1-9][0-9]{{0,3}}(?:{BLANK})?{alternation(table('before_christ'))})",
         "SPOKENYEAR": rf"(?:nineteen|eighteen){BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
@@ -189,6 +192,7 @@ def trigger_words() -> frozenset[str]:
     words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {
         f"{u}long" for u in table("units")
     }
+    words |= set(table("before_christ"))
     for name in (
         "units",
         "relative_days",

@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from helpers.timex.calendar import shift_value, value_bounds
+from helpers.timex.calendar import as_proxy, before_christ, shift_value, value_bounds
 from helpers.timex.context import Context, anaphor_value, as_date, nearest_cue
 from helpers.timex.grammar import NUMBER, Reading, Rule, compile_rule, rules, triggers
-from helpers.timex.lexicon import lookup, table
+from helpers.timex.lexicon import table
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -55,6 +55,7 @@ class Timex:
 def _span_modifier() -> re.Pattern[str]:
     """Return the pattern of a START/MID/END phrase just before a date ("the end of ")."""
     phrases = [w for w, (mod,) in table("modifiers").items() if mod in ("START", "MID", "END") and " " in w]
+    phrases += list(table("span_modifiers"))
     alternatives = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
     )
@@ -211,6 +212,42 @@ def _longest_first(candidates: list[_Found]) -> list[_Found]:
     return kept
 
 
+_OF_THAT_YEAR = re.compile(r"[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+_MONTH_OF_THAT_YEAR = "month of that year"
+
+
+def _of_that_year(found: list[_Found], text: str) -> list[_Found]:
+    """Join a month and the anaphoric year after it ("August of that year") into one expression, read on the narrative."""
+    joined: list[_Found] = []
+    for item in found:
+        before = joined[-1].timex if joined else None
+        if (
+            before is not None
+            and before.rule in ("month day year", "day month year")
+            and before.relative
+            and item.timex.rule == _ANAPHORIC_RULE
+            and table("anaphora").get(re.sub(r"\s+", " ", item.timex.text.lower())) == ("year", "0")
+            and _OF_THAT_YEAR.match(text, before.end, item.timex.start)
+        ):
+            span = text[before.start : item.timex.end]
+            joined[-1] = joined[-1]._replace(
+                timex=replace(before, end=item.timex.end, text=span, rule=_MONTH_OF_THAT_YEAR)
+            )
+            continue
+        joined.append(item)
+    return joined
+
+
+def _swallowing(found: list[_Found]) -> list[_Found]:
+    """Drop the expressions an extended one now covers ("early morning" inside "the early morning hours of 30 April")."""
+    kept: list[_Found] = []
+    for item in found:
+        while kept and kept[-1].timex.end > item.timex.start:
+            kept.pop()
+        kept.append(item)
+    return kept
+
+
 def _with_span_modifier(timex: Timex, text: str) -> Timex:
     """Extend a DATE or TIME over a preceding "the end of" / "the beginning of" and set its mod."""
     if timex.mod or timex.type not in ("DATE", "TIME"):
@@ -219,14 +256,14 @@ def _with_span_modifier(timex: Timex, text: str) -> Timex:
     if not found:
         return timex
     start = found.start("phrase")
-    return replace(
-        timex, start=start, text=text[start : timex.end], mod=lookup("modifiers", found["phrase"])[0]
-    )
+    phrase = re.sub(r"\s+", " ", found["phrase"].lower())
+    mod = (table("modifiers").get(phrase) or table("span_modifiers")[phrase])[0]
+    return replace(timex, start=start, text=text[start : timex.end], mod=mod)
 
 
 _ANAPHORIC_RULE = "anaphoric date"
 _CLOCK_RULE = "clock"
-_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
+_DATE_VALUE = re.compile(r"(?:BC)?\d{4}(?:-\d{2}){0,2}(?:T.*)?")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -238,6 +275,8 @@ def _day_name() -> re.Pattern[str]:
 
 def _anaphor_value(timex: Timex, reference: str) -> str | None:
     """Return the value of an anaphoric date or a clock time without its day read against the last date mentioned."""
+    if reference.startswith("BC"):
+        return before_christ(_anaphor_value(timex, as_proxy(reference)), reference)
     if timex.rule == _ANAPHORIC_RULE:
         try:
             return anaphor_value(timex.text, reference)
@@ -255,6 +294,8 @@ def _narrative_value(found: _Found, reference: str, ctx: Context) -> str | None:
     ("1940" is 1940-01-01 to 1940-12-31); when the two readings differ, the reference
     is too coarse to say ("Monday" after "1940") and the result is None.
     """
+    if reference.startswith("BC"):
+        return before_christ(_narrative_value(found, as_proxy(reference), ctx), reference)
     bounds = value_bounds(reference)
     if bounds is None:
         return None
@@ -298,6 +339,8 @@ def _points_at(timex: Timex, dct: date) -> int:
     """
     if timex.relative:
         return -1 if _deictic(timex.text) or timex.rule == "weekday" else 0
+    if timex.value.startswith("BC"):
+        return 1
     bounds = value_bounds(timex.value) if timex.type in ("DATE", "TIME") else None
     if bounds is None:
         return 0
@@ -345,13 +388,14 @@ def _later_date(timex: Timex, reference: Timex, text: str, following: int) -> Ti
 
     A narrative counts time on from its last date ("On June 10 ... twelve days later"
     = June 22); None when no "later" follows, or the amount is finer than the reference
-    ("1940" and "two days later").
+    ("1940" and "two days later"). A length's mod becomes the point's ("less than a week
+    later": BEFORE the day a week on).
 
     >>> _later_date(Timex(0, 8, "two days", "DURATION", "P2D"), Timex(0, 0, "", "DATE", "1940-06-10"), "two days later", 14).value
     '1940-06-12'
     """
     after = _LATER.match(text, timex.end)
-    if after is None or after.end() > following or timex.mod:
+    if after is None or after.end() > following:
         return None
     if "X" in timex.value:
         value = "FUTURE_REF"
@@ -361,7 +405,10 @@ def _later_date(timex: Timex, reference: Timex, text: str, following: int) -> Ti
             return None
         value = moved[2]
     span = text[timex.start : after.end()]
-    return replace(timex, end=after.end(), text=span, type="DATE", value=value, relative=True, rule="later")
+    mod = table("later_mods")[timex.mod.lower()][0] if timex.mod else None
+    return replace(
+        timex, end=after.end(), text=span, type="DATE", value=value, mod=mod, relative=True, rule="later"
+    )
 
 
 def _anchored(found: list[_Found], ctx: Context, mode: str) -> list[Timex]:
@@ -386,7 +433,9 @@ def _anchored(found: list[_Found], ctx: Context, mode: str) -> list[Timex]:
             timex = later
         elif reference is not None and timex.relative:
             value = _anaphor_value(timex, reference.value)
-            if value is None and timex.rule != _ANAPHORIC_RULE and _narrates(timex, narrating, ctx, mode):
+            if timex.rule == _MONTH_OF_THAT_YEAR or (
+                value is None and timex.rule != _ANAPHORIC_RULE and _narrates(timex, narrating, ctx, mode)
+            ):
                 value = _narrative_value(item, reference.value, ctx)
             if value is not None:
                 timex = replace(timex, value=value, relative=reference.relative, resolved=reference.resolved)
@@ -425,5 +474,5 @@ def find_timexes(text: str, dct: date | str | None = None, *, mode: str = "auto"
         item._replace(timex=_with_span_modifier(item.timex, scan))
         for item in _longest_first(_candidates(ctx, rules()))
     ]
-    found = _anchored(kept, ctx, mode)
+    found = _anchored(_of_that_year(_swallowing(kept), scan), ctx, mode)
     return found if scan == text else [replace(t, text=text[t.start : t.end]) for t in found]
