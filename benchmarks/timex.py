@@ -26,7 +26,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -134,11 +134,10 @@ def repeated_body(kb: int) -> tuple[str, date | None]:
     return "\n".join([body] * copies), article.published
 
 
-def scaling_rows() -> list[tuple[int, float, float, float]]:
-    """Return (size KB, KB, find_timexes ms/KB, build_timeline ms/KB) for each of ``SIZES_KB``."""
+def scaling_rows() -> Iterator[tuple[int, float, float, float]]:
+    """Yield (size KB, KB, find_timexes ms/KB, build_timeline ms/KB) for each of ``SIZES_KB``."""
     from helpers.timeline import build_timeline
 
-    rows = []
     for kb in SIZES_KB:
         text, published = repeated_body(kb)
         size = len(text.encode()) / 1000
@@ -148,8 +147,7 @@ def scaling_rows() -> list[tuple[int, float, float, float]]:
         started = time.perf_counter()
         build_timeline(text, published)
         built = time.perf_counter() - started
-        rows.append((kb, size, found * 1000 / size, built * 1000 / size))
-    return rows
+        yield kb, size, found * 1000 / size, built * 1000 / size
 
 
 def print_scaling() -> None:
