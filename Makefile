@@ -44,9 +44,11 @@ nbval: setup ## Execute the notebooks and compare them with their stored outputs
 
 bench: setup ## Print quality and speed beside other tools (needs ../shared/benchmarks)
 	$(PY) benchmarks/boilerplate.py --repeat 5
+	$(PY) benchmarks/variants.py
 	$(PY) benchmarks/timex.py
 	$(PY) benchmarks/frequencies.py
 	$(PY) benchmarks/pubdate.py
+	$(PY) benchmarks/language.py
 
 lab: setup ## Open JupyterLab on the notebooks
 	$(PY) -m jupyter lab notebooks

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import date
 
-from helpers.article import ArticleError, read_article
+from helpers.article import Article, ArticleError, read_article
 from helpers.corpus import CorpusError
 from helpers.language import NotEnglishWarning, warn_if_not_english
 
@@ -79,6 +79,12 @@ def _source(source: str | None) -> str:
     return f" (from {source})" if source else ""
 
 
+def note_found_date(article: Article) -> None:
+    """Say on stderr when the publication date was found in the page rather than given."""
+    if article.published_source not in (None, "argument", "sidecar"):
+        print(f"note: publication date {article.published} from {article.published_source}", file=sys.stderr)
+
+
 def command_body(args: argparse.Namespace) -> None:
     """Print the body paragraphs one a line, or with ``--labels`` every paragraph's label as TSV."""
     from helpers.boilerplate import separate
@@ -100,6 +106,7 @@ def command_timexes(args: argparse.Namespace) -> None:
 
     article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timex")
+    note_found_date(article)
     timexes = find_timexes(article.text, article.published, mode=args.mode)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
@@ -116,6 +123,7 @@ def command_timeline(args: argparse.Namespace) -> None:
 
     article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timeline (timex)")
+    note_found_date(article)
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
     timeline = build_timeline(separate(article).body, article.published, mode=args.mode)
