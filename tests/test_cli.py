@@ -105,3 +105,22 @@ def test_frequencies_body_leaves_the_appeal_out(seed_path, capsys):
 def test_frequencies_reports_a_missing_file(tmp_path, capsys):
     assert main(["frequencies", str(tmp_path / "none.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_corpus_writes_tables_and_prints_a_summary(tmp_path, seed_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["corpus", str(seed_path.parent), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("1 page in ") and "0 errors" in printed
+    assert (out / "articles.parquet").is_file() and (out / "events.csv").is_file()
+    assert main(["corpus-timeline", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:4] == ["start", "end", "value", "articles"] and len(lines) > 3
+
+
+def test_corpus_refuses_to_write_into_raw_data(tmp_path, seed_path, capsys):
+    assert main(["corpus", str(seed_path), "--out", str(seed_path.parent / "tables")]) == 2
+    assert "refusing to write into data/raw" in capsys.readouterr().err
+    assert not (seed_path.parent / "tables").exists()
+    assert main(["corpus-timeline", str(tmp_path)]) == 2
+    assert "not a saved corpus" in capsys.readouterr().err
