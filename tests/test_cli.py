@@ -69,8 +69,8 @@ def test_a_page_with_no_body_is_a_note_not_a_warning(tmp_path, capsys):
     [
         (["frequencies", "PATH", "--top", "-3"], "argument --top: '-3' is not a whole number of at least 1"),
         (
-            ["timexes", "PATH", "--dct", "2022-13-01"],
-            "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)",
+            ["timexes", "PATH", "--published", "2022-13-01"],
+            "argument --published: '2022-13-01' is not a date (YYYY-MM-DD)",
         ),
         (["timeline", "PATH", "--published", "yesterday"], "argument --published: 'yesterday' is not a date"),
     ],
