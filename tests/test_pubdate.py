@@ -36,6 +36,10 @@ def found(text: str, today: date = TODAY) -> str | None:
         ("Wednesday, May 6, 2020", "2020-05-06"),
         ("November 9, 20235:01 AM ET", "2023-11-09"),
         ("By Kim Reyes/June 12, 2020", "2020-06-12"),
+        ("Tue., May 4, 2021clock3 min. read", "2021-05-04"),
+        ("Harbour Desk14 May 2021", "2021-05-14"),
+        ("By Kim on 31. October, 2023", "2023-10-31"),
+        ("By Kim Reyes2021-05-04 10:00 UTC", "2021-05-04"),
     ],
 )
 def test_date_forms(written, value):

@@ -18,8 +18,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import date
 
-from helpers.article import ArticleError, read_article
-from helpers.corpus import CorpusError
+from helpers.article import Article, ArticleError, read_article
 from helpers.language import NotEnglishWarning, warn_if_not_english
 
 
@@ -44,6 +43,17 @@ def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
     return int(text)
+
+
+def _add_mode(parser: argparse.ArgumentParser) -> None:
+    """Add ``--mode`` (what relative expressions anchor on) to a command."""
+    parser.add_argument(
+        "--mode",
+        choices=("auto", "news", "narrative"),
+        default="auto",
+        help="anchor relative dates on the publication date (news), on the last date the text told "
+        "(narrative), or decide per expression (auto, the default)",
+    )
 
 
 def command_read(args: argparse.Namespace) -> None:
@@ -72,6 +82,12 @@ def _source(source: str | None) -> str:
     return f" (from {source})" if source else ""
 
 
+def note_found_date(article: Article) -> None:
+    """Say on stderr when the publication date was found in the page rather than given."""
+    if article.published_source not in (None, "argument", "sidecar"):
+        print(f"note: publication date {article.published} from {article.published_source}", file=sys.stderr)
+
+
 def command_body(args: argparse.Namespace) -> None:
     """Print the body paragraphs one a line, or with ``--labels`` every paragraph's label as TSV."""
     from helpers.boilerplate import separate
@@ -91,9 +107,10 @@ def command_timexes(args: argparse.Namespace) -> None:
 
     from helpers.timex import find_timexes
 
-    article = read_article(args.path, published=args.dct)
+    article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timex")
-    timexes = find_timexes(article.text, article.published)
+    note_found_date(article)
+    timexes = find_timexes(article.text, article.published, mode=args.mode)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
         print(json.dumps([{k: getattr(t, k) for k in fields} for t in timexes], ensure_ascii=False, indent=1))
@@ -109,9 +126,10 @@ def command_timeline(args: argparse.Namespace) -> None:
 
     article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timeline (timex)")
+    note_found_date(article)
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
-    timeline = build_timeline(separate(article).body, article.published)
+    timeline = build_timeline(separate(article).body, article.published, mode=args.mode)
     if args.csv:
         print(timeline.to_csv(index=False), end="")
         return
@@ -235,13 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
     timexes.add_argument("path", help="the article's text file")
     timexes.add_argument(
-        "--dct",
+        "--published",
         type=iso_date,
-        help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)",
+        help="publication date YYYY-MM-DD anchoring relative expressions (default: the .meta.json sidecar)",
     )
     timexes.add_argument(
         "--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}"
     )
+    _add_mode(timexes)
     timexes.set_defaults(run=command_timexes)
 
     timeline = commands.add_parser("timeline", help="list the events the article's body dates, in time order")
@@ -250,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)"
     )
     timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
+    _add_mode(timeline)
     timeline.set_defaults(run=command_timeline)
 
     frequencies = commands.add_parser("frequencies", help="count the words of the body, without stopwords")
@@ -283,6 +303,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def input_errors() -> tuple[type[Exception], ...]:
+    """The errors that are problems with the input: ``ArticleError``, and ``CorpusError`` once loaded.
+
+    ``helpers.corpus`` is imported only by the corpus commands, so the others start faster.
+
+    >>> input_errors()[0].__name__
+    'ArticleError'
+    """
+    corpus = sys.modules.get("helpers.corpus")
+    return (ArticleError, corpus.CorpusError) if corpus is not None else (ArticleError,)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the chosen subcommand; every error becomes one line on stderr and a non-zero status.
 
@@ -292,7 +324,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.run(args)
         sys.stdout.flush()  # inside the try: a full disk or a closed pipe shows at the flush
-    except (ArticleError, CorpusError) as exc:
+    except input_errors() as exc:
         return fail(str(exc), 2)
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing to flush at exit
