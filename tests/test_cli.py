@@ -1,10 +1,15 @@
-"""Tests for the command line: `python -m helpers read` and error handling."""
+"""Tests for the command line (`python -m helpers COMMAND`): every command and its error handling."""
 
+import errno
+import io
 import subprocess
 import sys
+from pathlib import Path
 
+import pandas
 import pytest
 
+from helpers import cli
 from helpers.cli import main
 
 
@@ -67,8 +72,8 @@ def test_a_page_with_no_body_is_a_note_not_a_warning(tmp_path, capsys):
     [
         (["frequencies", "PATH", "--top", "-3"], "argument --top: '-3' is not a whole number of at least 1"),
         (
-            ["timexes", "PATH", "--dct", "2022-13-01"],
-            "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)",
+            ["timexes", "PATH", "--published", "2022-13-01"],
+            "argument --published: '2022-13-01' is not a date (YYYY-MM-DD)",
         ),
         (["timeline", "PATH", "--published", "yesterday"], "argument --published: 'yesterday' is not a date"),
     ],
@@ -78,6 +83,31 @@ def test_bad_options_are_reported_by_name(seed_path, capsys, argv, message):
         main([str(seed_path) if arg == "PATH" else arg for arg in argv])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+# frequencies
+def test_frequencies_prints_the_body_top_words(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--top", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["word", "count", "per_1000", "rank"]
+    assert lines[1].split()[:2] == ["said", "5"] and len(lines) == 4
+
+
+def test_frequencies_csv_of_the_whole_page_counts_the_appeal(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--all", "--csv", "--top", "200"]) == 0
+    table = pandas.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(table.columns) == ["word", "count", "per_1000", "rank"]
+    assert "support" in set(table["word"]) and "independent" in set(table["word"])
+
+
+def test_frequencies_body_leaves_the_appeal_out(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--csv", "--top", "500"]) == 0
+    assert "independent" not in capsys.readouterr().out
+
+
+def test_frequencies_reports_a_missing_file(tmp_path, capsys):
+    assert main(["frequencies", str(tmp_path / "none.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
 
 
 def test_corpus_writes_tables_and_prints_a_summary(tmp_path, seed_path, capsys):
@@ -97,3 +127,78 @@ def test_corpus_refuses_to_write_into_raw_data(tmp_path, seed_path, capsys):
     assert not (seed_path.parent / "tables").exists()
     assert main(["corpus-timeline", str(tmp_path)]) == 2
     assert "not a saved corpus" in capsys.readouterr().err
+
+
+def test_commands_on_one_article_load_neither_pandas_nor_nltks_package(seed_path):
+    script = (
+        "import sys; from helpers.cli import main; main(sys.argv[1:]);"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'helpers.corpus') if m in sys.modules),"
+        " 'sent_tokenize' in vars(sys.modules['nltk']))"
+    )
+    for command in ("read", "body", "timexes"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, command, str(seed_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.splitlines()[-1] == "[] False", command
+
+
+# --- every error one line -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "message"),
+    [
+        (
+            PermissionError(errno.EACCES, "Permission denied", "page.meta.json"),
+            2,
+            "error: page.meta.json: Permission denied; check the file's permissions",
+        ),
+        (
+            OSError(errno.ENAMETOOLONG, "File name too long", "x" * 300),
+            2,
+            f"error: {'x' * 300}: File name too long; rename the file or move it to a shorter path",
+        ),
+        (MemoryError(), 1, "error: PATH: out of memory; try a smaller file or a machine with more memory"),
+        (
+            OverflowError("date value out of range"),
+            1,
+            "error: PATH: unexpected OverflowError: date value out of range (a bug: please report it with the file)",
+        ),
+        (KeyboardInterrupt(), 130, "error: interrupted"),
+    ],
+)
+def test_every_failure_is_one_line_naming_the_file(seed_path, capsys, monkeypatch, raised, status, message):
+    def fail(*args, **kwargs):
+        raise raised
+
+    monkeypatch.delenv("HELPERS_TRACEBACK", raising=False)
+    monkeypatch.setattr(cli, "read_article", fail)
+    assert main(["read", str(seed_path)]) == status
+    captured = capsys.readouterr()
+    assert captured.err == message.replace("PATH", str(seed_path)) + "\n"
+
+
+def test_a_bug_shows_its_traceback_on_request(seed_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setenv("HELPERS_TRACEBACK", "1")
+    monkeypatch.setattr(cli, "read_article", fail)
+    with pytest.raises(ValueError, match="a bug"):
+        main(["read", str(seed_path)])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_status_1(seed_path):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "helpers", "body", str(seed_path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "error: cannot write the output: No space left on device; free some disk space\n"

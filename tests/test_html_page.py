@@ -8,13 +8,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.article import ArticleError, EmptyFileError, HtmlFileError, parse_article, read_article
+from helpers.article import (
+    ArticleError,
+    EmptyFileError,
+    HtmlFileError,
+    looks_like_html,
+    parse_article,
+    read_article,
+)
 from helpers.cli import main
 from helpers.html_page import (
     HtmlPageError,
     decode_html,
     gunzip,
     has_html_name,
+    has_markup,
     page_metadata,
     parse_html,
     read_html_page,
@@ -61,6 +69,12 @@ DUMP = [
     "4 million",
     "All rights reserved",
 ]
+
+
+def named_page_markup(data: bytes) -> bool:
+    """What makes a file named .html a page: it starts like HTML or holds a tag."""
+    head = data[:20_000].decode("latin-1")
+    return looks_like_html(head) or has_markup(head)
 
 
 def write(tmp_path: Path, data: bytes, name: str) -> Path:
@@ -171,7 +185,7 @@ def test_any_bytes_as_html_give_an_article_or_an_article_error(tmp_path, data):
     except ArticleError as exc:
         assert str(exc).startswith(str(path))
         return
-    assert article.html_source == path
+    assert article.html_source == (path if named_page_markup(data) else None)
     assert "\x00" not in article.text
 
 
@@ -184,7 +198,7 @@ def test_any_gzipped_bytes_give_an_article_or_an_article_error(tmp_path, data):
     except ArticleError as exc:
         assert str(exc).startswith(str(path))
         return
-    assert article.html_source == path
+    assert article.html_source == (path if named_page_markup(data) else None)
 
 
 def test_gzipped_text_dump_is_read_as_a_dump(tmp_path):
@@ -232,3 +246,18 @@ def test_conversion_is_linear_in_the_page_size():
     start = time.perf_counter()
     read_html_page(large)
     assert time.perf_counter() - start < 40 * small_time + 1.0
+
+
+def test_a_printed_stamp_a_day_from_the_markup_timestamp_wins(tmp_path):
+    page = PAGE.replace("2021-06-14T08:00:00Z", "2021-06-15T01:30:00Z")
+    article = read_article(write(tmp_path, page.encode(), "page.html"))
+    assert (article.published.isoformat(), article.published_source) == ("2021-06-14", "page line 6")
+    far = PAGE.replace("2021-06-14T08:00:00Z", "2021-06-20T08:00:00Z")
+    article = read_article(write(tmp_path, far.encode(), "far.html"))
+    assert (article.published.isoformat(), article.published_source) == ("2021-06-20", "html metadata")
+
+
+def test_a_dump_named_html_without_any_tag_stays_a_dump(tmp_path):
+    article = read_article(write(tmp_path, b"Bridge reopens\nThe bridge reopened on Monday.", "page.html"))
+    assert article.html_source is None
+    assert len(article.paragraphs) == 2

@@ -2,6 +2,8 @@
 
 import importlib.util
 import random
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from helpers.unwrap import (
     page_furniture,
     split_word,
     unwrap,
+    wrap_slack,
     wrap_width,
 )
 
@@ -132,6 +135,49 @@ def test_blank_lines_indentation_list_items_and_room_start_paragraphs(previous, 
     assert continues(previous, line, 40) is joined
 
 
+def test_a_left_margin_on_every_line_is_not_indentation():
+    text = "\n".join("    " + line for line in variants.wrap_dump("\n".join(ARTICLE), 60).split("\n") if line)
+    assert [p.text for p in parse_article(text).paragraphs][:3] == ARTICLE[:3]
+
+
+def test_indented_first_lines_start_paragraphs():
+    blocks = [
+        textwrap.wrap(block, 60, initial_indent="   " if index else "") for index, block in enumerate(ARTICLE)
+    ]
+    text = "\n".join(line for block in blocks for line in block)
+    assert [p.text for p in parse_article(text).paragraphs] == ARTICLE
+
+
+def test_text_that_repeats_itself_is_not_page_furniture():
+    text = variants.wrap_dump("\n".join(ARTICLE * 4), 60)
+    assert unhyphenated_words(unwrap(text).text) == words("\n".join(ARTICLE * 4))
+
+
+def test_unwrapping_is_linear_in_a_long_paragraph():
+    paragraph = " ".join(make_article(500, seed=1)[1:])  # one paragraph of about 300 KB
+    text = variants.wrap_dump(f"Title\n{paragraph}", 72, hyphenate=True)
+    start = time.perf_counter()
+    result = unwrap(text)
+    assert time.perf_counter() - start < 15  # about 0.3 s here; a quadratic join takes minutes
+    assert result.text.split("\n")[0] == "Title" and len(result.text.split("\n")) == 2
+
+
+def test_the_wrappers_slack_is_measured():
+    slack = {}
+    for ragged in (0, 4, 8):
+        lines = variants.wrap_dump("\n".join(ARTICLE).lower(), 72, ragged=ragged).split("\n")
+        slack[ragged] = wrap_slack(lines, wrap_width(lines))
+    assert slack[0] == 0  # a greedy wrapper: the fit decides alone
+    assert 0 < slack[4] < slack[8] <= 9
+
+
+def test_lines_that_end_short_of_the_width_are_still_joined():
+    text = variants.wrap_dump("\n".join(ARTICLE), 72, ragged=8)
+    article = parse_article(text)
+    assert words(article.text) == words("\n".join(ARTICLE))
+    assert len(ARTICLE) - 3 <= len(article.paragraphs) <= 2 * len(ARTICLE) < len(text.split("\n")) / 4
+
+
 def test_blank_lines_separate_wrapped_paragraphs():
     text = "\n\n".join(variants.wrap_dump(block, 50) for block in ARTICLE)
     assert [p.text for p in parse_article(text).paragraphs] == ARTICLE
@@ -217,10 +263,12 @@ def test_repeated_lines_at_uneven_distances_are_kept():
 # --- the case study, wrapped ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("width", "pdf"), [(80, False), (72, False), (72, True)])
-def test_the_seed_timeline_survives_wrapping(seed_path, seed_article, width, pdf):
+@pytest.mark.parametrize(
+    ("width", "pdf", "ragged"), [(80, False, 0), (72, False, 0), (72, True, 0), (72, False, 8)]
+)
+def test_the_seed_timeline_survives_wrapping(seed_path, seed_article, width, pdf, ragged):
     wrapped = variants.wrap_dump(
-        seed_path.read_text("utf-8"), width, hyphenate=pdf, page_lines=50 if pdf else None
+        seed_path.read_text("utf-8"), width, hyphenate=pdf, page_lines=50 if pdf else None, ragged=ragged
     )
     article = parse_article(wrapped, published=seed_article.published)
     values = set(build_timeline(separate(article).body, article.published).value)
@@ -260,3 +308,16 @@ def test_any_wrapped_text_gives_an_article_or_an_article_error(blocks, width, hy
             paragraph.text
             and article.text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
         )
+
+
+def test_read_reports_the_unwrapping(tmp_path, capsys):
+    from helpers.cli import main
+
+    page = tmp_path / "wrapped.txt"
+    page.write_text(variants.wrap_dump("\n".join(ARTICLE), 72, hyphenate=True, page_lines=20), "utf-8")
+    assert main(["read", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert f"paragraphs: {len(parse_article(page.read_text('utf-8')).paragraphs)}" in out
+    assert "repair: line 1: unwrapped hard-wrapped text: lines end near" in out
+    assert "dropped page furniture: Storm reaches the northern coast | Page 2 of" in out
+    assert "rejoined hyphenated word" in out

@@ -253,10 +253,11 @@ def _html_hook_gunzip(raw: bytes, path: Path, max_bytes: int) -> bytes:
 
 
 def _html_hook_is_page(raw: bytes, path: Path) -> bool:
-    """True for a saved web page: named ``.html``/``.htm`` or starting like HTML."""
-    from helpers.html_page import has_html_name
+    """True for a saved web page: starting like HTML, or named ``.html``/``.htm`` and holding a tag."""
+    from helpers.html_page import has_html_name, has_markup
 
-    return has_html_name(path) or looks_like_html(raw[:20_000].decode("latin-1"))
+    head = raw[:20_000].decode("latin-1")
+    return looks_like_html(head) or (has_html_name(path) and has_markup(head))
 
 
 def _html_hook_article(
@@ -272,7 +273,10 @@ def _html_hook_article(
     if not page.dump.strip():
         raise EmptyFileError(path, "the HTML page has no visible text")
     if published is None and page.metadata.get("published"):
-        published, source = page.metadata["published"], "html metadata"
+        from helpers.pubdate import prefer_printed_date
+
+        published, line = prefer_printed_date(parse_published(page.metadata["published"], path), page.dump)
+        source = f"page line {line}" if line else "html metadata"
     return parse_article(
         page.dump,
         path=path,

@@ -36,6 +36,9 @@ SKIPPED_TAGS = frozenset(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
+_MARKUP = re.compile(
+    r"<(?:[A-Za-z][\w-]*(?:\s[^<>]*)?/?|/[A-Za-z][\w-]*\s*|!--|!doctype\b[^<>]*)>", re.IGNORECASE
+)
 # Characters XML (and so lxml) refuses, and the XML declaration lxml refuses in a str.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
@@ -92,6 +95,15 @@ def has_html_name(path: Path | str) -> bool:
     """
     name = Path(path).name.lower().removesuffix(".gz")
     return name.endswith(HTML_SUFFIXES)
+
+
+def has_markup(text: str) -> bool:
+    """True when the text holds an HTML tag, comment or doctype (a dump named ``.html`` may hold none).
+
+    >>> has_markup("Title\\n<p>Body"), has_markup("Title\\nA < B and C > D")
+    (True, False)
+    """
+    return bool(_MARKUP.search(text))
 
 
 def decode_html(raw: bytes) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 EARLIEST = date(1995, 1, 1)
 SHORT = 8  # words of text (dates and times aside) on a stamp line such as "By Ann Lee | Published"
@@ -248,3 +248,20 @@ def _dated_lines_nearby(mentions: list[DateMention], reach: int = 4) -> dict[int
             high += 1
         nearby[line] = min(high - low - 1, 3)
     return nearby
+
+
+def prefer_printed_date(marked: date, text: str, today: date | None = None) -> tuple[date, int | None]:
+    """The markup's date, or the page's printed stamp when a day apart: (date, the stamp's line or None).
+
+    Markup timestamps are often in UTC, a printed stamp in the publisher's local time,
+    so near midnight they fall on neighbouring days; the reader saw the printed one.
+
+    >>> prefer_printed_date(date(2024, 5, 9), "Storm hits\\nStorm hits\\nMay 8, 2024", date(2025, 1, 1))
+    (datetime.date(2024, 5, 8), 3)
+    >>> prefer_printed_date(date(2024, 5, 1), "Storm hits\\nStorm hits\\nMay 8, 2024", date(2025, 1, 1))
+    (datetime.date(2024, 5, 1), None)
+    """
+    found = find_published(text, today)
+    if found is not None and abs(found.value - marked) == timedelta(days=1):
+        return found.value, found.line
+    return marked, None

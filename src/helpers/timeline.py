@@ -321,7 +321,7 @@ def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> No
 
 
 def _read(
-    body: str, published: date | None, timexes: Sequence[Timex] | None
+    body: str, published: date | None, timexes: Sequence[Timex] | None, mode: str = "auto"
 ) -> tuple[list[_Event], list[_Reading]]:
     """Read every time expression of ``body`` and assemble the events."""
     if not isinstance(body, str):
@@ -331,7 +331,7 @@ def _read(
     if timexes is None:
         from helpers.timex import find_timexes
 
-        timexes = find_timexes(body, published)
+        timexes = find_timexes(body, published, mode=mode)
     sentences = split_sentences(body)
     readings = []
     for timex in sorted(timexes, key=lambda t: t.start):
@@ -348,16 +348,18 @@ def _read(
 
 
 def build_timeline(
-    body: str, published: date | None, timexes: Sequence[Timex] | None = None
+    body: str, published: date | None, timexes: Sequence[Timex] | None = None, *, mode: str = "auto"
 ) -> pandas.DataFrame:
     """Return one row per dated event of ``body``, sorted by time (``timexes`` skips the tagger).
+
+    ``mode`` is passed to ``helpers.timex.find_timexes``: "news", "narrative" or "auto".
 
     >>> build_timeline("The dam broke in 1987.", None)[["value", "event", "anchor"]].values.tolist()
     [['1987', 'dam broke', 'explicit']]
     """
     import pandas
 
-    events, _ = _read(body, published, timexes)
+    events, _ = _read(body, published, timexes, mode)
     rows = [
         {
             "start": e.start,
@@ -378,7 +380,7 @@ def build_timeline(
 
 
 def explain_timeline(
-    body: str, published: date | None, timexes: Sequence[Timex] | None = None
+    body: str, published: date | None, timexes: Sequence[Timex] | None = None, *, mode: str = "auto"
 ) -> pandas.DataFrame:
     """Return every time expression of ``body`` with its role in the timeline and why.
 
@@ -387,7 +389,7 @@ def explain_timeline(
     """
     import pandas
 
-    _, readings = _read(body, published, timexes)
+    _, readings = _read(body, published, timexes, mode)
     rows = [
         {
             "offset": r.timex.start,
