@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: help setup run test lint unit nbval bench lab notebooks lock clean
+.PHONY: help setup run test lint unit nbval bench train-events lab notebooks lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ bench: setup ## Print quality and speed beside other tools (needs ../shared/benc
 	$(PY) benchmarks/boilerplate.py --repeat 5
 	$(PY) benchmarks/timex.py
 	$(PY) benchmarks/frequencies.py
+	$(PY) benchmarks/events.py
+
+train-events: setup ## Retrain the event models in src/helpers/data (needs ../shared/benchmarks)
+	$(PY) benchmarks/train_events.py
 
 lab: setup ## Open JupyterLab on the notebooks
 	$(PY) -m jupyter lab notebooks
