@@ -7,6 +7,9 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
+# Progress bars (helpers.corpus) stay silent while notebooks are executed for stored outputs.
+run nbval notebooks: export HELPERS_PROGRESS = 0
+
 .PHONY: help setup run test lint unit nbval bench train-events lab notebooks lock clean
 
 help: ## List the targets
@@ -15,7 +18,7 @@ help: ## List the targets
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,bench,test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,bench,dask,test]"
 	touch $@
 
 setup: $(VENV)/.installed ## Create .venv and install the pinned dependencies and the package
@@ -41,8 +44,10 @@ nbval: setup ## Execute the notebooks and compare them with their stored outputs
 
 bench: setup ## Print quality and speed beside other tools (needs ../shared/benchmarks)
 	$(PY) benchmarks/boilerplate.py --repeat 5
+	$(PY) benchmarks/variants.py
 	$(PY) benchmarks/timex.py
 	$(PY) benchmarks/frequencies.py
+	$(PY) benchmarks/pubdate.py
 	$(PY) benchmarks/events.py
 
 train-events: setup ## Retrain the event models in src/helpers/data (needs ../shared/benchmarks)
@@ -59,7 +64,7 @@ notebooks: setup ## Re-execute the notebooks in place to refresh stored outputs 
 
 lock: ## Re-resolve the newest versions into constraints.txt (then update environment.yml)
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
-	/tmp/lock-venv/bin/pip install --quiet -e ".[notebooks,bench,test]"
+	/tmp/lock-venv/bin/pip install --quiet -e ".[notebooks,bench,dask,test]"
 	{ head -n 2 constraints.txt; /tmp/lock-venv/bin/pip freeze --exclude-editable | sort -f; } > constraints.new && mv constraints.new constraints.txt
 
 clean: ## Remove reports/ and caches (keeps .venv)

@@ -71,13 +71,13 @@ def load_pages(folder: Path) -> list[dict]:
             line, label = row.split("\t")[:2]
             labels[int(line)] = int(label)
         article = parse_article(path.read_text("utf-8"), path=path)
-        pieces, rows = segment(article)
+        pieces = segment(article)
         pages.append(
             {
                 "name": name,
                 "article": article,
-                "X": np.array(rows, dtype=float),
-                "y": np.array([labels.get(piece[1], 0) for piece in pieces]),
+                "X": np.array([piece.features for piece in pieces], dtype=float),
+                "y": np.array([labels.get(piece.line, 0) for piece in pieces]),
                 "lang": (folder / f"{name}.lang").read_text("utf-8").strip(),
                 "gold": (folder / f"{name}.gold.txt").read_text("utf-8"),
             }

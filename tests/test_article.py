@@ -2,6 +2,11 @@
 
 import codecs
 import json
+import os
+import socket
+import tempfile
+import threading
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,13 +21,16 @@ from helpers.article import (
     FileTooLargeError,
     HtmlFileError,
     MissingFileError,
+    NotRegularFileError,
     PublishedDateError,
     UndecodableError,
     glued_sentence_ends,
     normalize,
     parse_article,
     read_article,
+    repair_mojibake,
 )
+from helpers.cli import main
 
 
 def write(tmp_path: Path, data: bytes, name: str = "page.txt") -> Path:
@@ -238,16 +246,25 @@ def test_too_large(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "lines"),
     [
-        b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
-        b"  <html lang='en'><head><title>T</title></head></html>",
-        b"Title\n" + b"<div class='x'><p>A paragraph.</p></div>\n" * 12,
+        (b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", ["", "Hi"]),
+        (b"  <html lang='en'><head><title>T</title></head></html>", ["T"]),
+        (
+            b"Title\n" + b"<div class='x'><p>A paragraph.</p></div>\n" * 12,
+            ["", "Title", *["A paragraph."] * 12],
+        ),
     ],
 )
-def test_html_is_rejected_with_advice(tmp_path, data):
-    with pytest.raises(HtmlFileError, match="HTML page, not a text dump"):
-        read_article(write(tmp_path, data))
+def test_html_detected_by_content_is_read_as_its_dump(tmp_path, data, lines):
+    article = read_article(write(tmp_path, data))
+    assert article.text.splitlines() == lines
+    assert article.html_source == article.path
+
+
+def test_broken_gzip_names_the_file(tmp_path):
+    with pytest.raises(HtmlFileError, match="gzip"):
+        read_article(write(tmp_path, b"\x1f\x8b\x08\x00broken"))
 
 
 def test_text_that_mentions_a_tag_is_not_html():
@@ -266,7 +283,7 @@ def test_any_bytes_give_an_article_or_an_article_error(tmp_path, data):
     except ArticleError as exc:
         assert str(path) in str(exc)
         return
-    assert article.paragraphs and article.title == article.paragraphs[0].text
+    assert article.paragraphs and article.paragraphs[0].text.startswith(article.title.rstrip("…"))
     for paragraph in article.paragraphs:
         assert paragraph.text and paragraph.text == paragraph.text.strip()
         assert article.text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
@@ -284,3 +301,262 @@ def test_splitting_glued_lines_only_cuts_never_loses_text(text):
         rebuilt[paragraph.line] = rebuilt.get(paragraph.line, "") + paragraph.text
     lines = article.text.split("\n")
     assert all(lines[number - 1].strip() == joined for number, joined in rebuilt.items())
+
+
+# --- files that are not regular files, limits, links ---------------------------------------
+
+
+def finishes_quickly(call, seconds: float = 5.0):
+    """Run ``call`` in a thread; return its exception (or None), failing if it hangs."""
+    outcome: list[BaseException | None] = []
+
+    def target():
+        try:
+            call()
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            outcome.append(exc)
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"still running after {seconds} s"
+    return outcome[0]
+
+
+def test_a_fifo_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    error = finishes_quickly(lambda: read_article(fifo))
+    assert isinstance(error, NotRegularFileError)
+    assert "page.txt: is a named pipe (FIFO), not a regular file" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("device", "kind"), [("/dev/zero", "character device"), ("/dev/urandom", "character device")]
+)
+def test_devices_are_refused_without_reading(device, kind):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    start = time.perf_counter()
+    error = finishes_quickly(lambda: read_article(device))
+    assert isinstance(error, NotRegularFileError) and kind in str(error)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_socket_is_refused():
+    folder = Path(tempfile.mkdtemp(prefix="s"))  # short: socket paths are limited to ~100 bytes
+    path = folder / "page.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(NotRegularFileError, match="is a socket"):
+            read_article(path)
+
+
+def test_the_limit_counts_bytes_read_not_the_reported_size(tmp_path):
+    status = Path("/proc/self/status")  # a regular file whose reported size is 0
+    if not status.exists() or status.stat().st_size:
+        pytest.skip("needs a file that reports size 0 but holds text")
+    with pytest.raises(FileTooLargeError, match="larger than the limit of 10 bytes"):
+        read_article(status, max_bytes=10)
+    assert read_article(status).paragraphs
+
+
+def test_a_file_of_exactly_the_limit_is_read(tmp_path):
+    data = b"Title\nBody."
+    assert read_article(write(tmp_path, data), max_bytes=len(data)).title == "Title"
+
+
+def test_symlinks_are_followed_and_the_real_path_is_named(tmp_path):
+    real = write(tmp_path, b"Title\nBody.", "real.txt")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    article = read_article(link)
+    assert article.path == link and article.source == real.resolve()
+    real.write_bytes(b"")
+    with pytest.raises(EmptyFileError, match=r"real\.txt: the file holds no text"):
+        read_article(link)
+    real.unlink()
+    with pytest.raises(MissingFileError, match=r"real\.txt: no such file \(through the link .*link\.txt\)"):
+        read_article(link)
+
+
+def test_a_plain_file_names_itself_as_given(tmp_path):
+    page = write(tmp_path, b"Title\nBody.")
+    assert read_article(page).source == page.resolve()
+    with pytest.raises(MissingFileError, match=r"^nope\.txt: no such file$"):
+        read_article("nope.txt")
+
+
+def test_a_symlink_loop_is_one_error(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(MissingFileError, match="cannot be opened"):
+        read_article(loop)
+
+
+def test_a_file_name_too_long_is_one_error(tmp_path):
+    with pytest.raises(MissingFileError, match="File name too long: shorten the file name"):
+        read_article(tmp_path / ("x" * 300 + ".txt"))
+
+
+# --- sidecars ----------------------------------------------------------------------------------
+
+
+def test_a_sidecar_that_is_a_directory_is_an_error(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").mkdir()
+    with pytest.raises(ArticleError, match=r"page\.meta\.json: the metadata sidecar is a directory"):
+        read_article(path)
+
+
+def test_an_unreadable_sidecar_is_an_error(tmp_path, monkeypatch):
+    path = write(tmp_path, b"Title\nBody.")
+    sidecar = path.with_suffix(".meta.json")
+    sidecar.write_text("{}")
+    real_open = os.open
+
+    def refuse(name, *args, **kwargs):
+        if str(name).endswith(".meta.json"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(
+        ArticleError, match=r"page\.meta\.json: the metadata sidecar cannot be opened \(Permission"
+    ):
+        read_article(path)
+
+
+def test_a_sidecar_that_is_a_fifo_is_refused_without_hanging(tmp_path):
+    path = write(tmp_path, b"Title\nBody.")
+    os.mkfifo(path.with_suffix(".meta.json"))
+    error = finishes_quickly(lambda: read_article(path))
+    assert isinstance(error, ArticleError) and "the metadata sidecar is a named pipe" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0001-01-01", date(1, 1, 1)),
+        ("9999-12-31", date(9999, 12, 31)),
+        ("9999-12-31T23:59:59+00:00", date(9999, 12, 31)),
+    ],
+)
+def test_published_dates_in_years_1_to_9999_are_accepted(tmp_path, value, expected):
+    path = write(tmp_path, b"Title\nBody.")
+    assert read_article(path, published=value).published == expected
+    path.with_suffix(".meta.json").write_text(json.dumps({"published": value}))
+    assert read_article(path).published == expected
+
+
+@pytest.mark.parametrize("value", ["10000-01-01", "0000-12-31", 2022, ["2022-09-19"]])
+def test_published_dates_outside_years_1_to_9999_are_one_error(tmp_path, value):
+    path = write(tmp_path, b"Title\nBody.")
+    path.with_suffix(".meta.json").write_text(json.dumps({"published": value}))
+    with pytest.raises(PublishedDateError, match=r"page\.meta\.json: published date .* is not a valid"):
+        read_article(path)
+
+
+# --- mixed encodings and mojibake -----------------------------------------------------------------
+
+
+def test_utf8_with_some_cp1252_bytes_is_decoded_by_run(tmp_path):
+    data = "Title\nCafé crème\n".encode() + "Naïve “quotes” here".encode("cp1252") + "\nZürich — ok".encode()
+    article = read_article(write(tmp_path, data))
+    assert article.encoding == "utf-8+cp1252"
+    assert [p.text for p in article.paragraphs] == [
+        "Title",
+        "Café crème",
+        "Naïve “quotes” here",
+        "Zürich — ok",
+    ]
+    assert [(r.line, r.kind) for r in article.repairs] == [(3, "decoded cp1252 bytes")]
+    assert "3 byte(s)" in article.repairs[0].detail or "4 byte(s)" in article.repairs[0].detail
+
+
+def test_one_line_mixing_utf8_and_cp1252_keeps_both():
+    from helpers.article import decode_with_repairs
+
+    text, encoding, repairs = decode_with_repairs("Title\nCafé ".encode() + "crème".encode("cp1252"))
+    assert (text, encoding) == ("Title\nCafé crème", "utf-8+cp1252")
+    assert [r.line for r in repairs] == [2]
+
+
+def test_cp1252_line_numbers_count_lone_carriage_returns(tmp_path):
+    data = b"Title\rOne\r\nTwo \xc3\xa9\n" + "Three é".encode("cp1252")
+    article = read_article(write(tmp_path, data))
+    assert [r.line for r in article.repairs] == [4]
+    assert [(p.line, p.text) for p in article.paragraphs][-1] == (4, "Three é")
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [("Itâ€™s", "It’s"), ("CafÃ©", "Café"), ("â€œQuotedâ€\x9d", "“Quoted”"), ("naÃ¯ve", "naïve")],
+)
+def test_common_mojibake_is_repaired_and_recorded(broken, fixed):
+    article = parse_article(f"Title\nThe word {broken} here.")
+    assert article.paragraphs[1].text == f"The word {fixed} here."
+    assert [(r.line, r.kind) for r in article.repairs] == [(2, "repaired mojibake")]
+
+
+@pytest.mark.parametrize("text", ["São Paulo and Zürich", "Ãlvaro met the mayor", "é’s", "The Â symbol"])
+def test_text_that_only_looks_like_mojibake_is_kept(text):
+    assert repair_mojibake(f"Title\n{text}")[0] == f"Title\n{text}"
+
+
+# --- a very long first line ------------------------------------------------------------------------
+
+
+def test_a_very_long_first_line_is_cut_for_display_with_a_note():
+    line = "word " * 100_000
+    article = parse_article(f"{line}\nBody.")
+    assert len(article.title) <= 300 and article.title.endswith("…")
+    assert article.paragraphs[0].text == line.strip()
+    assert any("the first line is 499,999 characters long" in note for note in article.notes)
+
+
+def test_a_long_first_line_without_spaces_is_cut_too():
+    article = parse_article("x" * 5000 + "\nBody.")
+    assert len(article.title) == 300
+
+
+# --- every CLI command gives one line ------------------------------------------------------------------
+
+COMMANDS = [["read"], ["body"], ["timexes"], ["timeline"], ["frequencies"]]
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    """Files the reader must refuse, each in its own folder."""
+    fifo = tmp_path / "fifo" / "page.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    folder_sidecar = write(tmp_path, b"Title\nBody text here.", "dir-sidecar.txt")
+    folder_sidecar.with_suffix(".meta.json").mkdir()
+    bad_date = write(tmp_path, b"Title\nBody text here.", "bad-date.txt")
+    bad_date.with_suffix(".meta.json").write_text('{"published": "10000-01-01"}')
+    return {
+        "fifo": fifo,
+        "device": Path("/dev/zero"),
+        "long name": tmp_path / ("x" * 300),
+        "sidecar is a directory": folder_sidecar,
+        "sidecar date": bad_date,
+    }
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_command_refuses_bad_files_in_one_line(tmp_path, capsys, command):
+    for problem, path in bad_inputs(tmp_path).items():
+        status: list[int] = []
+        run = lambda path=path, status=status: status.append(main([*command, str(path)]))  # noqa: E731
+        assert finishes_quickly(run) is None, problem
+        captured = capsys.readouterr()
+        assert status == [2], problem
+        assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, (problem, captured.err)
+        assert captured.out == ""
+
+
+def test_years_1_and_9999_are_accepted_by_read(seed_path, capsys):
+    for value in ("0001-01-01", "9999-12-31"):
+        assert main(["read", str(seed_path), "--published", value]) == 0
+        assert f"published: {value}" in capsys.readouterr().out

@@ -1,6 +1,7 @@
 """Tests for helpers.boilerplate: the seed gold, page shapes written for the tests, rules and properties."""
 
 import csv
+import time
 import warnings
 from pathlib import Path
 
@@ -197,9 +198,9 @@ def test_split_appeals_splits_a_trailing_appeal():
 
 def test_segment_keeps_line_numbers_of_split_pieces():
     article = parse_article("Title\nPlease support us with a donation today. " + STORY[0])
-    pieces, rows = segment(article)
-    assert [piece[1] for piece in pieces] == [1, 2, 2]
-    assert rows == measure_page([piece[2] for piece in pieces])
+    pieces = segment(article)
+    assert [piece.line for piece in pieces] == [1, 2, 2]
+    assert [piece.features for piece in pieces] == measure_page([piece.text for piece in pieces])
 
 
 def test_find_appeals_extends_to_a_publisher_neighbour_only():
@@ -228,8 +229,11 @@ def test_mark_repeats_keeps_the_later_copy():
 
 
 def test_merge_split_boilerplate_rejoins_pieces_that_are_not_body():
-    assert merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "boilerplate"]) == {0: [0], 1: [1, 2]}
-    assert merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "body"]) == {0: [0], 1: [1], 2: [2]}
+    evidence, texts = [0.0, -1.0, 2.0], ["T", "Give now.", "The river rose."]
+    merged = merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "boilerplate"], evidence, texts)
+    assert merged == [(0, 0, "T"), (1, 1, "Give now. The river rose.")]
+    split = merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "body"], evidence, texts)
+    assert split == [(0, 0, "T"), (1, 1, "Give now."), (2, 2, "The river rose.")]
 
 
 def test_feature_table_lines_up_with_the_paragraphs(seed_article):
@@ -286,6 +290,43 @@ def test_body_is_a_subsequence_of_the_paragraphs(paragraphs):
     body = [text for text, label in zip(separation.texts, separation.labels) if label == "body"]
     remaining = iter(paragraph.text for paragraph in article.paragraphs)
     assert all(any(text == candidate for candidate in remaining) for text in body)
+
+
+def seconds_to_separate(text: str) -> float:
+    """Return the seconds ``separate`` takes on a dump, its body read (warnings silenced)."""
+    article = parse_article(text)
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        _ = separate(article).body
+    return time.perf_counter() - start
+
+
+@settings(max_examples=5, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*STORY[0].split(), "Subscribe", "you", "we", "12", "\u201cquoted\u201d"]), min_size=5
+    )
+)
+def test_one_huge_line_takes_linear_time(words):
+    line = " ".join(words * (200_000 // len(" ".join(words)) + 1))  # about 200 KB on one line
+    kilobytes = 2 * len(line) / 1000
+    assert (
+        seconds_to_separate(f"{line}\n{line}") < 1.0 + 0.01 * kilobytes
+    )  # every prefix of the title: minutes
+
+
+@settings(max_examples=5, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*STORY, "Home", "Subscribe to our newsletter", "12 comments"]),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_many_repeated_paragraphs_take_linear_time(paragraphs):
+    text = "\n".join(["Storm floods the coast", *paragraphs * (5000 // len(paragraphs))])
+    assert seconds_to_separate(text) < 1.0 + 0.01 * len(text) / 1000
 
 
 # The command line: python -m helpers body PATH [--labels]

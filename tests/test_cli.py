@@ -78,3 +78,22 @@ def test_bad_options_are_reported_by_name(seed_path, capsys, argv, message):
         main([str(seed_path) if arg == "PATH" else arg for arg in argv])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_corpus_writes_tables_and_prints_a_summary(tmp_path, seed_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["corpus", str(seed_path.parent), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("1 page in ") and "0 errors" in printed
+    assert (out / "articles.parquet").is_file() and (out / "events.csv").is_file()
+    assert main(["corpus-timeline", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:4] == ["start", "end", "value", "articles"] and len(lines) > 3
+
+
+def test_corpus_refuses_to_write_into_raw_data(tmp_path, seed_path, capsys):
+    assert main(["corpus", str(seed_path), "--out", str(seed_path.parent / "tables")]) == 2
+    assert "refusing to write into data/raw" in capsys.readouterr().err
+    assert not (seed_path.parent / "tables").exists()
+    assert main(["corpus-timeline", str(tmp_path)]) == 2
+    assert "not a saved corpus" in capsys.readouterr().err

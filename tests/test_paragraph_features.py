@@ -145,7 +145,7 @@ def test_word_keys_are_the_word_key_of_each_text(texts):
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_texts_measure_as_any_text(text):
-    # a trailing em dash (no word, no capital) sends a text down the general path
+    # a trailing em dash adds no word, capital or number
     assert features(text)["capital_share"] == features(text + " \u2014")["capital_share"]
     assert features(text)["digit_share"] == features(text + " \u2014")["digit_share"]
     assert features(text)["quote"] == features(text + " \u2014")["quote"]

@@ -16,7 +16,7 @@ from helpers.timeline import (
     mark_expressions,
 )
 from helpers.timex import Timex
-from helpers.timex_calendar import shift_value, value_bounds
+from helpers.timex.calendar import shift_value, value_bounds
 
 PUBLISHED = date(2022, 9, 19)
 

@@ -21,11 +21,12 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.article import Article
 from helpers.paragraph_features import (
     FEATURES,
+    Features,
     cue_words,
     is_repeated,
     measure_page,
@@ -45,10 +46,6 @@ LABELS = ("title", "standfirst", "body", "boilerplate")
 REASONS = 3  # how many features a reason names at most
 APPEAL_SCORE = -10.0  # the local score given to appeals: no body context can outweigh it
 STATES = ("before", "body", "gap", "after")
-_WORDS, _ADDRESS, _PUBLISHER, _APPEAL, _ACTION, _REPORTING, _QUOTE, _LINK = (
-    FEATURES.index(name)
-    for name in ("log_words", "address", "publisher", "appeal", "action", "reporting", "quote", "link")
-)
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ROUGH_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
@@ -76,8 +73,8 @@ class Separation:
     """Per-paragraph labels of an article, with the evidence behind them.
 
     ``paragraphs`` is the table; ``body``, ``title``, ``standfirst`` and
-    ``boilerplate`` are the joined texts. ``features`` are the measured rows
-    (``values`` the same as a float array), ``local`` the log-odds of body from
+    ``boilerplate`` are the joined texts. ``features`` are the measured rows,
+    ``local`` the log-odds of body from
     the features alone, ``rules`` the reason where a rule decided, ``context``
     where the page layout overruled the local score. Reasons and the table are
     built on first use.
@@ -87,11 +84,10 @@ class Separation:
     texts: tuple[str, ...]
     labels: tuple[str, ...]
     local: tuple[float, ...]
-    features: tuple[tuple[float, ...], ...]
+    features: tuple[Features, ...]
     rules: tuple[str, ...]
     context: tuple[str, ...]
     model: Model = field(repr=False)
-    values: numpy.ndarray = field(repr=False, compare=False)
 
     @cached_property
     def scores(self) -> tuple[float, ...]:
@@ -101,7 +97,7 @@ class Separation:
     @cached_property
     def reasons(self) -> tuple[str, ...]:
         """A short human-readable reason for each paragraph's label."""
-        explained = explain(self.values, self.local, self.model)
+        explained = explain(self.features, self.local, self.model)
         return tuple([
             rule or (f"{where}: " if where else "") + because
             for rule, where, because in zip(self.rules, self.context, explained)
@@ -194,7 +190,7 @@ def load_model() -> Model:
     )
 
 
-def asks_reader(row: Sequence[float], text: str, max_pointer_words: int = 25) -> bool:
+def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
 
     An appeal quotes no one and has no reporting verb, and either uses an appeal
@@ -206,13 +202,13 @@ def asks_reader(row: Sequence[float], text: str, max_pointer_words: int = 25) ->
     >>> asks_reader(measure_page(["T", text])[1], text)
     True
     """
-    if row[_REPORTING] or row[_QUOTE] or not (row[_APPEAL] or row[_ACTION]):
+    if row.reporting or row.quote or not (row.appeal or row.action):
         return False
-    if row[_LINK] and math.expm1(row[_WORDS]) <= max_pointer_words:
+    if row.link and math.expm1(row.log_words) <= max_pointer_words:
         return True
     first = cue_words().get(word_key(text[:40]).split(" ", 1)[0])
-    voiced = row[_ADDRESS] or row[_PUBLISHER] or row[_LINK] or first in ("appeal", "action")
-    return bool(row[_APPEAL] and voiced)
+    voiced = row.address or row.publisher or row.link or first in ("appeal", "action")
+    return bool(row.appeal and voiced)
 
 
 def is_appeal(sentence: str) -> bool:
@@ -258,36 +254,49 @@ def split_appeals(text: str, min_words: int = 10) -> list[str]:
     return [part for part in parts if part]
 
 
-def segment(article: Article) -> tuple[list[tuple[int, int, str, str]], list[tuple[float, ...]]]:
-    """Return (paragraph index, line, text, word key) for each piece, glued appeal sentences split off, and its feature row.
+class Piece(NamedTuple):
+    """A paragraph of the page, or a part of it after glued appeal sentences were split off."""
+
+    paragraph: int  # index of the paragraph in ``Article.paragraphs``
+    line: int  # its line in the dump
+    text: str
+    key: str  # its ``word_key``
+    features: Features
+
+
+def segment(article: Article) -> list[Piece]:
+    """Return the pieces of a page: its paragraphs, with glued appeal sentences split off, each measured.
 
     The page is measured first; only paragraphs that use an appeal word (a
     feature) and hold more than one sentence are looked at for glued appeals,
     and only the pieces of a split paragraph are measured again.
 
     >>> from helpers.article import parse_article
-    >>> pieces, rows = segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."))
-    >>> [piece[2] for piece in pieces], len(rows)
-    (['Title', 'Subscribe to our newsletter for more.', 'The storm hit at dawn. Roofs fell in the town.'], 3)
+    >>> pieces = segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."))
+    >>> [(piece.paragraph, piece.text) for piece in pieces]
+    [(0, 'Title'), (1, 'Subscribe to our newsletter for more.'), (1, 'The storm hit at dawn. Roofs fell in the town.')]
     """
     texts = [paragraph.text for paragraph in article.paragraphs]
     keys = word_keys(texts)
     rows = measure_page(texts, keys)
-    pieces = list(zip(range(len(texts)), [paragraph.line for paragraph in article.paragraphs], texts, keys))
+    lines = [paragraph.line for paragraph in article.paragraphs]
+    pieces = list(map(Piece._make, zip(range(len(texts)), lines, texts, keys, rows)))
     glued = [
-        index for index, (row, text) in enumerate(zip(rows, texts))
-        if index and row[_APPEAL] and len(text) > 40 and _SENTENCE_GAP.search(text) is not None
+        piece for piece in pieces[1:]
+        if piece.features.appeal and len(piece.text) > 40 and _SENTENCE_GAP.search(piece.text) is not None
     ]  # fmt: skip
-    asking = edge_appeals([texts[index] for index in glued])
-    for index in reversed(
-        [index for index, asks in zip(glued, asking) if asks]
-    ):  # from the end: positions stay put
-        parts = split_appeals(texts[index])
+    asking = edge_appeals([piece.text for piece in glued])
+    for piece in reversed(
+        [piece for piece, asks in zip(glued, asking) if asks]
+    ):  # from the end: indices hold
+        parts = split_appeals(piece.text)
         if len(parts) > 1:
-            line, part_keys = pieces[index][1], word_keys(parts)
-            pieces[index : index + 1] = [(index, line, part, key) for part, key in zip(parts, part_keys)]
-            rows[index : index + 1] = measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:])
-    return pieces, rows
+            part_keys = word_keys(parts)
+            part_rows = measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:])
+            pieces[piece.paragraph : piece.paragraph + 1] = [
+                Piece(piece.paragraph, piece.line, *part) for part in zip(parts, part_keys, part_rows)
+            ]
+    return pieces
 
 
 def edge_appeals(texts: Sequence[str]) -> list[bool]:
@@ -304,7 +313,7 @@ def edge_appeals(texts: Sequence[str]) -> list[bool]:
     return [first or last for first, last in zip(flags[::2], flags[1::2])]
 
 
-def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[str]:
+def find_appeals(texts: Sequence[str], rows: Sequence[Features]) -> list[str]:
     """Return, per paragraph, why it belongs to an appeal to the reader ("" when it does not).
 
     An appeal asks the reader to act (``asks_reader``); a neighbour joins it when
@@ -316,7 +325,7 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
     ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
     """
     core = [
-        index > 0 and bool(row[_APPEAL] or row[_ACTION]) and asks_reader(row, text)  # no request, no appeal
+        index > 0 and bool(row.appeal or row.action) and asks_reader(row, text)  # no request, no appeal
         for index, (row, text) in enumerate(zip(rows, texts))
     ]
     kinds = ["an appeal to the reader, no reporting" if appeal else "" for appeal in core]
@@ -327,24 +336,24 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[
     return kinds
 
 
-def speaks_as_publisher(row: Sequence[float]) -> bool:
+def speaks_as_publisher(row: Features) -> bool:
     """Tell whether a paragraph (its feature row) speaks as the publisher (we, our), quoting no one and reporting nothing.
 
     >>> speaks_as_publisher(measure_page(["T", "Our newsroom depends on readers."])[1])
     True
     """
-    return bool(row[_PUBLISHER] and not row[_REPORTING] and not row[_QUOTE])
+    return bool(row.publisher and not row.reporting and not row.quote)
 
 
-def local_scores(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
-    """Return each paragraph's log-odds of being body from its features alone (``rows`` may be a float array).
+def local_scores(rows: Sequence[Features], model: Model) -> list[float]:
+    """Return each paragraph's log-odds of being body from its features alone.
 
     >>> local_scores([[0.0] * len(FEATURES)], load_model()) == [load_model().bias]
     True
     """
     import numpy as np
 
-    if not len(rows):
+    if not rows:
         return []
     return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
 
@@ -363,50 +372,45 @@ def likelihoods(scores: Sequence[float]) -> numpy.ndarray:
 def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     """Return the most likely layout state of each paragraph (Viterbi over ``STATES``).
 
+    Each state keeps the log-probability of the best path ending in it; a body
+    paragraph adds its evidence ``scale * score + offset``, the other states add
+    nothing. A state is reached from the states listed in its ``max``, which
+    compares (log-probability, previous state) pairs: on a tie the later state wins.
+
     >>> decode_layout([-3, 2, -3, 2, -6, -6], load_model())
     ['before', 'body', 'gap', 'body', 'after', 'after']
     """
     if not scores:
         return []
-    t = model.transitions
-    before_before, before_body = t[("before", "before")], t[("before", "body")]
-    body_body, body_gap, body_after = t[("body", "body")], t[("body", "gap")], t[("body", "after")]
-    gap_body, gap_gap, after_after = t[("gap", "body")], t[("gap", "gap")], t[("after", "after")]
+    log_p = model.transitions
+    stay_before, open_body, stay_body = (
+        log_p[("before", "before")],
+        log_p[("before", "body")],
+        log_p[("body", "body")],
+    )
+    open_gap, stay_gap, close_gap = log_p[("body", "gap")], log_p[("gap", "gap")], log_p[("gap", "body")]
+    close_body, stay_after = log_p[("body", "after")], log_p[("after", "after")]
     scale, offset = model.scale, model.offset
-    before, body, gap, after = 0.0, scale * scores[0] + offset + before_body, -math.inf, -math.inf
-    back = []
-    for score in scores[
-        1:
-    ]:  # on a tie the later state in STATES wins, as max() over (score, state) pairs would
-        stay, reopen, start = body + body_body, gap + gap_body, before + before_body
-        if reopen >= stay and reopen >= start:
-            into_body, from_body = reopen, 2
-        elif stay >= start:
-            into_body, from_body = stay, 1
-        else:
-            into_body, from_body = start, 0
-        open_gap, keep_gap = body + body_gap, gap + gap_gap
-        close, keep_after = body + body_after, after + after_after
-        from_gap, into_gap = (2, keep_gap) if keep_gap >= open_gap else (1, open_gap)
-        from_after, into_after = (3, keep_after) if keep_after >= close else (1, close)
-        back.append((0, from_body, from_gap, from_after))
-        before, body, gap, after = (
-            before + before_before,
-            into_body + scale * score + offset,
-            into_gap,
-            into_after,
-        )
-    ends = (before, body, gap, after)
+    before, body, gap, after = 0.0, scale * scores[0] + offset + open_body, -math.inf, -math.inf
+    back = []  # per paragraph after the first: the previous state (index in STATES) of each state's best path
+    for score in scores[1:]:
+        into_body = max((before + open_body, 0), (body + stay_body, 1), (gap + close_gap, 2))
+        into_gap = max((body + open_gap, 1), (gap + stay_gap, 2))
+        into_after = max((body + close_body, 1), (after + stay_after, 3))
+        back.append((0, into_body[1], into_gap[1], into_after[1]))
+        before += stay_before
+        body, gap, after = into_body[0] + scale * score + offset, into_gap[0], into_after[0]
+    ends = [before, body, gap, after]
     state = ends.index(max(ends))
     path = [state]
-    for pointers in reversed(back):
-        state = pointers[state]
+    for previous in reversed(back):
+        state = previous[state]
         path.append(state)
     return [STATES[state] for state in reversed(path)]
 
 
-def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Model) -> list[str]:
-    """Return, per paragraph, the ``REASONS`` strongest reasons for its local score, as phrases (``rows`` may be an array).
+def explain(rows: Sequence[Features], scores: Sequence[float], model: Model) -> list[str]:
+    """Return, per paragraph, the ``REASONS`` strongest reasons for its local score, as phrases.
 
     A reason is a feature's contribution ``weight * (value - centre)`` pushing
     the score's way by more than 0.25, named by its 'high' or 'low' phrase.
@@ -416,27 +420,20 @@ def explain(rows: Sequence[Sequence[float]], scores: Sequence[float], model: Mod
     """
     import numpy as np
 
-    if not len(rows):
+    if not rows:
         return []
     values = np.asarray(rows, dtype=float)
     contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
     high = values > np.asarray(model.centres)
     named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
     toward_score = np.where(np.asarray(scores)[:, None] > 0, contributions, -contributions)
-    strong = named & (toward_score > 0.25)
-    order = np.argsort(np.where(strong, -np.abs(contributions), np.inf), axis=1, kind="stable")[:, :REASONS]
-    every = np.arange(len(values))[:, None]
-    picked = np.where(
-        strong[every, order], order * 2 + ~high[every, order], -1
-    )  # feature i: 2i high, 2i + 1 low
-    phrases = [phrase for pair in zip(model.high, model.low) for phrase in pair]
-    codes = (picked + 1) @ (len(phrases) + 1) ** np.arange(REASONS)  # one number per choice of phrases
-    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-    said = [
-        ", ".join(dict.fromkeys(phrases[code] for code in choice if code >= 0)) or "no strong cue"
-        for choice in picked[first].tolist()
-    ]
-    return [said[index] for index in inverse.tolist()]
+    strengths, highs = np.abs(contributions).tolist(), high.tolist()
+    pushes: list[list[tuple[float, int, str]]] = [[] for _ in rows]  # (-strength, feature, phrase)
+    for row, feature in np.argwhere(named & (toward_score > 0.25)).tolist():
+        phrase = (model.high if highs[row][feature] else model.low)[feature]
+        pushes[row].append((-strengths[row][feature], feature, phrase))
+    strongest = [sorted(push)[:REASONS] for push in pushes]  # ties: in feature order
+    return [", ".join(dict.fromkeys(phrase for *_, phrase in push)) or "no strong cue" for push in strongest]
 
 
 def separate(article: Article, model: Model | None = None) -> Separation:
@@ -450,13 +447,14 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     >>> separate(parse_article(text)).labels
     ('title', 'boilerplate', 'body', 'body', 'boilerplate')
     """
-    import numpy as np
-
     model = model or load_model()
-    pieces, rows = segment(article)
-    origins, lines, texts, keys = zip(*pieces)
-    values = np.asarray(rows, dtype=float)
-    scores = local_scores(values, model)
+    pieces = segment(article)
+    texts, keys, rows = (
+        [piece.text for piece in pieces],
+        [piece.key for piece in pieces],
+        [piece.features for piece in pieces],
+    )
+    scores = local_scores(rows, model)
     rules = find_appeals(texts, rows)
     evidence = [APPEAL_SCORE if rule else score for score, rule in zip(scores, rules)]
     states = ["before", *decode_layout(evidence[1:], model)]
@@ -472,52 +470,42 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     mark_standfirst(rows, keys, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
-    if len(texts) == len(article.paragraphs):  # no paragraph was split: each piece is a row
-        return Separation(
-            lines,
-            texts,
-            tuple(labels),
-            tuple(scores),
-            tuple(rows),
-            tuple(rules),
-            tuple(context),
-            model,
-            values,
-        )
-    groups = merge_split_boilerplate(origins, labels)
-    # the most boilerplate piece of a rejoined paragraph speaks for it
-    shown = [
-        min(group, key=evidence.__getitem__) if len(group) > 1 else group[0] for group in groups.values()
-    ]
+    rows_of = merge_split_boilerplate([piece.paragraph for piece in pieces], labels, evidence, texts)
+    firsts, shown = [first for first, _, _ in rows_of], [speaker for _, speaker, _ in rows_of]
     return Separation(
-        lines=tuple(map(lines.__getitem__, groups)),
-        texts=tuple([" ".join(map(texts.__getitem__, group)) for group in groups.values()]),
-        labels=tuple(map(labels.__getitem__, groups)),
+        lines=tuple([pieces[index].line for index in firsts]),
+        texts=tuple([text for _, _, text in rows_of]),
+        labels=tuple(map(labels.__getitem__, firsts)),
         local=tuple(map(scores.__getitem__, shown)),
         features=tuple(map(rows.__getitem__, shown)),
         rules=tuple(map(rules.__getitem__, shown)),
         context=tuple(map(context.__getitem__, shown)),
         model=model,
-        values=values[shown],
     )
 
 
-def merge_split_boilerplate(origins: Sequence[int], labels: Sequence[str]) -> dict[int, list[int]]:
-    """Return {first piece: pieces} so that split pieces of one paragraph are rejoined unless one is body.
+def merge_split_boilerplate(
+    origins: Sequence[int], labels: Sequence[str], evidence: Sequence[float], texts: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    """Return (first piece, piece that speaks for it, text) per row: split pieces of a paragraph rejoin unless one is body.
 
-    >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"])
-    {0: [0], 1: [1, 2], 3: [3], 4: [4]}
+    ``origins`` are the pieces' paragraph indices; of rejoined pieces, the one
+    with the lowest ``evidence`` (the most boilerplate) speaks for the row.
+
+    >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"],
+    ...                         [0.0, 1.0, -2.0, -1.0, 3.0], ["T", "a", "b", "c", "d"])
+    [(0, 0, 'T'), (1, 2, 'a b'), (3, 3, 'c'), (4, 4, 'd')]
     """
-    groups: dict[int, list[int]] = {}
-    first = -1
-    for index, origin in enumerate(origins):
-        joined = index > 0 and origin == origins[index - 1] and "body" not in (labels[index], labels[first])
-        if joined:
-            groups[first].append(index)
+    merged: list[list] = []  # [first piece, speaking piece, text]
+    for index, (origin, label, text) in enumerate(zip(origins, labels, texts)):
+        last = merged[-1] if merged else None
+        if last and origins[last[0]] == origin and "body" not in (label, labels[last[0]]):
+            last[2] += " " + text
+            if evidence[index] < evidence[last[1]]:
+                last[1] = index
         else:
-            first = index
-            groups[first] = [index]
-    return groups
+            merged.append([index, index, text])
+    return [(first, speaker, text) for first, speaker, text in merged]
 
 
 def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_words: int = 6) -> None:
@@ -544,7 +532,7 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
 
 
 def mark_standfirst(
-    rows: Sequence[Sequence[float]],
+    rows: Sequence[Features],
     keys: Sequence[str],
     labels: list[str],
     rules: list[str],
@@ -560,9 +548,9 @@ def mark_standfirst(
     """
     if len(labels) < 3 or labels[1] == "body" or "body" not in labels[2:]:
         return
-    features = dict(zip(FEATURES, rows[1]))
-    prose = math.expm1(features["log_words"]) >= min_words and features["function_share"] >= 0.2
-    asks = features["address"] + features["action"] + features["site"] + features["link"] > 0
+    row = rows[1]
+    prose = math.expm1(row.log_words) >= min_words and row.function_share >= 0.2
+    asks = row.address + row.action + row.site + row.link > 0
     if prose and not asks:
         labels[1] = "standfirst"
         where = "repeats the opening of a body paragraph" if is_repeated(keys, 1) else "before the body"

@@ -14,7 +14,9 @@ import warnings
 from collections.abc import Sequence
 from datetime import date
 
-from helpers.article import ArticleError, read_article
+from helpers.article import Article, ArticleError, read_article
+from helpers.corpus import CorpusError
+from helpers.language import NotEnglishWarning, warn_if_not_english
 
 
 def iso_date(text: str) -> date:
@@ -46,11 +48,30 @@ def command_read(args: argparse.Namespace) -> None:
     print(f"title: {article.title}")
     print(f"paragraphs: {len(article.paragraphs)}")
     print(f"encoding: {article.encoding}")
-    print(f"published: {article.published or 'unknown'}")
+    print(f"published: {article.published or 'unknown'}" + _source(article.published_source))
+    print(f"language: {article.language or 'unknown'}")
+    if article.html_source is not None:
+        print(f"converted from HTML: {article.html_source}")
+    warn_if_not_english(article.language, "timex, stoplist frequencies and keyness")
     for repair in article.repairs:
         print(f"repair: line {repair.line}: {repair.kind}: {repair.detail}")
     for note in article.notes:
         print(f"note: {note}")
+
+
+def _source(source: str | None) -> str:
+    """' (from SOURCE)' for a known date source, else ''.
+
+    >>> _source("page line 4")
+    ' (from page line 4)'
+    """
+    return f" (from {source})" if source else ""
+
+
+def note_found_date(article: Article) -> None:
+    """Say on stderr when the publication date was found in the page rather than given."""
+    if article.published_source not in (None, "argument", "sidecar"):
+        print(f"note: publication date {article.published} from {article.published_source}", file=sys.stderr)
 
 
 def command_body(args: argparse.Namespace) -> None:
@@ -73,6 +94,8 @@ def command_timexes(args: argparse.Namespace) -> None:
     from helpers.timex import find_timexes
 
     article = read_article(args.path, published=args.dct)
+    warn_if_not_english(article.language, "timex")
+    note_found_date(article)
     timexes = find_timexes(article.text, article.published)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
@@ -88,6 +111,8 @@ def command_timeline(args: argparse.Namespace) -> None:
     from helpers.timeline import body_origins, build_timeline
 
     article = read_article(args.path, published=args.published)
+    warn_if_not_english(article.language, "timeline (timex)")
+    note_found_date(article)
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
     separation = separate(article)
@@ -107,6 +132,7 @@ def command_frequencies(args: argparse.Namespace) -> None:
     from helpers.frequencies import frequency_table, tokenize
 
     article = read_article(args.path)
+    warn_if_not_english(article.language, "stoplist frequencies")
     text = article.text if args.all else separate(article).body
     table = frequency_table(tokenize(text), stem=args.stem, top=args.top)
     if args.csv:
@@ -115,10 +141,84 @@ def command_frequencies(args: argparse.Namespace) -> None:
         print(table.round({"per_1000": 2}).to_string(index=False))
 
 
+def command_corpus(args: argparse.Namespace) -> None:
+    """Study every page of a folder or glob into tables under ``--out``; print a summary and the errors."""
+    from helpers.corpus import run_corpus
+
+    corpus = run_corpus(
+        args.source,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        published=args.published,
+        out=args.out,
+        exclude=args.exclude,
+    )
+    print(corpus.summary)
+    print(f"tables: {args.out} (Parquet and CSV: articles, paragraphs, timexes, events, counts, errors)")
+    if corpus.summary.errors:
+        errors = corpus.errors
+        for path, message in zip(errors["path"][:10], errors["message"][:10]):
+            print(f"note: {message if message.startswith(path) else f'{path}: {message}'}", file=sys.stderr)
+        if len(errors) > 10:
+            print(f"note: {len(errors) - 10:,} more in {args.out}/errors.csv", file=sys.stderr)
+
+
+def command_corpus_timeline(args: argparse.Namespace) -> None:
+    """Print the merged timeline of a saved corpus: one row per event, with how many articles report it."""
+    from helpers.corpus import Corpus
+    from helpers.corpus_analysis import merged_timeline
+
+    corpus = Corpus.load(args.folder)
+    merged = merged_timeline(corpus.events, corpus.articles)
+    merged = merged[merged["articles"] >= args.min_articles]
+    if args.csv:
+        print(merged.to_csv(index=False), end="")
+        return
+    columns = ["start", "end", "value", "articles", "first_report", "last_report", "article_ids", "event"]
+    for row in [columns, *merged[columns].astype(str).values.tolist()]:
+        print("\t".join(value.replace("\t", " ") for value in row))
+
+
+def add_corpus_commands(commands: argparse._SubParsersAction) -> None:
+    """Register ``corpus`` and ``corpus-timeline``."""
+    corpus = commands.add_parser(
+        "corpus", help="study every page of a folder or glob into tables (many articles)"
+    )
+    corpus.add_argument(
+        "source", metavar="DIR_OR_GLOB", help="a folder of page dumps, a glob pattern or one file"
+    )
+    corpus.add_argument(
+        "--out", required=True, help="folder for the tables (re-runs study only new or changed files)"
+    )
+    corpus.add_argument(
+        "--engine", choices=("serial", "processes", "dask"), default="serial", help="default serial"
+    )
+    corpus.add_argument(
+        "--workers", type=positive_int, help="processes or local Dask workers (default: one per core)"
+    )
+    corpus.add_argument("--scheduler", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://host:8786")
+    corpus.add_argument(
+        "--published", type=iso_date, help="one publication date for every page (default: sidecars)"
+    )
+    corpus.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                        help="leave out file names matching PATTERN, e.g. '*.gold.txt' (repeatable)")  # fmt: skip
+    corpus.set_defaults(run=command_corpus)
+
+    timeline = commands.add_parser("corpus-timeline", help="print the merged timeline of a saved corpus")
+    timeline.add_argument("folder", metavar="DIR", help="a folder written by `corpus --out DIR`")
+    timeline.add_argument(
+        "--min-articles", type=positive_int, default=1, help="events reported by N articles or more"
+    )
+    timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
+    timeline.set_defaults(run=command_corpus_timeline)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(
-        prog="python -m helpers", description="Study a news article saved as a plain-text page dump."
+        prog="python -m helpers",
+        description="Study a news article saved as a plain-text page dump or a saved HTML page (.html, .htm, gzipped too).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -168,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     frequencies.add_argument("--stem", action="store_true", help="group words by Snowball stem")
     frequencies.set_defaults(run=command_frequencies)
 
+    add_corpus_commands(commands)
+
     return parser
 
 
@@ -178,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         status = run(args)
     for warning in caught:
-        print(f"note: {warning.message}", file=sys.stderr)
+        kind = "warning" if issubclass(warning.category, NotEnglishWarning) else "note"
+        print(f"{kind}: {warning.message}", file=sys.stderr)
     return status
 
 
@@ -186,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the chosen subcommand; input errors become one line on stderr and status 2."""
     try:
         args.run(args)
-    except ArticleError as exc:
+    except (ArticleError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly

@@ -404,3 +404,77 @@ def plot_dispersion(
     ax.set_title("Where the words occur, from the first token to the last")
     _caption(ax, source, FREQUENCY_NOTE.splitlines()[0] + "\nMatching ignores case.")
     return ax
+
+
+# --- Many articles (helpers.corpus_analysis) -------------------------------------------------
+# Words and event labels come from the pages: every text drawn from them is set with
+# parse_math=False, so a "$" on a page never turns a label into mathtext.
+
+
+def plot_word_trends(trends: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
+    """Lines of each word's rate per 1,000 body words by period of publication (``corpus_analysis.word_trends``).
+
+    >>> import pandas, datetime
+    >>> trends = pandas.DataFrame({"period": [datetime.date(2023, 5, 1)] * 2, "word": ["port", "$x$"],
+    ...                            "per_1000": [2.0, 1.0]})
+    >>> [text.get_text() for text in plot_word_trends(trends).get_legend().get_texts()]
+    ['port', '$x$']
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.6))
+    for word in dict.fromkeys(trends["word"]):
+        rows = trends[trends["word"] == word]
+        ax.plot(list(rows["period"]), rows["per_1000"], marker="o", markersize=3, label=word)
+    ax.set_ylabel("per 1,000 body words")
+    ax.set_title("Word trends by date of publication")
+    legend = ax.legend(fontsize=8, frameon=False, loc="upper left")
+    for text in legend.get_texts():
+        text.set_parse_math(False)
+    ax.figure.autofmt_xdate()
+    _caption(
+        ax,
+        source,
+        "Rates over the body words of the articles published in each period; undated articles left out.",
+    )
+    return ax
+
+
+def plot_merged_timeline(
+    merged: pandas.DataFrame, ax: Axes | None = None, top: int = 20, source: str = "", width: int = 60
+) -> Axes:
+    """Dots on one time axis for the ``top`` events most articles report (``corpus_analysis.merged_timeline``).
+
+    >>> import pandas, datetime
+    >>> merged = pandas.DataFrame({"start": [datetime.date(2023, 5, 1)], "end": [datetime.date(2023, 5, 1)],
+    ...     "value": ["2023-05-01"], "event": ["costs $5 $6"], "articles": [3]})
+    >>> [label.get_text() for label in plot_merged_timeline(merged).get_yticklabels()]
+    ['2023-05-01  costs $5 $6  (3)']
+    """
+    import matplotlib.pyplot as plt
+
+    rows = (
+        merged.sort_values(["articles", "start"], ascending=[False, True])
+        .head(top)
+        .sort_values(["start", "end"])
+    )
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 0.32 * len(rows) + 1.6))
+    positions = range(len(rows))
+    starts, ends = list(rows["start"]), list(rows["end"])
+    ax.hlines(positions, starts, ends, color="#4c72b0", linewidth=3, alpha=0.5)
+    ax.scatter(starts, positions, s=[30 + 25 * n for n in rows["articles"]], color="#4c72b0", zorder=3)
+    labels = [
+        f"{value}  {event[:width] + ('…' if len(event) > width else '')}  ({articles})"
+        for value, event, articles in zip(rows["value"], rows["event"].astype(str), rows["articles"])
+    ]
+    ax.set_yticks(list(positions), labels, fontsize=7, parse_math=False)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_title(f"Merged timeline: the {len(rows)} events most articles report (articles in brackets)")
+    _caption(
+        ax,
+        source,
+        "Events: helpers.corpus_analysis.merged_timeline; dot size grows with the articles reporting.",
+    )
+    return ax

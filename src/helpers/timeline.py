@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from helpers.events import Clause, Span, content_stems, dated_event, load_cues, read_clause, split_clauses
 from helpers.text import Sentence, split_sentences
-from helpers.timex_calendar import granularity_of, shift_value, value_bounds
+from helpers.timex.calendar import granularity_of, shift_value, value_bounds
 
 if TYPE_CHECKING:
     import pandas

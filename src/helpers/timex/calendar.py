@@ -262,3 +262,12 @@ def granularity_of(value: str) -> str:
     """
     bounds = value_bounds(value)
     return bounds[2] if bounds else "interval"
+
+
+def reporting_quarter(anchor: date, years_back: int = 0) -> str:
+    """Return the last quarter completed before ``anchor`` (what business news reports on).
+
+    >>> reporting_quarter(date(1989, 10, 26)), reporting_quarter(date(1990, 1, 15), 1)
+    ('1989-Q3', '1988-Q4')
+    """
+    return format_date(add_months(anchor, -3 - 12 * years_back), "quarter")

@@ -1,12 +1,13 @@
-"""Find temporal expressions in English news text and normalise them to TimeML TIMEX3 values.
+"""The tagger: run the grammar over a text, keep the longest non-overlapping matches, anchor them.
 
-``find_timexes(text, dct)`` runs the grammar of ``helpers.timex_rules`` over the text,
-keeps the longest non-overlapping matches, and anchors relative expressions ("last
-week", "on Monday", "two days ago") on the document creation time ``dct``; weekday and
-month names look back or ahead by the tense of their sentence. Anaphoric expressions
-("that day", "the following year") and clock times without their day ("at 10 p.m.")
-anchor on the last date the text mentioned. Without
-a ``dct`` relative values keep TimeML's ``X`` placeholders and ``resolved`` is False.
+``find_timexes(text, dct)`` searches each rule of ``helpers.timex.grammar`` in the
+stretches of text around its trigger words, keeps the longest matches that do not
+overlap (earlier rules winning ties), and anchors relative expressions ("last week",
+"on Monday", "two days ago") on the document creation time ``dct``; weekday and month
+names look back or ahead by the tense of their sentence. Anaphoric expressions ("that
+day", "the following year") and clock times without their day ("at 10 p.m.") anchor on
+the last date the text mentioned. Without a ``dct`` relative values keep TimeML's ``X``
+placeholders and ``resolved`` is False.
 """
 
 from __future__ import annotations
@@ -17,17 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from helpers.timex_rules import (
-    NUMBER,
-    Context,
-    Normaliser,
-    anaphor_value,
-    compile_rule,
-    compiled_rules,
-    signatures,
-    table,
-    triggers,
-)
+from helpers.timex.context import Context, anaphor_value
+from helpers.timex.grammar import NUMBER, Rule, compile_rule, rules, triggers
+from helpers.timex.lexicon import lookup, table
 
 _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no more than the past twenty" (29)
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
@@ -104,7 +97,7 @@ def _stretch_words(text: str, start: int, end: int, words: set[str]) -> frozense
 
 
 def _searched(signature: frozenset[str] | None, words: frozenset[str] | None) -> bool:
-    """Say whether a rule with this signature can match in a window holding these trigger words.
+    """Say whether a rule with these trigger words can match in a window holding these words.
 
     >>> _searched(frozenset({"week"}), frozenset({"monday"})), _searched(None, frozenset({"monday"}))
     (False, True)
@@ -112,27 +105,25 @@ def _searched(signature: frozenset[str] | None, words: frozenset[str] | None) ->
     return signature is None or words is None or not signature.isdisjoint(words)
 
 
-def _matches(text: str) -> Iterator[tuple[str, Normaliser, re.Match[str]]]:
-    """Yield the non-empty matches of each rule in turn, in the windows its signature allows.
+def _matches(text: str, grammar: tuple[Rule, ...]) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """Yield the non-empty matches of each rule in turn, in the windows its trigger words allow.
 
-    >>> [(name, match.group()) for name, _, match in _matches("He left on Monday.")]
+    >>> [(rule.name, match.group()) for rule, match in _matches("He left on Monday.", rules())]
     [('weekday', 'Monday')]
     """
     stretches = windows(text)
-    for (name, pattern, normalise), signature in zip(compiled_rules(), signatures()):
+    for rule in grammar:
         for start, end, words in stretches:
-            if _searched(signature, words):
-                yield from (
-                    (name, normalise, m) for m in pattern.finditer(text, start, end) if m.end() > m.start()
-                )
+            if _searched(rule.trigger_words, words):
+                yield from ((rule, m) for m in rule.regex.finditer(text, start, end) if m.end() > m.start())
 
 
-def _candidates(text: str, dct: date | None) -> list[Timex]:
+def _candidates(text: str, dct: date | None, grammar: tuple[Rule, ...]) -> list[Timex]:
     """Return every rule match around the trigger words of ``text`` as a Timex (overlapping)."""
     ctx = Context(text, dct)
     found = []
-    for name, normalise, match in _matches(text):
-        reading = normalise(match, ctx)
+    for rule, match in _matches(text, grammar):
+        reading = rule.normalise(match, ctx)
         if reading is None:
             continue
         start, end = match.span(reading.group) if reading.group else match.span()
@@ -147,7 +138,7 @@ def _candidates(text: str, dct: date | None) -> list[Timex]:
                 reading.mod,
                 reading.relative,
                 resolved,
-                name,
+                rule.name,
             )
         )
     return found
@@ -155,7 +146,7 @@ def _candidates(text: str, dct: date | None) -> list[Timex]:
 
 def _longest_first(candidates: list[Timex]) -> list[Timex]:
     """Keep the longest candidates that do not overlap, earlier rules winning ties, in text order."""
-    order = {name: rank for rank, (name, _, _) in enumerate(compiled_rules())}
+    order = {rule.name: rank for rank, rule in enumerate(rules())}
     kept: list[Timex] = []
     for timex in sorted(candidates, key=lambda t: (t.start - t.end, order[t.rule], t.start)):
         if all(timex.end <= k.start or timex.start >= k.end for k in kept):
@@ -170,26 +161,15 @@ def _with_span_modifier(timex: Timex, text: str) -> Timex:
     found = _span_modifier().search(text, max(0, timex.start - 30), timex.start)
     if not found:
         return timex
-    mod = table("modifiers")[re.sub(r"\s+", " ", found["phrase"].lower())][0]
     start = found.start("phrase")
-    return Timex(
-        start,
-        timex.end,
-        text[start : timex.end],
-        timex.type,
-        timex.value,
-        mod,
-        timex.relative,
-        timex.resolved,
-        timex.rule,
+    return replace(
+        timex, start=start, text=text[start : timex.end], mod=lookup("modifiers", found["phrase"])[0]
     )
 
 
 _ANAPHORIC_RULE = "anaphoric date"
-_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
-
-
 _CLOCK_RULE = "clock"
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:T.*)?")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -219,17 +199,7 @@ def _anchored_on_the_narrative(timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         value = _narrative_value(timex, reference.value) if reference else None
         if value is not None:
-            timex = Timex(
-                timex.start,
-                timex.end,
-                timex.text,
-                timex.type,
-                value,
-                timex.mod,
-                reference.relative,
-                reference.resolved,
-                timex.rule,
-            )
+            timex = replace(timex, value=value, relative=reference.relative, resolved=reference.resolved)
         if timex.type in ("DATE", "TIME") and _DATE_VALUE.fullmatch(timex.value):
             reference = timex
         anchored.append(timex)
@@ -249,6 +219,6 @@ def find_timexes(text: str, dct: date | None = None) -> list[Timex]:
     """
     scan = text.translate(_ASCII_TWINS)
     found = _anchored_on_the_narrative(
-        [_with_span_modifier(t, scan) for t in _longest_first(_candidates(scan, dct))]
+        [_with_span_modifier(t, scan) for t in _longest_first(_candidates(scan, dct, rules()))]
     )
     return found if scan == text else [replace(t, text=text[t.start : t.end]) for t in found]

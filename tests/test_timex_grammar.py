@@ -1,10 +1,14 @@
-"""Tests for the tagger's building blocks: word tables, numbers, durations and calendar arithmetic."""
+"""Tests for the tagger's building blocks: rules and their examples, word tables, numbers, durations, calendar arithmetic."""
 
+import re
 from datetime import date
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from helpers.timex_calendar import (
+from helpers.timex import find_timexes
+from helpers.timex.calendar import (
     add_months,
     format_date,
     month_year,
@@ -13,20 +17,46 @@ from helpers.timex_calendar import (
     valid_day,
     weekday_date,
 )
-from helpers.timex_rules import (
-    GRAMMAR,
+from helpers.timex.context import tense_cues
+from helpers.timex.durations import duration_value
+from helpers.timex.grammar import (
+    EXAMPLE_DCT,
     NUMBER,
-    SIGNATURES,
-    compiled_rules,
-    duration_value,
-    load_tables,
-    parse_number,
+    compile_rule,
+    rules,
     signature_words,
-    signatures,
-    tense_cues,
     trigger_words,
     triggers,
 )
+from helpers.timex.lexicon import load_tables, parse_number
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda rule: rule.name)
+def test_each_rule_reads_its_examples(rule):
+    assert rule.examples, f"rule {rule.name!r} has no example"
+    for sentence, expression, value in rule.examples:
+        found = [t for t in find_timexes(sentence, date.fromisoformat(EXAMPLE_DCT)) if t.text == expression]
+        assert [(t.value, t.rule) for t in found] == [(value, rule.name)], sentence
+
+
+def test_rule_names_are_unique_and_every_rule_is_prefiltered():
+    names = [rule.name for rule in rules()]
+    assert len(set(names)) == len(names)
+    unfiltered = [rule.name for rule in rules() if rule.trigger_words is None]
+    assert (
+        not unfiltered
+    )  # a rule whose trigger words hold a form without a trigger word is searched everywhere
+
+
+def test_every_table_section_is_read_by_the_package():
+    sources = "\n".join(p.read_text("utf-8") for p in Path(resources.files("helpers") / "timex").glob("*.py"))
+    unread = [name for name in load_tables() if not re.search(rf"<{name}>|[\"']{name}[\"']", sources)]
+    assert not unread
+
+
+def test_a_pattern_naming_an_unknown_table_fails_to_compile():
+    with pytest.raises(KeyError):
+        compile_rule(r"\b<no_such_table>\b")
 
 
 def test_every_table_the_grammar_names_is_in_the_data_file():
@@ -52,11 +82,6 @@ def test_every_table_the_grammar_names_is_in_the_data_file():
         "unit_adjectives",
     ):
         assert tables[name], name
-
-
-def test_every_rule_compiles_and_has_a_normaliser():
-    assert len(compiled_rules()) == len(GRAMMAR)
-    assert len({name for name, _, _ in GRAMMAR}) == len(GRAMMAR)
 
 
 @pytest.mark.parametrize(
@@ -180,10 +205,8 @@ def test_no_trigger_word_is_letters_a_number_can_swallow():
     assert not trigger_words() & {"s", "a", "p", "m", "am", "pm", "o", "clock"}
 
 
-def test_every_signature_names_a_rule_and_finds_trigger_words():
-    names = [name for name, _, _ in GRAMMAR]
-    assert set(SIGNATURES) <= set(names)
-    keyed = dict(zip(names, signatures()))
+def test_rule_trigger_words_cover_every_form():
+    keyed = {rule.name: rule.trigger_words for rule in rules()}
     assert keyed["duration"] >= {"week", "weeks", "millenniums"}
     assert keyed["weekday"] >= {"monday", "mondays"}
     assert keyed["clock"] >= {NUMBER, "noon"}

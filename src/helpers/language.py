@@ -1,0 +1,140 @@
+"""Tell the language of a page, offline, and warn when an English-only step meets another language.
+
+The page's prose (its lines of eight words or more, else all its text) is
+classified by py3langid, whose model ships inside its wheel. Loading that model
+takes about two seconds, so a page whose prose is plainly English (at least a
+third of its words are English function words, as running English is) is called
+English without it. Too little text to tell gives ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+
+from helpers.resources import data_lines
+
+ENGLISH = "en"
+MIN_WORDS = 5
+PROSE_WORDS = 8
+ENGLISH_SHARE = 1 / 3
+MIN_CONFIDENCE = 0.5
+SAMPLE_CHARS = 5_000
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian",
+    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "th": "Thai", "tr": "Turkish",
+    "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+
+
+class NotEnglishWarning(UserWarning):
+    """An English-only step runs on a page in another language."""
+
+
+@functools.cache
+def english_function_words() -> frozenset[str]:
+    """The English function words of ``data/function_words.txt``.
+
+    >>> "the" in english_function_words()
+    True
+    """
+    return frozenset(word.strip().lower() for word in data_lines("function_words.txt"))
+
+
+@functools.cache
+def _identifier():  # noqa: ANN202 - py3langid's LanguageIdentifier, imported here because loading takes seconds
+    """py3langid's identifier with probabilities normalised (loaded once per process)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def prose_sample(text: str) -> str:
+    """The page's prose lines (eight words or more), else all of it, cut to the first 5,000 characters.
+
+    >>> prose_sample("Home\\nThe storm reached the coast at dawn on Monday.")
+    'The storm reached the coast at dawn on Monday.'
+    """
+    lines = [line for line in text.split("\n") if len(line.split()) >= PROSE_WORDS]
+    return ("\n".join(lines) if lines else text)[:SAMPLE_CHARS]
+
+
+def english_share(text: str) -> float:
+    """The share of the words of ``text`` that are English function words (0.0 without words).
+
+    >>> english_share("The storm reached the coast"), english_share("La tempête a atteint la côte")
+    (0.4, 0.16666666666666666)
+    """
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    function_words = english_function_words()
+    return sum(word in function_words for word in words) / len(words)
+
+
+def identify_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language, or None when there is too little text to tell.
+
+    >>> identify_language("The storm reached the coast at dawn and the city was ready for it.")
+    'en'
+    >>> identify_language("La tempête a atteint la côte à l'aube et la ville était prête.")
+    'fr'
+    """
+    sample = prose_sample(text)
+    if len(_WORD.findall(sample)) < MIN_WORDS:
+        return None
+    if english_share(sample) >= ENGLISH_SHARE:
+        return ENGLISH
+    code, confidence = _identifier().classify(sample)
+    return code if confidence >= MIN_CONFIDENCE else None
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language code (the code itself when unlisted, 'unknown' for None).
+
+    >>> language_name("fr"), language_name("xx"), language_name(None)
+    ('French', 'xx', 'unknown')
+    """
+    if code is None:
+        return "unknown"
+    return NAMES.get(code, code)
+
+
+def not_english_note(code: str | None) -> str | None:
+    """The reader's note for a page not in English (None for English or an unknown language).
+
+    >>> not_english_note("de")
+    'language: the page looks German (de); timex, stoplist frequencies and keyness are English-only'
+    """
+    if code is None or code == ENGLISH:
+        return None
+    return (
+        f"language: the page looks {language_name(code)} ({code}); "
+        "timex, stoplist frequencies and keyness are English-only"
+    )
+
+
+def warn_if_not_english(code: str | None, step: str) -> bool:
+    """Warn (``NotEnglishWarning``) that ``step`` is English-only when the page's language is another; True if so.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_if_not_english("fr", "timex"), str(caught[0].message)
+    (True, 'timex: English-only, but this page looks French (fr), so its results will be empty or misleading')
+    """
+    if code is None or code == ENGLISH:
+        return False
+    warnings.warn(
+        f"{step}: English-only, but this page looks {language_name(code)} ({code}), "
+        "so its results will be empty or misleading",
+        NotEnglishWarning,
+        stacklevel=2,
+    )
+    return True

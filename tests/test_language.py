@@ -1,0 +1,84 @@
+"""Tests for helpers.language: identification, the reader's note and the English-only warning."""
+
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.article import parse_article
+from helpers.cli import main
+from helpers.language import (
+    NotEnglishWarning,
+    english_share,
+    identify_language,
+    not_english_note,
+    prose_sample,
+    warn_if_not_english,
+)
+
+FRENCH = (
+    "Le conseil municipal a voté mardi soir la rénovation de la piscine\n"
+    "Les travaux commenceront au printemps et dureront deux ans selon la mairie de la ville.\n"
+    "Les habitants pourront donner leur avis lors d'une réunion publique dans la salle des fêtes."
+)
+GERMAN = (
+    "Der Stadtrat hat am Dienstag die Sanierung des Schwimmbads beschlossen\n"
+    "Die Arbeiten beginnen im Frühjahr und dauern nach Angaben der Stadt etwa zwei Jahre.\n"
+)
+ENGLISH = (
+    "The council voted on Tuesday to rebuild the swimming pool\n"
+    "Work will start in the spring and last for about two years, the town hall said in a statement.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "code"), [(FRENCH, "fr"), (GERMAN, "de"), (ENGLISH, "en")])
+def test_identify_language(text, code):
+    assert identify_language(text) == code
+
+
+def test_too_little_text_is_unknown():
+    assert identify_language("Home") is None
+    assert identify_language("") is None
+
+
+def test_prose_lines_are_what_is_classified():
+    assert prose_sample("Menu\nSport\n" + ENGLISH) == ENGLISH.strip()
+    assert english_share(ENGLISH) > 1 / 3 > english_share(FRENCH)
+
+
+def test_article_language_and_note():
+    french = parse_article("Titre\n" + FRENCH)
+    assert french.language == "fr"
+    assert any("French (fr)" in note and "English-only" in note for note in french.notes)
+    english = parse_article("Title\n" + ENGLISH)
+    assert english.language == "en" and not any("language" in note for note in english.notes)
+    assert not_english_note(None) is None
+
+
+def test_warning_names_the_step_and_the_language():
+    with pytest.warns(NotEnglishWarning, match=r"keyness: English-only, but this page looks German \(de\)"):
+        assert warn_if_not_english("de", "keyness")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not warn_if_not_english("en", "keyness") and not warn_if_not_english(None, "keyness")
+
+
+def test_cli_warns_for_english_only_steps(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text("Titre\n" + FRENCH, encoding="utf-8")
+    assert main(["frequencies", str(page)]) == 0
+    assert (
+        "warning: stoplist frequencies: English-only, but this page looks French (fr)"
+        in capsys.readouterr().err
+    )
+    assert main(["read", str(page)]) == 0
+    out = capsys.readouterr()
+    assert "language: fr" in out.out and "warning:" in out.err
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_code_or_none(text):
+    code = identify_language(text)
+    assert code is None or (isinstance(code, str) and 2 <= len(code) <= 3)
