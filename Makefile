@@ -48,6 +48,7 @@ bench: setup ## Print quality and speed beside other tools (needs ../shared/benc
 	$(PY) benchmarks/timex.py
 	$(PY) benchmarks/frequencies.py
 	$(PY) benchmarks/pubdate.py
+	$(PY) benchmarks/language.py
 	$(PY) benchmarks/events.py
 
 train-events: setup ## Retrain the event models in src/helpers/data (needs ../shared/benchmarks)

@@ -12,8 +12,12 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from typing import TYPE_CHECKING
 
 from helpers.resources import data_lines
+
+if TYPE_CHECKING:
+    import py3langid.langid
 
 ENGLISH = "en"
 MIN_WORDS = 5
@@ -48,8 +52,12 @@ def english_function_words() -> frozenset[str]:
 
 
 @functools.cache
-def _identifier():  # noqa: ANN202 - py3langid's LanguageIdentifier, imported here because loading takes seconds
-    """py3langid's identifier with probabilities normalised (loaded once per process)."""
+def py3langid_identifier() -> py3langid.langid.LanguageIdentifier:
+    """py3langid's identifier with probabilities normalised, loaded once per process (about two seconds).
+
+    >>> py3langid_identifier().classify("Der Sturm erreichte am Morgen die Küste.")[0]
+    'de'
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -91,7 +99,7 @@ def identify_language(text: str) -> str | None:
         return None
     if english_share(sample) >= ENGLISH_SHARE:
         return ENGLISH
-    code, confidence = _identifier().classify(sample)
+    code, confidence = py3langid_identifier().classify(sample)
     return code if confidence >= MIN_CONFIDENCE else None
 
 
