@@ -12,7 +12,10 @@ deterministically into such versions, written to a temporary folder only:
 - wrapped-80:  every block wrapped at 80 columns, no blank lines between blocks;
 - wrapped-72:  the same at 72 columns;
 - PDF-like:    72 columns, long words hyphenated at a line end by a syllable rule,
-               and a running head "<title> | Page N of M" every 50 lines.
+               and a running head "<title> | Page N of M" every 50 lines;
+- ragged-72:   72 columns, but each line ends up to 8 columns short of where the
+               next word would still fit, as wrappers that balance their lines
+               (optimal-fit, text extracted from a justified PDF) leave it.
 
 Each version is read with ``read_article`` (which unwraps it) and separated with
 ``separate``; the benchmark's own scorer (PAGES/../evaluate.py, imported in place
@@ -25,6 +28,7 @@ files read with unwrapping switched off: what the reader did before ``helpers.un
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import tempfile
@@ -41,6 +45,7 @@ from helpers.unwrap import Unwrapped
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
 PAGE_LINES = 50
+RAGGED = 8
 VOWELS = set("aeiouyAEIOUY")
 MIN_PART = 3
 
@@ -61,42 +66,48 @@ def split_at_syllable(word: str, room: int) -> tuple[str, str] | None:
     return (word[: cuts[-1]], word[cuts[-1] :]) if cuts else None
 
 
-def wrap_block(block: str, width: int, hyphenate: bool = False) -> list[str]:
+def wrap_block(
+    block: str, width: int, hyphenate: bool = False, short: Callable[[], int] = lambda: 0
+) -> list[str]:
     """Wrap one block greedily at ``width`` columns (words longer than the width stay whole).
+
+    ``short()`` gives how many columns short of ``width`` each line must end.
 
     >>> wrap_block("the storm reached the coast", 12)
     ['the storm', 'reached the', 'coast']
     >>> wrap_block("our teachers said", 10, hyphenate=True)
     ['our tea-', 'chers said']
     """
-    lines, current = [], ""
+    lines, current, target = [], "", width - short()
     for word in block.split():
         while word:
             candidate = f"{current} {word}" if current else word
-            if len(candidate) <= width or not current:
+            if len(candidate) <= target or not current:
                 current, word = candidate, ""
                 continue
-            split = split_at_syllable(word, width - len(current) - 1) if hyphenate else None
+            split = split_at_syllable(word, target - len(current) - 1) if hyphenate else None
             if split:
                 lines.append(f"{current} {split[0]}-")
                 word = split[1]
             else:
                 lines.append(current)
-            current = ""
+            current, target = "", width - short()
     return [*lines, current] if current else lines
 
 
-def wrap_dump(text: str, width: int, hyphenate: bool = False, page_lines: int | None = None) -> str:
-    """A page dump hard-wrapped at ``width``, optionally hyphenated and with a running head per page.
+def wrap_dump(
+    text: str, width: int, hyphenate: bool = False, page_lines: int | None = None, ragged: int = 0
+) -> str:
+    """A page dump hard-wrapped at ``width``, optionally hyphenated, with a running head per page,
+    or with lines ending up to ``ragged`` columns short (drawn from a generator seeded by the text).
 
-    >>> print(wrap_dump("Storm\\nthe storm reached the coast", 12))
-    Storm
-    the storm
-    reached the
-    coast
+    >>> wrap_dump("Storm\\nthe storm reached the coast", 12).split("\\n")
+    ['Storm', 'the storm', 'reached the', 'coast', '']
     """
     blocks = [line.strip() for line in text.split("\n") if line.strip()]
-    lines = [line for block in blocks for line in wrap_block(block, width, hyphenate)]
+    draw = random.Random(len(text))
+    short = (lambda: draw.randint(0, ragged)) if ragged else (lambda: 0)
+    lines = [line for block in blocks for line in wrap_block(block, width, hyphenate, short)]
     if not page_lines or not lines:
         return "\n".join(lines) + "\n"
     title = blocks[0][:40].rstrip()
@@ -110,6 +121,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "wrapped-80": lambda text: wrap_dump(text, 80),
     "wrapped-72": lambda text: wrap_dump(text, 72),
     "PDF-like": lambda text: wrap_dump(text, 72, hyphenate=True, page_lines=PAGE_LINES),
+    "ragged-72": lambda text: wrap_dump(text, 72, ragged=RAGGED),
 }
 
 

@@ -1,8 +1,10 @@
-"""Tests for the command line: `python -m helpers read` and error handling."""
+"""Tests for the command line (`python -m helpers COMMAND`): every command and its error handling."""
 
+import io
 import subprocess
 import sys
 
+import pandas
 import pytest
 
 from helpers.cli import main
@@ -67,8 +69,8 @@ def test_a_page_with_no_body_is_a_note_not_a_warning(tmp_path, capsys):
     [
         (["frequencies", "PATH", "--top", "-3"], "argument --top: '-3' is not a whole number of at least 1"),
         (
-            ["timexes", "PATH", "--dct", "2022-13-01"],
-            "argument --dct: '2022-13-01' is not a date (YYYY-MM-DD)",
+            ["timexes", "PATH", "--published", "2022-13-01"],
+            "argument --published: '2022-13-01' is not a date (YYYY-MM-DD)",
         ),
         (["timeline", "PATH", "--published", "yesterday"], "argument --published: 'yesterday' is not a date"),
     ],
@@ -78,6 +80,31 @@ def test_bad_options_are_reported_by_name(seed_path, capsys, argv, message):
         main([str(seed_path) if arg == "PATH" else arg for arg in argv])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+# frequencies
+def test_frequencies_prints_the_body_top_words(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--top", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["word", "count", "per_1000", "rank"]
+    assert lines[1].split()[:2] == ["said", "5"] and len(lines) == 4
+
+
+def test_frequencies_csv_of_the_whole_page_counts_the_appeal(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--all", "--csv", "--top", "200"]) == 0
+    table = pandas.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(table.columns) == ["word", "count", "per_1000", "rank"]
+    assert "support" in set(table["word"]) and "independent" in set(table["word"])
+
+
+def test_frequencies_body_leaves_the_appeal_out(seed_path, capsys):
+    assert main(["frequencies", str(seed_path), "--csv", "--top", "500"]) == 0
+    assert "independent" not in capsys.readouterr().out
+
+
+def test_frequencies_reports_a_missing_file(tmp_path, capsys):
+    assert main(["frequencies", str(tmp_path / "none.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
 
 
 def test_corpus_writes_tables_and_prints_a_summary(tmp_path, seed_path, capsys):

@@ -21,6 +21,7 @@ from helpers.frequencies import (
     load_stoplist,
     log_likelihood,
     log_ratio,
+    main_names,
     p_value,
     significance_band,
 )
@@ -339,3 +340,21 @@ def test_capitalised_words_are_the_seed_names_and_places(body_tokens):
         "nagorno-karabakh": "Nagorno-Karabakh",
     }.items() <= names.items()
     assert not {"the", "meeting", "foreign", "said"} & names.keys()
+
+
+def test_main_names_are_capitalised_keywords_most_frequent_first(body_tokens):
+    names = main_names(body_tokens, top=5)
+    keywords = keyness(body_tokens).set_index("word")
+    capitalised = capitalised_words(body_tokens)
+    assert len(names) == 5 and len(set(names)) == 5
+    assert all(capitalised[name.lower()] == name and name.lower() in keywords.index for name in names)
+    counts = [keywords.loc[name.lower(), "count"] for name in names]
+    assert counts == sorted(counts, reverse=True)
+    others = set(keywords.index) & set(capitalised) - {name.lower() for name in names}
+    assert all(keywords.loc[word, "count"] <= counts[-1] for word in others)  # no more frequent name left out
+    assert {"Blinken", "Armenia", "Azerbaijan"} <= set(main_names(body_tokens))
+    assert main_names(body_tokens, keywords=keyness(body_tokens)) == main_names(body_tokens)
+
+
+def test_main_names_of_a_text_without_names_is_empty():
+    assert main_names(tokenize("the talks went on and on. the talks ended. talks resumed.")) == []

@@ -275,7 +275,7 @@ def test_cli_prints_one_timex_per_line(seed_path, capsys):
 
 
 def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
-    assert main(["timexes", str(seed_path), "--dct", "2022-09-21", "--json"]) == 0
+    assert main(["timexes", str(seed_path), "--published", "2022-09-21", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
     assert all(seed_article.text[r["start"] : r["end"]] == r["text"] for r in rows)
@@ -287,9 +287,9 @@ def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
 
 def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
     with pytest.raises(SystemExit) as stopped:
-        main(["timexes", str(seed_path), "--dct", "2022-02-30"])
+        main(["timexes", str(seed_path), "--published", "2022-02-30"])
     assert stopped.value.code == 2
-    assert "argument --dct: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+    assert "argument --published: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 
 TEMPORAL_WORDS = [

@@ -20,6 +20,7 @@ from helpers.unwrap import (
     page_furniture,
     split_word,
     unwrap,
+    wrap_slack,
     wrap_width,
 )
 
@@ -161,6 +162,22 @@ def test_unwrapping_is_linear_in_a_long_paragraph():
     assert result.text.split("\n")[0] == "Title" and len(result.text.split("\n")) == 2
 
 
+def test_the_wrappers_slack_is_measured():
+    slack = {}
+    for ragged in (0, 4, 8):
+        lines = variants.wrap_dump("\n".join(ARTICLE).lower(), 72, ragged=ragged).split("\n")
+        slack[ragged] = wrap_slack(lines, wrap_width(lines))
+    assert slack[0] == 0  # a greedy wrapper: the fit decides alone
+    assert 0 < slack[4] < slack[8] <= 9
+
+
+def test_lines_that_end_short_of_the_width_are_still_joined():
+    text = variants.wrap_dump("\n".join(ARTICLE), 72, ragged=8)
+    article = parse_article(text)
+    assert words(article.text) == words("\n".join(ARTICLE))
+    assert len(ARTICLE) - 3 <= len(article.paragraphs) <= 2 * len(ARTICLE) < len(text.split("\n")) / 4
+
+
 def test_blank_lines_separate_wrapped_paragraphs():
     text = "\n\n".join(variants.wrap_dump(block, 50) for block in ARTICLE)
     assert [p.text for p in parse_article(text).paragraphs] == ARTICLE
@@ -246,10 +263,12 @@ def test_repeated_lines_at_uneven_distances_are_kept():
 # --- the case study, wrapped ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("width", "pdf"), [(80, False), (72, False), (72, True)])
-def test_the_seed_timeline_survives_wrapping(seed_path, seed_article, width, pdf):
+@pytest.mark.parametrize(
+    ("width", "pdf", "ragged"), [(80, False, 0), (72, False, 0), (72, True, 0), (72, False, 8)]
+)
+def test_the_seed_timeline_survives_wrapping(seed_path, seed_article, width, pdf, ragged):
     wrapped = variants.wrap_dump(
-        seed_path.read_text("utf-8"), width, hyphenate=pdf, page_lines=50 if pdf else None
+        seed_path.read_text("utf-8"), width, hyphenate=pdf, page_lines=50 if pdf else None, ragged=ragged
     )
     article = parse_article(wrapped, published=seed_article.published)
     values = set(build_timeline(separate(article).body, article.published).value)

@@ -42,6 +42,17 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def _add_mode(parser: argparse.ArgumentParser) -> None:
+    """Add ``--mode`` (what relative expressions anchor on) to a command."""
+    parser.add_argument(
+        "--mode",
+        choices=("auto", "news", "narrative"),
+        default="auto",
+        help="anchor relative dates on the publication date (news), on the last date the text told "
+        "(narrative), or decide per expression (auto, the default)",
+    )
+
+
 def command_read(args: argparse.Namespace) -> None:
     """Print the title, the paragraph count and what the reader noticed or repaired."""
     article = read_article(args.path, published=args.published)
@@ -93,10 +104,10 @@ def command_timexes(args: argparse.Namespace) -> None:
 
     from helpers.timex import find_timexes
 
-    article = read_article(args.path, published=args.dct)
+    article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timex")
     note_found_date(article)
-    timexes = find_timexes(article.text, article.published)
+    timexes = find_timexes(article.text, article.published, mode=args.mode)
     if args.json:
         fields = ("start", "end", "text", "type", "value", "mod")
         print(json.dumps([{k: getattr(t, k) for k in fields} for t in timexes], ensure_ascii=False, indent=1))
@@ -117,7 +128,7 @@ def command_timeline(args: argparse.Namespace) -> None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
     separation = separate(article)
     lines = body_origins(article.text, separation.body_paragraphs)
-    timeline = build_timeline(separation.body, article.published, lines=lines)
+    timeline = build_timeline(separation.body, article.published, lines=lines, mode=args.mode)
     if args.csv:
         print(timeline.to_csv(index=False), end="")
         return
@@ -241,13 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
     timexes = commands.add_parser("timexes", help="list the temporal expressions (TIMEX3) of an article")
     timexes.add_argument("path", help="the article's text file")
     timexes.add_argument(
-        "--dct",
+        "--published",
         type=iso_date,
-        help="document date YYYY-MM-DD anchoring relative expressions (default: the sidecar's published)",
+        help="publication date YYYY-MM-DD anchoring relative expressions (default: the .meta.json sidecar)",
     )
     timexes.add_argument(
         "--json", action="store_true", help="print a JSON list of {start, end, text, type, value, mod}"
     )
+    _add_mode(timexes)
     timexes.set_defaults(run=command_timexes)
 
     timeline = commands.add_parser("timeline", help="list the events the article's body dates, in time order")
@@ -256,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=iso_date, help="publication date YYYY-MM-DD (default: the .meta.json sidecar)"
     )
     timeline.add_argument("--csv", action="store_true", help="print every column as CSV")
+    _add_mode(timeline)
     timeline.set_defaults(run=command_timeline)
 
     frequencies = commands.add_parser("frequencies", help="count the words of the body, without stopwords")

@@ -49,6 +49,7 @@ __all__ = [
     "is_word",
     "keyness",
     "load_stoplist",
+    "main_names",
     "log_likelihood",
     "log_ratio",
     "p_value",
@@ -345,6 +346,22 @@ def capitalised_words(tokens: Sequence[str]) -> dict[str, str]:
         for word, counts in forms.items()
         if all(form[:1].isupper() for form in counts) and any(c.isalpha() for c in word)
     }
+
+
+def main_names(tokens: Sequence[str], top: int = 7, keywords: pandas.DataFrame | None = None) -> list[str]:
+    """Return the text's ``top`` most frequent names: keywords always capitalised, as usually written.
+
+    Ties in count go to the higher Log Ratio; ``keywords`` (``keyness(tokens)``) is
+    computed when not given.
+
+    >>> main_names(tokenize("Lagos and Abuja met. In Lagos, Abuja said talks in Lagos went well."))
+    ['Lagos', 'Abuja']
+    """
+    names = capitalised_words(tokens)
+    keywords = keyness(tokens) if keywords is None else keywords
+    named = keywords[keywords["word"].isin(names)]
+    named = named.sort_values(["count", "log_ratio"], ascending=False, kind="stable")
+    return [names[word] for word in named["word"].head(top)]
 
 
 def dispersion(tokens: Sequence[str], words: Iterable[str]) -> pandas.DataFrame:

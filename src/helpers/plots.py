@@ -1,24 +1,72 @@
 """Charts for every step, in matplotlib: each function takes ``ax=None`` and returns the Axes.
 
-matplotlib is imported inside the functions so the rest of the package loads fast.
+Text from the page (words, event labels, titles in captions) is data: every such
+string goes through ``plain`` so matplotlib never reads it as mathtext. Label and
+anchor names come from ``helpers.boilerplate`` and ``helpers.timeline``.
+``save_figure`` writes PNG and SVG atomically; ``show_figure`` shows the PNG it
+wrote instead of drawing the figure a third time. matplotlib is imported inside
+the functions so the rest of the package loads fast.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from helpers.boilerplate import LABELS
+from helpers.timeline import EXPLICIT, PUBLICATION, RELATIVE
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy
     import pandas
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+_PAD_INCHES = 0.1  # the margin matplotlib's bbox_inches="tight" leaves around a figure
+
+
+class FigureWriteError(OSError):
+    """A figure file could not be written; the message names the file and the cause."""
+
+
+def plain(text: object) -> str:
+    r"""Return ``text`` as a string matplotlib shows as written: ``$`` escaped, so no mathtext.
+
+    >>> print(plain("Firm paid $5 million, up from $3_000^2"))
+    Firm paid \$5 million, up from \$3_000^2
+    """
+    return str(text).replace("$", r"\$")
+
+
+def _plain_all(texts: Iterable[object]) -> list[str]:
+    """Return every text through ``plain``."""
+    return [plain(text) for text in texts]
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Call ``write(temporary path)`` beside ``path``, then rename it to ``path``; clean up on failure."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
 
 def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     """Write ``figure`` to ``folder`` (created if missing) as NAME.png at 150 dpi and a reproducible NAME.svg.
 
-    The SVG carries no date and its element ids come from a fixed salt, so a rerun writes the same file.
+    The figure is laid out without drawing and both files are cut to the same tight box. Each
+    file is written under a temporary name and renamed when complete, so a failure
+    (disk full, read-only folder) leaves no truncated file and raises
+    ``FigureWriteError`` naming the file and the cause. The SVG carries no date and
+    its element ids come from a fixed salt, so a rerun writes the same file.
 
     >>> import tempfile, matplotlib.pyplot as plt
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -28,12 +76,61 @@ def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     import matplotlib
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
-        figure.savefig(png, dpi=150, bbox_inches="tight")
-        figure.savefig(svg, bbox_inches="tight", metadata={"Date": None})
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        box = _tight_box(figure)
+        with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
+            _write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
+            _write_atomically(
+                svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
+            )
+    except OSError as error:
+        target = Path(error.filename) if error.filename else folder
+        cause = error.strerror or str(error)
+        raise FigureWriteError(
+            error.errno, f"cannot write the figure {name!r} to {target}: {cause}"
+        ) from None
     return [png, svg]
+
+
+def _tight_box(figure: Figure):
+    """Return the figure's tight bounding box in inches, laid out but not drawn (the box both files share)."""
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+    return figure.get_tightbbox(figure.canvas.get_renderer()).padded(_PAD_INCHES)
+
+
+def show_figure(figure: Figure, png: str | Path) -> None:
+    """Show the PNG ``save_figure`` wrote, at screen size, and close ``figure`` so it is not drawn again.
+
+    Outside IPython nothing is shown; the figure is closed all the same.
+
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> figure = plt.figure()
+    >>> show_figure(figure, save_figure(figure, tempfile.mkdtemp(), "empty")[0]); plt.fignum_exists(figure.number)
+    False
+    """
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    try:
+        from IPython import get_ipython
+        from IPython.display import Image, display
+    except ImportError:
+        return
+    if get_ipython() is not None:
+        image = Image(filename=str(png))
+        width = _png_width(image.data)
+        display(Image(data=image.data, width=round(width * 100 / 150)) if width else image)
+
+
+def _png_width(data: bytes) -> int:
+    """Return the pixel width in a PNG header, or 0 when ``data`` is not a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return 0
+    return int.from_bytes(data[16:20], "big")
 
 
 def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
@@ -63,11 +160,7 @@ def plot_paragraph_lengths(table: pandas.DataFrame, ax: Axes | None = None, sour
 
 
 # Timeline: marker and colour per anchor type (helpers.timeline's anchor column).
-_ANCHOR_STYLES = {
-    "explicit": ("o", "#1f5f99"),
-    "publication date": ("s", "#c45a11"),
-    "relative to another event": ("D", "#2b8a3e"),
-}
+_ANCHOR_STYLES = {EXPLICIT: ("o", "#1f5f99"), PUBLICATION: ("s", "#c45a11"), RELATIVE: ("D", "#2b8a3e")}
 _RECENT_DAYS = 45
 
 
@@ -105,6 +198,19 @@ def _day_ticks(ax: Axes, events: pandas.DataFrame) -> None:
     ax.tick_params(axis="x", which="minor", labelsize=8, length=0)
 
 
+def _year_ticks(ax: Axes) -> None:
+    """Label whole years only, every 1, 2, 5, 10, 20, 50 ... years, at most ten labels across the view."""
+    import matplotlib.dates as mdates
+
+    low, high = ax.get_xlim()
+    years = (high - low) / 365.25
+    step = next(
+        base * scale for scale in (1, 10, 100, 1000) for base in (1, 2, 5) if years / (base * scale) <= 10
+    )
+    ax.xaxis.set_major_locator(mdates.YearLocator(step))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
 def _draw_timeline_panel(ax: Axes, events: pandas.DataFrame, days: bool) -> None:
     """Draw one panel: a row per event, a bar over its span, a marker by anchor, its value beside it."""
     import textwrap
@@ -119,16 +225,19 @@ def _draw_timeline_panel(ax: Axes, events: pandas.DataFrame, days: bool) -> None
             ax.barh(row, right - left, left=left, height=0.5, color=colour, alpha=0.3, edgecolor=colour)
         ax.plot((left + right) / 2, row, marker=marker, color=colour, markersize=7, linestyle="none")
         value = event.value + (f"  ({event.duration})" if event.duration else "")
-        ax.annotate(value, (right, row), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.set_yticks(range(len(events)), [textwrap.fill(label, 42) for label in events["event"]], fontsize=8)
+        ax.annotate(
+            plain(value), (right, row), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8
+        )
+    ax.set_yticks(
+        range(len(events)), [plain(textwrap.fill(label, 42)) for label in events["event"]], fontsize=8
+    )
     ax.set_ylim(len(events) - 0.5, -0.6)
     pad = timedelta(days=max(2, _span_days(events) // 12))
     ax.set_xlim(mdates.date2num(min(events["start"]) - pad), mdates.date2num(max(events["end"]) + 2 * pad))
     if days:
         _day_ticks(ax, events)
     else:
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        _year_ticks(ax)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
 
@@ -160,6 +269,8 @@ def plot_timeline(
     panels = _timeline_panels(timeline)
     if ax is None:
         heights = [max(len(panel), 1) * 0.55 + 1.0 for panel in panels]
+        heights[0] += 0.6  # the title and the legend above the first panel
+        heights[-1] += 0.4  # the caption under the last
         _, grid = plt.subplots(
             len(panels),
             1,
@@ -182,6 +293,10 @@ def plot_timeline(
     if len(panels) > 1:
         recent = panels[1]
         first = mdates.date2num(min(recent["start"]))
+        low, high = axes[0].get_xlim()
+        if first > high:  # the years panel reaches the recent weeks, so the dashed line and its note show
+            axes[0].set_xlim(low, first + (first - low) * 0.15)
+            _year_ticks(axes[0])
         axes[0].axvline(first, color="#777777", linestyle="--", linewidth=1)
         axes[0].annotate(
             f"{len(recent)} events in {_span_days(recent)} days,\nzoomed below",
@@ -205,17 +320,45 @@ def plot_timeline(
         handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False
     )
     note = "Dates: TIMEX3 expressions anchored on the publication date (helpers.timex, helpers.timeline)."
-    axes[-1].set_xlabel("\n".join(filter(None, (source, note))), loc="left", fontsize=7, color="#555555")
+    axes[-1].set_xlabel(
+        plain("\n".join(filter(None, (source, note)))), loc="left", fontsize=7, color="#555555"
+    )
     return axes if len(axes) > 1 else axes[0]
 
 
-# Body/boilerplate: colour and marker per label (helpers.boilerplate.LABELS).
-_LABEL_STYLES = {
-    "title": ("#7b3294", "s"),
-    "standfirst": ("#e08214", "D"),
-    "body": ("#1f78b4", "o"),
-    "boilerplate": ("#8c8c8c", "X"),
-}
+# Body/boilerplate: colour and marker per label, in the order of helpers.boilerplate.LABELS
+# (title, standfirst, body, boilerplate).
+_LABEL_STYLES = dict(
+    zip(LABELS, [("#7b3294", "s"), ("#e08214", "D"), ("#1f78b4", "o"), ("#8c8c8c", "X")], strict=True)
+)
+_WORD_TICKS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+def group_close_points(
+    points: Iterable[tuple[str, float, float]], dx: float, dy: float
+) -> list[tuple[str, float, float]]:
+    """Join the names of points closer than ``dx`` and ``dy`` to an earlier point, so labels never overlap.
+
+    >>> group_close_points([("2", 3.90, 0.40), ("9", 1.0, 0.1), ("7", 3.92, 0.41)], 0.1, 0.03)
+    [('2, 7', 3.9, 0.4), ('9', 1.0, 0.1)]
+    """
+    anchors: dict[tuple[int, int], int] = {}
+    groups: list[tuple[list[str], float, float]] = []
+    for name, x, y in points:
+        cell = (int(x // dx), int(y // dy))
+        near = (
+            anchors[(cell[0] + i, cell[1] + j)]
+            for i in (-1, 0, 1)
+            for j in (-1, 0, 1)
+            if (cell[0] + i, cell[1] + j) in anchors
+        )
+        found = next((g for g in near if abs(groups[g][1] - x) < dx and abs(groups[g][2] - y) < dy), None)
+        if found is None:
+            anchors.setdefault(cell, len(groups))
+            groups.append(([name], x, y))
+        else:
+            groups[found][0].append(name)
+    return [(", ".join(names), x, y) for names, x, y in groups]
 
 
 def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None, source: str = "") -> Axes:
@@ -230,33 +373,40 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
     """
     import matplotlib.pyplot as plt
     import numpy as np
-    from matplotlib.ticker import LogLocator, NullFormatter, ScalarFormatter
+    from matplotlib.ticker import FixedLocator, NullLocator, StrMethodFormatter
 
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4.4))
+    points = []
     for label, (colour, marker) in _LABEL_STYLES.items():
         rows = features[features["label"] == label]
         if not len(rows):
             continue
-        words = np.expm1(rows["log_words"].astype(float)) + 1
+        words = np.rint(np.expm1(rows["log_words"].astype(float)))
         share = rows["function_share"].astype(float)
         ax.scatter(words, share, s=46, color=colour, marker=marker, alpha=0.8, edgecolor="white", linewidth=0.5,
                    label=f"{label} ({len(rows)})", zorder=3 if label == "standfirst" else 2)  # fmt: skip
-        for line, x, y in zip(rows.get("line", []), words, share):
-            ax.annotate(
-                str(line), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color=colour
-            )
-    ax.set_xscale("log")
-    ax.xaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))  # 1, 2, 5, 10, 20, 50 ...
-    ax.xaxis.set_major_formatter(ScalarFormatter())  # plain numbers rather than powers of ten
-    ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.set_xlabel("words in the paragraph + 1 (log scale)")
+        points += [
+            (str(line), float(np.log1p(x)), float(y))
+            for line, x, y in zip(rows.get("line", []), words, share)
+        ]
+    for lines, x, y in group_close_points(points, dx=0.08, dy=0.02):  # about one label's size
+        ax.annotate(
+            lines, (np.expm1(x), y), xytext=(4, 3), textcoords="offset points", fontsize=6.5, color="#333333"
+        )
+    most = max(float(np.expm1(features["log_words"].astype(float)).max()), 1.0) if len(features) else 1.0
+    ax.set_xscale("symlog", linthresh=1, linscale=0.4)  # 0 words has a place; log scale from 1 word on
+    ax.set_xlim(-0.1, most * 1.6)
+    ax.xaxis.set_major_locator(FixedLocator([tick for tick in _WORD_TICKS if tick <= most * 1.6]))
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:.0f}"))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel("words in the paragraph (log scale from 1; 0 at the left edge)")
     ax.set_ylabel("share of function words")
     ax.set_ylim(-0.03, 0.8)
     ax.set_title("Paragraphs by length and share of function words")
     ax.legend(fontsize=8, loc="upper left", frameon=False)
     note = "Numbers are line numbers. Features: helpers.paragraph_features; labels: helpers.boilerplate.separate."
-    ax.annotate("\n".join(filter(None, (source, note))), (0, -0.2), xycoords="axes fraction", fontsize=7,
+    ax.annotate(plain("\n".join(filter(None, (source, note)))), (0, -0.2), xycoords="axes fraction", fontsize=7,
                 color="#555555", va="top")  # fmt: skip
     return ax
 
@@ -272,7 +422,7 @@ _BAND_COLOURS = {"p < 0.0001": "#08306b", "p < 0.001": "#2171b5", "p < 0.01": "#
 
 def _caption(ax: Axes, source: str, note: str = FREQUENCY_NOTE) -> None:
     """Write the source and the method note under the Axes, left-aligned."""
-    ax.annotate("\n".join(filter(None, (source, note))), (0, 0), xycoords="axes fraction", xytext=(0, -38),
+    ax.annotate(plain("\n".join(filter(None, (source, note)))), (0, 0), xycoords="axes fraction", xytext=(0, -38),
                 textcoords="offset points", fontsize=7, color="#555555", va="top")  # fmt: skip
 
 
@@ -289,7 +439,7 @@ def plot_top_words(table: pandas.DataFrame, ax: Axes | None = None, top: int = 2
         _, ax = plt.subplots(figsize=(7, 0.26 * len(rows) + 1.6))
     positions = range(len(rows))
     ax.barh(positions, rows["count"], color="#4c72b0")
-    ax.set_yticks(positions, rows["word"], fontsize=8)
+    ax.set_yticks(positions, _plain_all(rows["word"]), fontsize=8)
     ax.invert_yaxis()
     for position, count, rate in zip(positions, rows["count"], rows["per_1000"]):
         ax.annotate(f"{count} ({rate:.1f} per 1,000)", (count, position), xytext=(3, 0), textcoords="offset points",
@@ -327,9 +477,9 @@ def plot_comparison(table: pandas.DataFrame, ax: Axes | None = None, top: int = 
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 0.26 * len(rows) + 1.8))
     positions = range(len(rows))
-    ax.barh(positions, rows[f"{first}_per_1000"], color="#4c72b0", label=first)
-    ax.barh(positions, -rows[f"{second}_per_1000"], color="#dd8452", label=second)
-    ax.set_yticks(positions, rows["word"], fontsize=8)
+    ax.barh(positions, rows[f"{first}_per_1000"], color="#4c72b0", label=plain(first))
+    ax.barh(positions, -rows[f"{second}_per_1000"], color="#dd8452", label=plain(second))
+    ax.set_yticks(positions, _plain_all(rows["word"]), fontsize=8)
     for label, band in zip(ax.get_yticklabels(), rows["band"]):
         label.set_fontweight("normal" if band == "not significant" else "bold")
     ax.invert_yaxis()
@@ -337,8 +487,8 @@ def plot_comparison(table: pandas.DataFrame, ax: Axes | None = None, top: int = 
     limit = max(rows[f"{first}_per_1000"].max(), rows[f"{second}_per_1000"].max(), 1) * 1.1
     ax.set_xlim(-limit, limit)
     ax.xaxis.set_major_formatter(lambda value, _: f"{abs(value):g}")
-    ax.set_xlabel(f"per 1,000 words: {second} (left), {first} (right)")
-    ax.set_title(f"Words per 1,000: {first} (right) and {second} (left)")
+    ax.set_xlabel(plain(f"per 1,000 words: {second} (left), {first} (right)"))
+    ax.set_title(plain(f"Words per 1,000: {first} (right) and {second} (left)"))
     ax.legend(fontsize=8, loc="lower right", frameon=False)
     _caption(ax, source, FREQUENCY_NOTE + "\nBold: log-likelihood G2 significant at p < 0.05.")
     return ax
@@ -364,7 +514,7 @@ def plot_keyness(
         _, ax = plt.subplots(figsize=(7, 0.26 * len(rows) + 1.8))
     positions = range(len(rows))
     ax.barh(positions, rows["log_ratio"], color=[_BAND_COLOURS.get(band, "#bdbdbd") for band in rows["band"]])
-    ax.set_yticks(positions, rows["word"], fontsize=8)
+    ax.set_yticks(positions, _plain_all(rows["word"]), fontsize=8)
     ax.invert_yaxis()
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_xlabel("Log Ratio (+1 = twice as frequent as in the reference, +2 = four times)")
@@ -397,7 +547,7 @@ def plot_dispersion(
         ax.axvline(start - 0.5, color="#bbbbbb", linestyle="--", linewidth=0.7, zorder=0)
     rows = {word: row for row, word in enumerate(words)}
     ax.scatter(table["position"], table["word"].map(rows), marker="|", s=220, linewidths=1.6, color="#4c72b0")
-    ax.set_yticks(range(len(words)), words, fontsize=8)
+    ax.set_yticks(range(len(words)), _plain_all(words), fontsize=8)
     ax.set_ylim(len(words) - 0.5, -0.5)
     ax.set_xlim(0, max(tokens, 1))
     ax.set_xlabel("token position (dashed lines: paragraph starts)")

@@ -376,7 +376,7 @@ def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> No
 
 
 def _read(
-    body: str, published: date | None, timexes: Sequence[Timex] | None
+    body: str, published: date | None, timexes: Sequence[Timex] | None, mode: str = "auto"
 ) -> tuple[list[_Event], list[_Reading]]:
     """Read every time expression of ``body`` and assemble the events."""
     if not isinstance(body, str):
@@ -386,7 +386,7 @@ def _read(
     if timexes is None:
         from helpers.timex import find_timexes
 
-        timexes = find_timexes(body, published)
+        timexes = find_timexes(body, published, mode=mode)
     sentences = split_sentences(body)
     starts = [s.start for s in sentences]
     readings = []
@@ -407,20 +407,23 @@ def build_timeline(
     body: str,
     published: date | None,
     timexes: Sequence[Timex] | None = None,
+    *,
     lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
 ) -> pandas.DataFrame:
     """Return one row per dated event of ``body``, sorted by time (``timexes`` skips the tagger).
 
     ``lines`` gives, for each line of ``body``, its line number in the raw file and the
     column where it starts there (``body_origins``); by default body line k is line k.
     ``line``, ``char_start`` and ``char_end`` locate the event's first expression.
+    ``mode`` is passed to ``helpers.timex.find_timexes``: "news", "narrative" or "auto".
 
     >>> build_timeline("The dam broke in 1987.", None)[["value", "event", "anchor", "line"]].values.tolist()
     [['1987', 'dam broke', 'explicit', 1]]
     """
     import pandas
 
-    events, _ = _read(body, published, timexes)
+    events, _ = _read(body, published, timexes, mode)
     locate = _line_locator(body, lines)
     rows = [
         {
@@ -447,20 +450,22 @@ def explain_timeline(
     body: str,
     published: date | None,
     timexes: Sequence[Timex] | None = None,
+    *,
     lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
 ) -> pandas.DataFrame:
     """Return every time expression of ``body`` with its role in the timeline, the event it dates and why.
 
     ``event_words`` are the head word(s) of the event chosen for the expression (empty
     when none); ``event`` is the label of its timeline event, else of the chosen event;
-    ``lines`` as in ``build_timeline``.
+    ``lines`` and ``mode`` as in ``build_timeline``.
 
     >>> explain_timeline("It was centuries-old. The dam broke in 1987.", None)[["expression", "role"]].values.tolist()
     [['centuries-old', 'context'], ['1987', 'event']]
     """
     import pandas
 
-    _, readings = _read(body, published, timexes)
+    _, readings = _read(body, published, timexes, mode)
     locate = _line_locator(body, lines)
     rows = [
         {

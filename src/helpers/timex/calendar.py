@@ -271,3 +271,32 @@ def reporting_quarter(anchor: date, years_back: int = 0) -> str:
     ('1989-Q3', '1988-Q4')
     """
     return format_date(add_months(anchor, -3 - 12 * years_back), "quarter")
+
+
+# Years before Christ (TIMEX3 BC0480) are read on a stand-in year of the Common Era, then
+# written back: the stand-in 2000 is the BC year, 2001 the year after it (BC0479).
+_PROXY_YEAR = 2000
+_BC_VALUE = re.compile(r"BC(?P<year>\d{4})(?P<rest>.*)")
+
+
+def as_proxy(value: str) -> str:
+    """Return a BC value with its year replaced by the stand-in year ("BC0480-SU" -> "2000-SU").
+
+    >>> as_proxy("BC0480-SU"), as_proxy("1940")
+    ('2000-SU', '1940')
+    """
+    found = _BC_VALUE.fullmatch(value)
+    return f"{_PROXY_YEAR}{found['rest']}" if found else value
+
+
+def before_christ(value: str | None, reference: str) -> str | None:
+    """Write a value read on the stand-in year of a BC ``reference`` back in BC years ("2001" after BC0480 -> BC0479).
+
+    >>> before_christ("2001", "BC0480"), before_christ("2000-SU", "BC0480"), before_christ("2003", "BC0002")
+    ('BC0479', 'BC0480-SU', '0002')
+    """
+    found = _BC_VALUE.fullmatch(reference)
+    if value is None or found is None or not value[:4].isdigit():
+        return value
+    year = int(found["year"]) - (int(value[:4]) - _PROXY_YEAR)
+    return (f"BC{year:04d}" if year >= 1 else f"{1 - year:04d}") + value[4:]

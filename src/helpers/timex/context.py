@@ -8,12 +8,13 @@ sentence and signal words ("since", "payable") decide which way a name looks fro
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 
-from helpers.timex.calendar import UNRESOLVED, shift
+from helpers.timex.calendar import UNRESOLVED, month_year, shift
 from helpers.timex.lexicon import alternation, lookup, placeholder_words, table
 
 
@@ -23,11 +24,36 @@ class Context:
 
     ``dct`` is the document creation time, or the narrative's reference date when the
     tagger re-reads an expression in narrative mode (``narrative`` is then True).
+    ``facts`` caches what is read once per text (shared by the re-anchored copies).
     """
 
     text: str
     dct: date | None
     narrative: bool = False
+    facts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def sentence_ends(self) -> list[int]:
+        """Return the offsets of the text's sentence ends, in order."""
+        if "ends" not in self.facts:
+            self.facts["ends"] = [m.start() for m in SENTENCE_END.finditer(self.text)]
+        return self.facts["ends"]
+
+    def first_quarter_end(self) -> int | None:
+        """Return where the text first names a quarter of an earnings report ("third-quarter"), or None."""
+        if "quarter" not in self.facts:
+            found = _quarter().search(self.text)
+            self.facts["quarter"] = found.end() if found else None
+        return self.facts["quarter"]
+
+    def year_of_month(self, month: int, looks: int = 0, day: int = 0) -> str:
+        """Return the year of a month (and day) named without one: the narrative's year, or by ``month_year``.
+
+        >>> Context("", date(1940, 3, 3), narrative=True).year_of_month(11, -1), Context("", date(1940, 3, 3)).year_of_month(11, -1)
+        ('1940', '1939')
+        """
+        if self.narrative and self.dct is not None:
+            return f"{self.dct.year:04d}"
+        return month_year(self.dct, month, looks, day)
 
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -82,17 +108,26 @@ def tense(text: str, start: int, end: int) -> int:
     >>> tense("The talks are expected to resume on Friday.", 36, 42), tense("He is in the United States Friday.", 27, 33)
     (1, 0)
     """
+    return nearest_cue(text, start, end)[0]
+
+
+def nearest_cue(text: str, start: int, end: int) -> tuple[int, str]:
+    """Return the direction and the words of the tense cue nearest the span in its sentence ((0, "") if none).
+
+    >>> nearest_cue("He said they would leave by Friday.", 28, 34)
+    (1, 'would')
+    """
     left = max(
         (m.end() for m in SENTENCE_END.finditer(text, max(0, start - 200), start)),
         default=max(0, start - 200),
     )
     stop = SENTENCE_END.search(text, end, end + 200)
     right = stop.start() if stop else min(len(text), end + 200)
-    best, distance = 0, len(text) + 1
+    best, distance = (0, ""), len(text) + 1
     for cue_start, cue_end, way in tense_cues(text, left, right):
         gap = start - cue_end if cue_end <= start else cue_start - end
         if 0 <= gap < distance:
-            best, distance = way, gap
+            best, distance = (way, text[cue_start:cue_end]), gap
     return best
 
 
@@ -131,16 +166,20 @@ def _quarter() -> re.Pattern[str]:
     return re.compile(rf"\b{alternation(table('quarter_words'))}[- ]quarter\b", re.IGNORECASE)
 
 
-def about_quarters(text: str, start: int) -> bool:
-    """Tell whether the report, up to the sentence at ``start``, is about quarterly figures.
+def about_quarters(ctx: Context, start: int) -> bool:
+    """Tell whether the report, up to the end of the sentence at ``start``, is about quarterly figures.
 
     In an earnings report "a year ago" means the same quarter a year before.
 
-    >>> about_quarters("Third-quarter profit rose. Sales fell from a year ago.", 40)
+    >>> about_quarters(Context("Third-quarter profit rose. Sales fell from a year ago.", None), 40)
     True
     """
-    stop = SENTENCE_END.search(text, start)
-    return _quarter().search(text, 0, stop.start() if stop else len(text)) is not None
+    first = ctx.first_quarter_end()
+    if first is None:
+        return False
+    ends = ctx.sentence_ends()
+    at = bisect.bisect_left(ends, start)
+    return first <= (ends[at] if at < len(ends) else len(ctx.text))
 
 
 @lru_cache(maxsize=1)
@@ -222,3 +261,25 @@ def determiner_before(text: str, start: int) -> bool:
     (True, False)
     """
     return _determiner().search(text, max(0, start - 8), start) is not None
+
+
+def as_date(dct: object) -> date | None:
+    """Return a document date given as a date, a datetime (its date) or an ISO string; None stays None.
+
+    >>> as_date("2022-09-19"), as_date(datetime(2022, 9, 19, 14, 5)), as_date("2022-09-19T14:05:00")
+    (datetime.date(2022, 9, 19), datetime.date(2022, 9, 19), datetime.date(2022, 9, 19))
+    """
+    if dct is None or type(dct) is date:
+        return dct
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return date(dct.year, dct.month, dct.day)
+    if isinstance(dct, str):
+        try:
+            return datetime.fromisoformat(dct.strip()).date()
+        except ValueError:
+            raise ValueError(f"document date {dct!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(
+        f"document date must be a datetime.date, an ISO date string or None, not {type(dct).__name__}"
+    )

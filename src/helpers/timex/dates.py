@@ -15,7 +15,6 @@ from functools import lru_cache
 from helpers.timex.calendar import (
     UNRESOLVED,
     format_date,
-    month_year,
     nth_weekday,
     reporting_quarter,
     shift,
@@ -39,16 +38,33 @@ def _year_preposition() -> re.Pattern[str]:
 
 
 def year_of(text: str) -> int:
-    """Return a four-digit or apostrophe year ('98 -> 1998) as an int.
+    """Return a four-digit, apostrophe ('98 -> 1998) or spoken year ("nineteen ninety-four") as an int.
 
-    >>> year_of("'98"), year_of("2003")
-    (1998, 2003)
+    >>> year_of("'98"), year_of("2003"), year_of("nineteen ninety-four")
+    (1998, 2003, 1994)
     """
+    if text[:1].isalpha():
+        century, rest = re.split(r"\s+(?:hundred\s+(?:and\s+)?)?", text.lower(), maxsplit=1)
+        return int(parse_number(century)) * 100 + int(parse_number(rest) or 0)
     digits = text.strip("'’")
     if len(digits) == 2:
         number = int(digits)
         return 1900 + number if number >= 30 else 2000 + number
     return int(digits)
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def year_value(text: str) -> str:
+    """Return the TIMEX3 year of a written year: four digits, or BC and four digits ("480 BC" -> BC0480).
+
+    >>> year_value("'98"), year_value("480 BC")
+    ('1998', 'BC0480')
+    """
+    if text[-1:].isalpha() and text.split()[-1].lower() in table("before_christ"):
+        return f"BC{int(_LEADING_DIGITS.match(text)[0]):04d}"
+    return f"{year_of(text):04d}"
 
 
 def day_of_month(written: str) -> int:
@@ -72,7 +88,7 @@ def calendar_day(
     year = (
         f"{year_of(year_text):04d}"
         if year_text
-        else month_year(ctx.dct, month, direction(ctx.text, start, end), day)
+        else ctx.year_of_month(month, direction(ctx.text, start, end), day)
     )
     if not valid_day(int(year) if year.isdigit() else 2000, month, day):
         return None
@@ -125,7 +141,7 @@ def _shared_year() -> re.Pattern[str]:
     """Return the pattern of a second day and the year both days share (", or 4, 1999")."""
     links = alternation(table("second_day_links"))
     return re.compile(
-        rf",?[^\S\n]+{links}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{{3}}|20\d{{2}})\b"
+        rf",?(?:[^\S\n]+{links}[^\S\n]+|[^\S\n]*[-–][^\S\n]*)\d{{1,2}}(?:st|nd|rd|th)?,?[^\S\n]+(?P<year>1\d{{3}}|20\d{{2}})\b"
     )
 
 
@@ -138,17 +154,18 @@ def read_month_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if not m["day"] and _NUMBER_BEFORE.search(ctx.text, max(0, m.start("t") - 6), m.start("t")):
         return None
     shared = _shared_year().match(ctx.text, m.end("t")) if m["day"] and not (m["year"] or m["rel"]) else None
-    explicit = m["year"] is not None or shared is not None
+    written = m["year"] or m["year2"]
+    explicit = bool(written) or shared is not None
     if explicit:
-        year_text = f"{year_of(m['year'] or shared['year']):04d}"
+        year_text = year_value(written or shared["year"])
     elif m["rel"]:
         year_text = shift(ctx.dct, "year", int(lookup("shifters", m["rel"])[0]))
     else:
         looks = direction(ctx.text, m.start("t"), m.end("t"))
-        year_text = month_year(ctx.dct, month, looks, day_of_month(m["day"]) if m["day"] else 0)
+        year_text = ctx.year_of_month(month, looks, day_of_month(m["day"]) if m["day"] else 0)
     if m["day"]:
         day = day_of_month(m["day"])
-        check_year = int(year_text) if year_text.isdigit() else 2000
+        check_year = int(year_text) if year_text.isdigit() else 2000  # BC and XXXX: a leap year
         if not valid_day(check_year, month, day):
             return None
         value = f"{year_text}-{month:02d}-{day:02d}"
@@ -166,11 +183,14 @@ MONTH_DAY_YEAR = Rule(
     "month day year",
     r"(?:\b(?P<lead><date_prepositions>)<_>)?(?P<t>(?:<WEEKDAY>,?<_>)?"
     r"(?:(?P<mod><SMEMOD>)(?:-|<_>))?\b(?P<month><MONTH>)(?!\w)(?:<_>(?P<day><DAY>)\b)?"
-    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
+    r"(?:(?:,?<_>|<_>of<_>)(?:(?P<year><YEAR>|<SPOKENYEAR>|<BCYEAR>)\b|(?P<year2><BCYEAR>)(?!\w))|<_>(?P<rel><near_shifters>)<_>year\b)?)",
     read_month_date,
     "<MONTH>",
     (
         ("It opened Sept. 8, 2021.", "Sept. 8, 2021", "2021-09-08"),
+        ("It opened in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("It fell in February of 1940.", "February of 1940", "1940-02"),
+        ("The army crossed in August 480 BC.", "August 480 BC", "BC0480-08"),
         ("It opened in March 2019.", "March 2019", "2019-03"),
         ("It opened in June last year.", "June last year", "2022-06"),
         ("It will open in early September.", "early September", "2023-09"),
@@ -180,7 +200,7 @@ MONTH_DAY_YEAR = Rule(
 DAY_MONTH_YEAR = Rule(
     "day month year",
     r"\b(?P<t>(?P<lead>)(?P<mod>)(?P<day><DAY>)<_>(?:of<_>)?(?P<month><MONTH>)(?!\w)"
-    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)",
+    r"(?:,?<_>(?P<year><YEAR>)\b|<_>(?P<rel><near_shifters>)<_>year\b)?)(?P<year2>)",
     read_month_date,
     "<MONTH>",
     (("It opened on 8 September 2021.", "8 September 2021", "2021-09-08"),),
@@ -216,11 +236,29 @@ def read_second_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 SECOND_DAY = Rule(
     "second day",
-    r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>,?<_><second_day_links><_>"
+    r"\b(?-i:(?=[A-Z]))(?P<month><MONTH>)(?!\w)<_><DAY>(?:,?<_><second_day_links><_>|(?:<_>)?[-–](?:<_>)?)"
     r"(?P<t>(?P<day><DAY>)\b(?![-.,:/]?\d)(?:,?<_>(?P<year><YEAR>)\b)?)",
     read_second_day,
     "<MONTH>",
-    (("They met on April 24 and 25, 2019.", "25, 2019", "2019-04-25"),),
+    (
+        ("They met on April 24 and 25, 2019.", "25, 2019", "2019-04-25"),
+        ("The fair runs March 5-7, 2021.", "7, 2021", "2021-03-07"),
+    ),
+)
+
+
+def read_first_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the "5" of "5-7 March 2021" -> DATE in the month (and year) named after the range."""
+    value = calendar_day(ctx, m["month"], m["day"], m["year"], m.start(), m.end())
+    return None if value is None else Reading("DATE", value, relative=not m["year"])
+
+
+FIRST_DAY = Rule(
+    "first day",
+    r"(?<![\w.,/-])(?P<day><DAY>)(?=(?:<_>)?[-–](?:<_>)?<DAY><_>(?:of<_>)?(?P<month><MONTH>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?)",
+    read_first_day,
+    "<MONTH>",
+    (("The fair ran 5-7 March 2021.", "5", "2021-03-05"),),
 )
 
 
@@ -240,19 +278,118 @@ DECADE = Rule(
 )
 
 
+@lru_cache(maxsize=1)
+def _not_a_year_before() -> re.Pattern[str]:
+    """Return the pattern of what makes the number after it a count or an identifier ("more than ", "GTX ", "No. ")."""
+    counts = alternation(table("count_modifiers"))
+    names = alternation(table("identifier_words"))
+    return re.compile(
+        rf"(?:\b{counts}[^\S\n]+|(?<![\w.]){names}[^\S\n]*|(?-i:\b(?P<acronym>[A-Z][A-Z0-9-]*[A-Z0-9]))[^\S\n]+)$",
+        re.IGNORECASE,
+    )
+
+
+def counted_or_named(text: str, start: int) -> bool:
+    """Tell whether the number at ``start`` is a count ("more than 1100") or names a thing ("GTX 1660", "No. 2020").
+
+    An all-capital word before it is a model or a code, unless it is an era ("AD") or a
+    word in capitals ("IN 1994").
+
+    >>> counted_or_named("more than 1100 people", 10), counted_or_named("a GTX 1660 card", 6), counted_or_named("IN 1994", 3)
+    (True, True, False)
+    """
+    found = _not_a_year_before().search(text, max(0, start - 16), start)
+    if found is None:
+        return False
+    word = (found["acronym"] or "").lower()
+    return not word or word not in table("era_words") and word not in table("function_words")
+
+
 def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    """1987 / fiscal 1987 / mid-1990 -> DATE."""
+    """1987 / fiscal 1987 / mid-1990 -> DATE; not a count ("more than 1100 people") nor a name ("GTX 1660")."""
+    if not (m["fiscal"] or m["mod"]) and counted_or_named(ctx.text, m.start("year")):
+        return None
     return Reading("DATE", f"{int(m['year']):04d}", part_mod(m["mod"]))
 
 
 YEAR = Rule(
     "year",
-    r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)\b"
-    r"(?![-.,/]?\d|%|<_><not_after_a_year>\b)"
+    r"(?<![\w$€£.,/-])(?:the<_>year<_>)?(?P<fiscal>(?:fiscal|calendar)<_>)?(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?P<year><YEAR>)"
+    r"(?:\b|(?-i:(?=[A-Z][a-z])))(?![-.,/]?\d|%|<_><not_after_a_year>\b|<_>\(?(?-i:[A-Z]{1,4}T)\b)"
     r"(?(fiscal)|(?!<_>(?!<s_words>\b)[a-z]+s\b))",
     read_year,
     NUMBER,
-    (("It ended in 1994.", "1994", "1994"), ("Sales in fiscal 1987 rose.", "fiscal 1987", "1987")),
+    (
+        ("It ended in 1994.", "1994", "1994"),
+        ("Sales in fiscal 1987 rose.", "fiscal 1987", "1987"),
+        ("It was built in AD 1066.", "1066", "1066"),
+    ),
+)
+
+
+def range_end(start: str, end: str) -> int | None:
+    """Return the year a range ends in ("1861", "1865" -> 1865; "2012", "13" -> 2013), None unless after the start.
+
+    >>> range_end("2012", "13"), range_end("1999", "45")
+    (2013, None)
+    """
+    year = int(end) if len(end) == 4 else int(start[:2]) * 100 + int(end)
+    return year if year > int(start) else None
+
+
+def read_range_start(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 1861 of "1861-1865" / the 2012 of "2012-13" -> DATE (TimeML marks a range's start and end apart)."""
+    return Reading("DATE", f"{int(m['year']):04d}") if range_end(m["year"], m["end"]) else None
+
+
+RANGE_START = Rule(
+    "range start",
+    r"(?<![\w$€£.,/-])(?P<year><YEAR>)(?=[-–](?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d))",
+    read_range_start,
+    NUMBER,
+    (("It lasted from 1861-1865.", "1861", "1861"), ("The 2012-13 season ended.", "2012", "2012")),
+)
+
+
+def read_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """the 1865 of "1861-1865" / the 13 of "2012-13" -> DATE, after the start or not a range."""
+    end = range_end(m["start"], m["end"])
+    return Reading("DATE", f"{end:04d}") if end else None
+
+
+RANGE_END = Rule(
+    "range end",
+    r"(?<=(?<![\w$€£.,/-])(?P<start>(?:1[0-9]|20)[0-9]{2})[-–])(?P<end><YEAR>|\d\d)(?-i:(?![0-9a-z]))(?![-.,/:]?\d)",
+    read_range_end,
+    NUMBER,
+    (("It lasted from 1861-1865.", "1865", "1865"), ("The 2012-13 season ended.", "13", "2013")),
+)
+
+
+def read_bc_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """499 BC / ca. 490 BCE / the 499 of "499-493 BC" -> DATE BC0499 (ISO-TimeML's years before Christ)."""
+    mod = lookup("circa_words", m["pre"])[0] if m["pre"] else part_mod(m["mod"])
+    return Reading("DATE", f"BC{int(m['year']):04d}", mod)
+
+
+BC_YEAR = Rule(
+    "bc year",
+    r"(?:\b(?P<pre><circa_words>)<_>)?(?:\b(?P<mod><SMEMOD>)(?:-|<_>))?(?<![\w.,])(?P<year>[1-9][0-9]{0,3})(?:<_>)?<before_christ>(?!\w)",
+    read_bc_year,
+    "<BC>",
+    (("Athens burned in 480 BC.", "480 BC", "BC0480"), ("It was built ca. 490 BC.", "ca. 490 BC", "BC0490")),
+)
+
+BC_RANGE_START = Rule(
+    "bc range start",
+    r"(?<![\w.,])(?P<pre>)(?P<mod>)(?P<year>[1-9][0-9]{0,3})"
+    r"(?=(?:(?:<_>)?[-–](?:<_>)?|<_>(?:to|and)<_>)[1-9][0-9]{0,3}(?:<_>)?<before_christ>(?!\w))",
+    read_bc_year,
+    "<BC>",
+    (
+        ("The revolt lasted from 499 to 493 BC.", "499", "BC0499"),
+        ("The Ionian Revolt (499-493 BC) failed.", "499", "BC0499"),
+    ),
 )
 
 
@@ -351,9 +488,7 @@ def read_year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """the year-ago quarter / the year-earlier period / the 1988 quarter -> DATE of that (reporting) period."""
     if ctx.dct is None and not m["year"]:
         return Reading("DATE", UNRESOLVED["year"], relative=True)
-    quarterly = (
-        m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx.text, m.start()))
-    )
+    quarterly = m["unit"] and m["unit"].lower() == "quarter" or (ctx.dct and about_quarters(ctx, m.start()))
     if m["year"]:
         year = year_of(m["year"])
         if quarterly and ctx.dct is not None:
@@ -374,19 +509,60 @@ YEAR_AGO = Rule(
 )
 
 
+_HOLIDAY_RULE = re.compile(
+    r"(?:(?P<month>\d\d)-(?P<day>\d\d)|(?P<nth>\d\d):(?P<weekday>\d):(?P<n>-?\d)|(?P<easter>easter)|(?P<varies>X))(?P<offset>[+-]\d+)?"
+)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """Return the day a ``holidays`` rule gives in ``year``: MM-DD, MM:weekday:n, easter, each +/- days; None for X.
+
+    >>> holiday_date("11:4:4+1", 2023), holiday_date("easter-2", 2024), holiday_date("X", 2024)
+    (datetime.date(2023, 11, 24), datetime.date(2024, 3, 29), None)
+    """
+    found = _HOLIDAY_RULE.fullmatch(rule)
+    if found["varies"]:
+        return None
+    if found["month"]:
+        day = date(year, int(found["month"]), int(found["day"]))
+    elif found["nth"]:
+        day = nth_weekday(year, int(found["nth"]), int(found["weekday"]), int(found["n"]))
+    else:
+        day = easter(year)
+    return day + timedelta(days=int(found["offset"] or 0))
+
+
+def easter(year: int) -> date:
+    """Return Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+
+    >>> easter(2024), easter(2000)
+    (datetime.date(2024, 3, 31), datetime.date(2000, 4, 23))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weeks = (2 * e + 2 * i - h - k + 32) % 7
+    m = (a + 11 * h + 19 * weeks) // 433
+    month = (h + weeks - 7 * m + 90) // 25
+    return date(year, month, (h + weeks - 7 * m + 33 * month + 19) % 32)
+
+
 def read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Christmas / Thanksgiving Day 1999 / Labor Day -> DATE of that year (nearest the document date)."""
+    """Christmas / Thanksgiving Day 1999 / Black Friday / Good Friday -> DATE of that year (nearest the document date).
+
+    A named day whose date varies by custom ("Super Tuesday") keeps ``XX`` month and day.
+    """
     rule = lookup("holidays", m["name"])[0]
-    month = int(rule[:2])
-    year_text = f"{year_of(m['year']):04d}" if m["year"] else month_year(ctx.dct, month)
+    month = int(rule[:2]) if rule[:2].isdigit() else 4  # Easter and its feasts: spring
+    year_text = f"{year_of(m['year']):04d}" if m["year"] else ctx.year_of_month(month)
     if not year_text.isdigit():
-        value = f"XXXX-{rule}" if "-" in rule else f"XXXX-{month:02d}"
+        value = f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"
         return Reading("DATE", value, relative=True)
-    if "-" in rule:
-        return Reading("DATE", f"{year_text}-{rule}", relative=not m["year"])
-    _, weekday, n = rule.split(":")
-    day = nth_weekday(int(year_text), month, int(weekday), int(n))
-    return Reading("DATE", day.isoformat(), relative=not m["year"])
+    day = holiday_date(rule, int(year_text))
+    value = day.isoformat() if day else f"{year_text if m['year'] else 'XXXX'}-XX-XX"
+    return Reading("DATE", value, relative=not m["year"])
 
 
 HOLIDAY = Rule(
@@ -394,7 +570,11 @@ HOLIDAY = Rule(
     r"\b(?P<name><HOLIDAY>)(?!\w)(?:,?<_>(?P<year><YEAR>)\b)?",
     read_holiday,
     "<HOLIDAY>",
-    (("They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),),
+    (
+        ("They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+        ("Shops opened early on Black Friday 2022.", "Black Friday 2022", "2022-11-25"),
+        ("Voters went to the polls on Super Tuesday 2008.", "Super Tuesday 2008", "2008-XX-XX"),
+    ),
 )
 
 
@@ -529,10 +709,10 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
     """summer 2019 / last summer / this fall -> DATE YYYY-SU."""
     code = table("seasons")[m["season"].lower()][0]
-    if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["mod"]):
+    if not (m["lead"] or m["the"] or m["shift"] or m["year"] or m["bc"] or m["mod"]):
         return None
-    if m["year"]:
-        return Reading("DATE", f"{year_of(m['year']):04d}-{code}", part_mod(m["mod"]), group="t")
+    if m["year"] or m["bc"]:
+        return Reading("DATE", f"{year_value(m['year'] or m['bc'])}-{code}", part_mod(m["mod"]), group="t")
     amount = int(lookup("shifters", m["shift"] or "this")[0])
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{code}", part_mod(m["mod"]), relative=True, group="t")
@@ -549,7 +729,7 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading | None:
 SEASON = Rule(
     "season",
     r"\b(?:(?P<lead><season_prepositions>)<_>)?(?P<t>(?:(?P<mod><SMEMOD>)(?:-|<_>))?(?:(?P<the>the)<_>)?"
-    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?P<year><YEAR>)\b)?)",
+    r"(?:(?P<shift><SHIFT>)<_>)?(?P<season><SEASON>)\b(?:(?:<_>of)?<_>(?:(?P<year><YEAR>|<SPOKENYEAR>)\b|(?P<bc><BCYEAR>)(?!\w)))?)",
     read_season,
     "<SEASON>",
     (
@@ -600,9 +780,14 @@ ANAPHORIC_DATE = Rule(
 
 
 def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    """this week / last year / next month / earlier this month -> DATE at that granularity."""
+    """this week / last year / next month / earlier this month -> DATE at that granularity; the past year -> DURATION P1Y.
+
+    "(over) the past year" is the year up to the time of writing, not the calendar year before.
+    """
     amount = int(lookup("shifters", m["shift"])[0])
     unit = m["unit"].lower()
+    if m["the"] and m["shift"].lower() in table("span_shifters") and unit != "weekend":
+        return Reading("DURATION", duration_value(1, unit))
     if unit == "weekend":
         value = shift(ctx.dct, "week", amount)
         return Reading("DATE", f"{value}-WE", part_mod(m["mod"]), relative=True)
@@ -612,13 +797,14 @@ def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 SHIFTED_UNIT = Rule(
     "shifted unit",
-    r"\b(?:(?P<mod><edge_parts>|<part_modifiers>)<_>)?(?:the<_>)?(?P<shift><SHIFT>)<_>"
+    r"\b(?:(?P<mod><edge_parts>|<part_modifiers>)<_>)?(?P<the>the<_>)?(?P<shift><SHIFT>)<_>"
     r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
     read_shifted_unit,
     "week weekend month quarter year decade century",
     (
         ("He left last week.", "last week", "2023-W10"),
         ("Prices rose earlier this month.", "earlier this month", "2023-03"),
+        ("He earned Taka 8,500 over the past year.", "the past year", "P1Y"),
     ),
 )
 

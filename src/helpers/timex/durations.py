@@ -11,7 +11,7 @@ import re
 from helpers.timex.calendar import reporting_quarter, shift
 from helpers.timex.context import Context, about_quarters, noun_after, quantity_before
 from helpers.timex.grammar import Reading, Rule
-from helpers.timex.lexicon import parse_number, prefix_mod, singular, table
+from helpers.timex.lexicon import lookup, parse_number, prefix_mod, singular, table
 
 # a fraction of a unit written in the next smaller one, as TIMEX3 values do
 # ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a minute and a half" = PT1M30S):
@@ -56,30 +56,36 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"{prefix}{_number(amount)}{letter}"
 
 
+def _length_mod(m: re.Match[str]) -> str | None:
+    """Return the mod a prefix gives a length of time ("more than", "about", "over")."""
+    return lookup("count_prefixes", m["pre2"])[0] if m["pre2"] else prefix_mod(m["pre"])
+
+
 def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """two days ago / a year earlier / three weeks from now / ten minutes ago -> DATE at the unit's granularity.
 
     Clock units give the day they reach ("10 minutes ago" is today, "48 hours ago" two days
     back): the document date has no time of day. "An hour earlier" measures from an event
-    the text told, so it is a DURATION, like "an hour later".
+    the text told, so it is a DURATION, like "an hour later". A prefix gives a point's mod
+    ("almost a year ago": APPROX, "more than a year ago": BEFORE).
     """
     amount = parse_number(m["num"])
     unit = singular(m["unit"])
     granularity = table("units")[unit][1]
     back = m["dir"].lower() in table("past_directions")
+    prefix = m["pre"] or m["pre2"]
+    mod = lookup("point_modifiers", prefix)[0] if prefix else None
     sign = -1 if back else 1
     if granularity == "time":
         if m["dir"].lower() == "earlier":
-            return Reading("DURATION", duration_value(amount, unit), prefix_mod(m["pre"]))
+            return Reading("DURATION", duration_value(amount, unit), _length_mod(m))  # a length: its own mod
         days = int((amount or 0) * _HOURS[unit] // 24)
-        return Reading("DATE", shift(ctx.dct, "day", sign * days), prefix_mod(m["pre"]), relative=True)
+        return Reading("DATE", shift(ctx.dct, "day", sign * days), mod, relative=True)
     if amount is None or not float(amount).is_integer():
-        return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", prefix_mod(m["pre"]), relative=True)
-    if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx.text, m.start()):
-        return Reading("DATE", reporting_quarter(ctx.dct, 1), prefix_mod(m["pre"]), relative=True)
-    return Reading(
-        "DATE", shift(ctx.dct, granularity, sign * int(amount)), prefix_mod(m["pre"]), relative=True
-    )
+        return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", mod, relative=True)
+    if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx, m.start()):
+        return Reading("DATE", reporting_quarter(ctx.dct, 1), mod, relative=True)
+    return Reading("DATE", shift(ctx.dct, granularity, sign * int(amount)), mod, relative=True)
 
 
 def _not_a_length(m: re.Match[str], ctx: Context) -> bool:
@@ -89,7 +95,7 @@ def _not_a_length(m: re.Match[str], ctx: Context) -> bool:
     "24 hours a day"), not a length of time: TimeML guidelines leave rate expressions
     unmarked. "a second" before a noun is the ordinal ("a second group").
     """
-    if (m["num"] or "").lower() not in ("a", "an") or m["pre"] or m["lead"]:
+    if (m["num"] or "").lower() not in ("a", "an") or m["pre"] or m["pre2"] or m["lead"]:
         return False
     if m["unit"].lower() == "second" and noun_after(ctx.text, m.end()):
         return True
@@ -114,12 +120,12 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if m["half"]:
         amount = (amount or 0) + 0.5
-    return Reading("DURATION", duration_value(amount, unit), prefix_mod(m["pre"]))
+    return Reading("DURATION", duration_value(amount, unit), _length_mod(m))
 
 
 DURATION = Rule(
     "duration",
-    r"\b(?:(?P<pre><MOD>)<_>)?(?:the<_>)?(?:(?P<lead><duration_leads>)<_>)?"
+    r"\b(?:(?P<pre><MOD>)<_>|(?P<pre2><count_prefixes>)<_>(?=(?:<NUM>|<VAGUE>)<_>))?(?:the<_>)?(?:(?P<lead><duration_leads>)<_>)?"
     r"(?:(?P<num><NUM>|<VAGUE>)<_>)?(?:<UNITADJ><_>)?(?P<unit><UNIT>)\b(?!-|<_>old\b)"
     r"(?:(?P<half><_>and<_>a<_>half\b)|<_>(?P<dir><past_directions>|<future_directions>)\b)?",
     read_duration,
@@ -127,6 +133,7 @@ DURATION = Rule(
     (
         ("The war lasted six weeks.", "six weeks", "P6W"),
         ("It took more than three years.", "more than three years", "P3Y"),
+        ("The siege lasted over nine months.", "over nine months", "P9M"),
         ("He left two days ago.", "two days ago", "2023-03-11"),
         ("Prices fell in recent years.", "recent years", "PAST_REF"),
     ),

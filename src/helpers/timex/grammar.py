@@ -87,7 +87,12 @@ def rules() -> tuple[Rule, ...]:
         dates.DAY_MONTH_YEAR,
         dates.WEEK_OF,
         dates.SECOND_DAY,
+        dates.FIRST_DAY,
         dates.DECADE,
+        dates.BC_YEAR,
+        dates.BC_RANGE_START,
+        dates.RANGE_START,
+        dates.RANGE_END,
         dates.YEAR,
         dates.SPOKEN_YEAR,
         dates.CENTURY,
@@ -123,6 +128,17 @@ def _number_words() -> str:
     )
 
 
+def _tens_words() -> str:
+    """Return the pattern of a number from ten to ninety-nine in words ("ninety-four", "twelve")."""
+    numbers = table("numbers")
+    tens = alternation(
+        [w for w, (v,) in numbers.items() if v.isdigit() and 20 <= int(v) <= 90 and int(v) % 10 == 0]
+    )
+    ones = alternation([w for w, (v,) in numbers.items() if v.isdigit() and 1 <= int(v) <= 9])
+    teens = alternation([w for w, (v,) in numbers.items() if v.isdigit() and 10 <= int(v) <= 19])
+    return rf"{tens}(?:[-\s]{ones})?|{teens}"
+
+
 _CAPITALISED = ("MONTH", "WEEKDAY", "HOLIDAY")  # names: matched Capitalised or UPPER case only
 
 
@@ -138,6 +154,8 @@ def _pieces() -> dict[str, str]:
         "NUM": _number_words(),
         "YEARAGO": alternation(table("year_ago")).replace(BLANK, r"[- ]"),
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
+        "BCYEAR": rf"(?:[1-9][0-9]{{0,3}}(?:{BLANK})?{alternation(table('before_christ'))})",
+        "SPOKENYEAR": rf"(?:nineteen|eighteen){BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
 
@@ -174,6 +192,7 @@ def trigger_words() -> frozenset[str]:
     words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {
         f"{u}long" for u in table("units")
     }
+    words |= set(table("before_christ"))
     for name in (
         "units",
         "relative_days",

@@ -195,4 +195,5 @@ def placeholder_words() -> dict[str, list[str]]:
         "UNITADJ": list(table("unit_adjectives")),
         "ANAPHORA": list(table("anaphora")),
         "DECADEWORD": list(table("decade_words")),
+        "BC": list(table("before_christ")),
     }
