@@ -24,11 +24,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 setup: $(VENV)/.installed ## Create .venv and install the pinned dependencies and the package
 
 run: setup ## Execute every notebook on ARTICLE into reports/ (HTML, figures, tables)
-	mkdir -p reports/notebooks reports/figures reports/tables
-	for nb in $(NOTEBOOKS); do \
-	  $(PY) -m papermill --no-progress-bar --log-level WARNING --cwd notebooks -p ARTICLE $(ARTICLE) $$nb reports/notebooks/$$(basename $$nb) || exit 1; \
-	  $(PY) -m jupyter nbconvert --to html --log-level WARN reports/notebooks/$$(basename $$nb) --output-dir reports || exit 1; \
-	done
+	$(PY) -m helpers.reports --article $(ARTICLE) --reports reports $(NOTEBOOKS)
 
 test: lint unit nbval ## Lint, run the unit tests, then the notebooks under nbval (strict)
 

@@ -157,7 +157,8 @@ _TIMEX3_VALUE = re.compile(
 EDGE_TEXT = (
     "On Monday, last week, next year, the following year, in June, on March 3, two days ago, "
     "the next century, this quarter, in the spring, Christmas, at 10 p.m., the year-ago quarter, "
-    "a decade from now, three centuries ago, next Friday, last December 31, tomorrow night."
+    "a decade from now, three centuries ago, next Friday, last December 31, tomorrow night. "
+    "In 1994 the war ended; on June 10, 1998 it resumed, and two days later, in August, it stopped."
 )
 
 

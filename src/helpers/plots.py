@@ -1,7 +1,8 @@
 """Charts for every step, in matplotlib: each function takes ``ax=None`` and returns the Axes.
 
 Text from the page (words, event labels, titles in captions) is data: every such
-string goes through ``plain`` so matplotlib never reads it as mathtext. Label and
+string goes through ``plain`` (or, in the corpus charts, Text artists with
+``parse_math=False``) so matplotlib never reads it as mathtext. Label and
 anchor names come from ``helpers.boilerplate`` and ``helpers.timeline``.
 ``save_figure`` writes PNG and SVG atomically; ``show_figure`` shows the PNG it
 wrote instead of drawing the figure a third time. matplotlib is imported inside
@@ -367,7 +368,8 @@ def plot_separation_features(features: pandas.DataFrame, ax: Axes | None = None,
     Points are numbered with their line when the table has a ``line`` column.
 
     >>> import pandas
-    >>> table = pandas.DataFrame({"label": ["body", "boilerplate"], "log_words": [3.0, 0.7], "function_share": [0.5, 0.0]})
+    >>> table = pandas.DataFrame({"label": ["body", "boilerplate"], "log_words": [3.0, 0.7],
+    ...     "function_share": [0.5, 0.0]})
     >>> plot_separation_features(table).get_title()
     'Paragraphs by length and share of function words'
     """
@@ -503,7 +505,8 @@ def plot_keyness(
 ) -> Axes:
     """Bars of Log Ratio for the top keywords (``frequencies.keyness``), coloured by G2 significance band.
 
-    >>> import pandas; plot_keyness(pandas.DataFrame({"word": ["war"], "log_ratio": [6.2], "band": ["p < 0.001"]})).get_title()
+    >>> import pandas
+    >>> plot_keyness(pandas.DataFrame({"word": ["war"], "log_ratio": [6.2], "band": ["p < 0.001"]})).get_title()
     'Keywords: how many times more frequent than in the reference (Log Ratio)'
     """
     import matplotlib.pyplot as plt

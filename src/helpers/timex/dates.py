@@ -410,10 +410,10 @@ def read_spoken_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 SPOKEN_YEAR = Rule(
     "spoken year",
-    r"\b(?:(?P<theyear>the<_>year)<_>)?(?:(?P<century>nineteen|eighteen)(?:<_>hundred(?:<_>and)?)?<_>(?P<rest><NUM>)|"
+    r"\b(?:(?P<theyear>the<_>year)<_>)?(?:(?P<century><spoken_centuries>)(?:<_>hundred(?:<_>and)?)?<_>(?P<rest><NUM>)|"
     r"two<_>thousand(?:<_>(?:and<_>)?(?P<rest2><NUM>))?)\b",
     read_spoken_year,
-    "nineteen eighteen thousand",
+    "<spoken_centuries> thousand",
     (("It began in nineteen ninety-six.", "nineteen ninety-six", "1996"),),
 )
 
@@ -798,9 +798,9 @@ def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 SHIFTED_UNIT = Rule(
     "shifted unit",
     r"\b(?:(?P<mod><edge_parts>|<part_modifiers>)<_>)?(?P<the>the<_>)?(?P<shift><SHIFT>)<_>"
-    r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?!-)",
+    r"(?P<unit><shifted_units>)\b(?!-)",
     read_shifted_unit,
-    "week weekend month quarter year decade century",
+    "<shifted_units>",
     (
         ("He left last week.", "last week", "2023-W10"),
         ("Prices rose earlier this month.", "earlier this month", "2023-03"),
@@ -814,7 +814,7 @@ def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = m["unit"].lower()
     words = {w.lower() for w in re.findall(r"\w+", m["t"])}
     whole = words & table("whole_unit").keys()
-    if whole or (m["prep"] or "").lower() in ("for", "throughout") and unit != "quarter":
+    if whole or (m["prep"] or "").lower() in table("duration_prepositions") and unit != "quarter":
         return Reading("DURATION", "P2D" if unit == "weekend" else duration_value(1, unit), group="t")
     if ctx.dct is None:
         value = UNRESOLVED["week" if unit == "weekend" else table("units")[unit][1]]
@@ -831,9 +831,9 @@ def read_the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 THE_UNIT = Rule(
     "the unit",
     r"\b(?:(?P<prep><unit_prepositions>)<_>)?(?P<t>the<_>(?:<unit_qualifiers><_>){0,2}"
-    r"(?P<unit>year|quarter|month|week|weekend))\b(?!-|<_><not_after_the_unit>\b)",
+    r"(?P<unit><the_units>))\b(?!-|<_><not_after_the_unit>\b)",
     read_the_unit,
-    "year quarter month week weekend",
+    "<the_units>",
     (
         ("Profit for the year rose.", "the year", "P1Y"),
         ("Sales rose in the quarter.", "the quarter", "2022-Q4"),

@@ -46,8 +46,8 @@ class Rule:
     """One expression family: its pattern, the normaliser of its matches, its trigger words and examples.
 
     ``triggers`` names the words one of which every match holds as a whole word:
-    ``<NAME>`` stands for each word of that placeholder (a suffix after it is added to
-    each), ``#`` for a digit. ``examples`` are (sentence, expression, value) read with
+    ``<NAME>`` stands for each word of that placeholder and ``<section>`` for each word
+    of that table (a suffix after it is added to each), ``#`` for a digit. ``examples`` are (sentence, expression, value) read with
     the document date 2023-03-13 (a Monday); the tests run each one.
     """
 
@@ -155,7 +155,7 @@ def _pieces() -> dict[str, str]:
         "YEARAGO": alternation(table("year_ago")).replace(BLANK, r"[- ]"),
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
         "BCYEAR": rf"(?:[1-9][0-9]{{0,3}}(?:{BLANK})?{alternation(table('before_christ'))})",
-        "SPOKENYEAR": rf"(?:nineteen|eighteen){BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
+        "SPOKENYEAR": rf"{alternation(table('spoken_centuries'))}{BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
 
@@ -189,7 +189,7 @@ def trigger_words() -> frozenset[str]:
     >>> {"monday", "weeks", "yesterday"} <= trigger_words()
     True
     """
-    words = {"weekend", "half", "millenniums", "nineteen", "eighteen", "thousand"} | {
+    words = {"weekend", "half", "millenniums", "thousand", *table("spoken_centuries")} | {
         f"{u}long" for u in table("units")
     }
     words |= set(table("before_christ"))
@@ -255,8 +255,11 @@ def signature_words(signature: str) -> frozenset[str] | None:
 def _signature_forms(item: str) -> list[str]:
     """Return what a trigger item stands for: each word of its <NAME> placeholder plus the suffix, or itself.
 
-    >>> _signature_forms("<SEASON>s")[:2], _signature_forms("week")
-    (['springs', 'summers'], ['week'])
+    >>> _signature_forms("<SEASON>s")[:2], _signature_forms("week"), _signature_forms("<spoken_centuries>")
+    (['springs', 'summers'], ['week'], ['nineteen', 'eighteen'])
     """
-    name = re.match(r"<([A-Z0-9]+)>", item)
-    return [word + item[name.end() :] for word in placeholder_words()[name[1]]] if name else [item]
+    name = re.match(r"<([A-Za-z0-9_]+)>", item)
+    if name is None:
+        return [item]
+    words = placeholder_words()[name[1]] if name[1].isupper() else list(table(name[1]))
+    return [word + item[name.end() :] for word in words]

@@ -1,13 +1,15 @@
 """The tagger: run the grammar over a text, keep the longest non-overlapping matches, anchor them.
 
-``find_timexes(text, dct)`` searches each rule of ``helpers.timex.grammar`` in the
-stretches of text around its trigger words, keeps the longest matches that do not
-overlap (earlier rules winning ties), and anchors relative expressions ("last week",
-"on Monday", "two days ago") on the document creation time ``dct``; weekday and month
-names look back or ahead by the tense of their sentence. Anaphoric expressions ("that
-day", "the following year") and clock times without their day ("at 10 p.m.") anchor on
-the last date the text mentioned. Without a ``dct`` relative values keep TimeML's ``X``
-placeholders and ``resolved`` is False.
+``find_timexes(text, dct, mode=...)`` searches each rule of ``helpers.timex.grammar`` in
+the stretches of text around its trigger words, keeps the longest matches that do not
+overlap (earlier rules winning ties), and anchors relative expressions. Deictic ones
+("last week", "today", "two days ago") anchor on the document creation time ``dct``;
+under-specified ones ("in June", "two days later") on the last fully specified date
+the text told where the text narrates the past (``mode="auto"``), or always on one of
+the two (``"narrative"``, ``"news"``). Anaphoric expressions ("that day", "the
+following year") and clock times without their day ("at 10 p.m.") anchor on the last
+date the text mentioned in every mode. Without a ``dct`` and an earlier date, relative
+values keep TimeML's ``X`` placeholders and ``resolved`` is False.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -323,7 +325,7 @@ def _deictic(text: str) -> bool:
 
 
 _NEIGHBOURS = 1000000  # expressions on each side whose dates say whether the text narrates the past
-_YEAR = timedelta(days=365)
+_YEAR_DAYS = 365
 
 
 def _points_at(timex: Timex, dct: date) -> int:
@@ -344,7 +346,8 @@ def _points_at(timex: Timex, dct: date) -> int:
     bounds = value_bounds(timex.value) if timex.type in ("DATE", "TIME") else None
     if bounds is None:
         return 0
-    return 1 if bounds[1] < dct - _YEAR else -1 if bounds[1] <= dct + _YEAR else 0
+    gap = dct.toordinal() - bounds[1].toordinal()  # days; no date arithmetic past the calendar's ends
+    return 1 if gap > _YEAR_DAYS else -1 if gap >= -_YEAR_DAYS else 0
 
 
 def _narrating(found: list[_Found], dct: date | None) -> list[bool]:

@@ -20,13 +20,13 @@ def read_part_of_today(m: re.Match[str], ctx: Context) -> Reading | None:
     if not (m["shift"] or m["mod"]):
         return None
     code = table("day_parts")[m["part"].lower()][0]
-    offset = -1 if (m["shift"] or "").lower() == "last" else 0
+    offset = int(table("today_shifters")[m["shift"].lower()][0]) if m["shift"] else 0
     return Reading("TIME", f"{shift(ctx.dct, 'day', offset)}T{code}", part_mod(m["mod"]), relative=True)
 
 
 PART_OF_TODAY = Rule(
     "part of today",
-    r"\b(?:(?P<mod><SMEMOD>|<part_modifiers>)(?:-|<_>))?(?:(?P<shift>this|last)<_>)?(?P<part><PART>)\b",
+    r"\b(?:(?P<mod><SMEMOD>|<part_modifiers>)(?:-|<_>))?(?:(?P<shift><today_shifters>)<_>)?(?P<part><PART>)\b",
     read_part_of_today,
     "<PART>",
     (
