@@ -580,3 +580,8 @@ def test_repetitive_text_takes_time_in_proportion_to_its_length(fragment: str) -
     assert (
         time.perf_counter() - started < 2.0 * len(text) / 1000 + 2.0
     )  # generous: quadratic would take minutes
+
+
+def test_an_empty_body_with_no_paragraphs_gives_no_rows() -> None:
+    assert build_timeline("", None, lines=[]).empty
+    assert explain_timeline("", None, lines=[]).empty

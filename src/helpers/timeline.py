@@ -508,6 +508,8 @@ def body_origins(text: str, paragraphs: Sequence[tuple[int, str]]) -> list[tuple
 def _line_locator(body: str, lines: Sequence[tuple[int, int]] | None):
     """Return a function giving the raw line and the character span in it of a body span."""
     starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    if lines is not None and not body and not lines:  # no body paragraph: an empty body, no rows
+        lines = [(1, 0)]
     if lines is not None and len(lines) != len(starts):
         raise ValueError(f"lines has {len(lines)} entries but the body has {len(starts)} lines")
     origins = list(lines) if lines is not None else [(k + 1, 0) for k in range(len(starts))]
