@@ -124,3 +124,19 @@ def test_corpus_refuses_to_write_into_raw_data(tmp_path, seed_path, capsys):
     assert not (seed_path.parent / "tables").exists()
     assert main(["corpus-timeline", str(tmp_path)]) == 2
     assert "not a saved corpus" in capsys.readouterr().err
+
+
+def test_commands_on_one_article_load_neither_pandas_nor_nltks_package(seed_path):
+    script = (
+        "import sys; from helpers.cli import main; main(sys.argv[1:]);"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'helpers.corpus') if m in sys.modules),"
+        " 'sent_tokenize' in vars(sys.modules['nltk']))"
+    )
+    for command in ("read", "body", "timexes"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, command, str(seed_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.splitlines()[-1] == "[] False", command

@@ -5,7 +5,7 @@ import shutil
 
 import pandas
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import corpus as corpus_module
@@ -276,3 +276,17 @@ def test_body_offsets_map_to_their_line(paragraphs):
 def test_every_story_of_the_fixture_has_a_body(pages):
     articles = run_corpus(pages, progress=False).articles
     assert (articles.body_paragraphs >= 2).all() and not articles.notes.str.contains("no body").any()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_any_file_gives_an_article_or_one_error_row(tmp_path, content):
+    page = tmp_path / "page.txt"
+    page.write_bytes(content)
+    rows = corpus_module.study_file(corpus_module.Task(7, str(page), "h"))
+    if "errors" in rows:
+        assert list(rows) == ["errors"] and len(rows["errors"]) == 1 and rows["errors"][0][0] == 7
+    else:
+        assert len(rows["articles"]) == 1 and all(row[0] == 7 for table in rows.values() for row in table)
+        for name, table in rows.items():
+            corpus_module._arrow_table(name, table)  # every row fits its table's types

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from helpers.article import Article, ArticleError, read_article
-from helpers.corpus import CorpusError
 from helpers.language import NotEnglishWarning, warn_if_not_english
 
 
@@ -298,11 +297,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def input_errors() -> tuple[type[Exception], ...]:
+    """The errors that are problems with the input: ``ArticleError``, and ``CorpusError`` once loaded.
+
+    ``helpers.corpus`` is imported only by the corpus commands, so the others start faster.
+
+    >>> input_errors()[0].__name__
+    'ArticleError'
+    """
+    corpus = sys.modules.get("helpers.corpus")
+    return (ArticleError, corpus.CorpusError) if corpus is not None else (ArticleError,)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the chosen subcommand; input errors become one line on stderr and status 2."""
     try:
         args.run(args)
-    except (ArticleError, CorpusError) as exc:
+    except input_errors() as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly

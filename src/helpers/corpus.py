@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 ENGINES = ("serial", "processes", "dask")
 TABLES = ("articles", "paragraphs", "timexes", "events", "counts", "errors")
-PAGE_SUFFIXES = (".txt", ".html", ".htm")
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz")
 MANIFEST = "corpus.json"
 FORMAT = 1  # bump when a table's columns change: a re-run then processes every file again
 BATCH = 16  # files per task sent to a worker: fewer round trips, still a smooth progress bar
@@ -234,7 +234,7 @@ def _read_table(folder: Path, name: str) -> pandas.DataFrame:
 def find_pages(source: str | Path | Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
     """Return the page files of a folder (recursively), a glob pattern, one file or a list, sorted.
 
-    A folder gives its ``.txt``, ``.html`` and ``.htm`` files, hidden folders left out;
+    A folder gives its page dumps and saved pages (``PAGE_SUFFIXES``), hidden folders left out;
     ``exclude`` holds file-name patterns to leave out (``"*.gold.txt"``).
 
     >>> import pathlib, tempfile
@@ -247,7 +247,9 @@ def find_pages(source: str | Path | Iterable[str | Path], exclude: Sequence[str]
     if isinstance(source, str | Path):
         text = str(source)
         if Path(text).is_dir():
-            paths = [p for p in Path(text).rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()]
+            paths = [
+                p for p in Path(text).rglob("*") if p.name.lower().endswith(PAGE_SUFFIXES) and p.is_file()
+            ]
             paths = [p for p in paths if not any(part.startswith(".") for part in p.relative_to(text).parts)]
         elif glob.has_magic(text):
             paths = [Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file()]
@@ -353,8 +355,7 @@ def _study(task: Task) -> Rows:
     ]
     article_row = (
         key, task.path, task.digest, article.title, article.published,
-        getattr(article, "published_source", _published_source(article, task)),
-        getattr(article, "language", None), article.encoding, len(separation.labels),
+        article.published_source, article.language, article.encoding, len(separation.labels),
         separation.labels.count("body"), sum(len(p.text.split()) for p in article.paragraphs),
         sum(row[5] for row in paragraphs if row[3] == "body"), tokens,
         "; ".join(f"line {r.line}: {r.kind}" for r in article.repairs), "; ".join(article.notes),
@@ -372,13 +373,6 @@ def _timex_row(key: int, timex: Any, body_lines: BodyLines) -> tuple:
     """Return a time expression's row: its line and its span within that line."""
     line, start = body_lines.locate(timex.start)
     return (key, line, start, start + timex.end - timex.start, timex.text, timex.type, timex.value, timex.mod)
-
-
-def _published_source(article: Any, task: Task) -> str | None:
-    """Where the date came from, until ``Article.published_source`` says it: argument or sidecar."""
-    if task.published is not None:
-        return "argument"
-    return "sidecar" if article.published is not None else None
 
 
 @dataclass(frozen=True)

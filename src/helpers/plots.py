@@ -597,7 +597,9 @@ def plot_word_trends(trends: pandas.DataFrame, ax: Axes | None = None, source: s
 def plot_merged_timeline(
     merged: pandas.DataFrame, ax: Axes | None = None, top: int = 20, source: str = "", width: int = 60
 ) -> Axes:
-    """Dots on one time axis for the ``top`` events most articles report (``corpus_analysis.merged_timeline``).
+    """Dots on one time axis for the ``top`` events most articles report, the latest first among ties.
+
+    ``merged`` is ``corpus_analysis.merged_timeline``'s table.
 
     >>> import pandas, datetime
     >>> merged = pandas.DataFrame({"start": [datetime.date(2023, 5, 1)], "end": [datetime.date(2023, 5, 1)],
@@ -607,11 +609,8 @@ def plot_merged_timeline(
     """
     import matplotlib.pyplot as plt
 
-    rows = (
-        merged.sort_values(["articles", "start"], ascending=[False, True])
-        .head(top)
-        .sort_values(["start", "end"])
-    )
+    order = [column for column in ("articles", "reports", "start") if column in merged.columns]
+    rows = merged.sort_values(order, ascending=False).head(top).sort_values(["start", "end"])
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 0.32 * len(rows) + 1.6))
     positions = range(len(rows))

@@ -1,0 +1,114 @@
+"""Speed and memory of a corpus run: pages/s for each engine, peak memory of the parent, time against pages.
+
+The benchmark pages (``../shared/benchmarks/boilerplate/pages``, gold files left out) are
+repeated by symbolic links in a temporary folder (never in the project) up to ``--pages``
+files. Each configuration runs in a fresh Python process writing its tables to a temporary
+folder; it prints wall seconds, pages/s and the parent's peak resident memory (ru_maxrss:
+for ``processes`` and ``dask`` the workers are not counted, for ``serial`` the parent does
+the work), and the CPU seconds of the parent and of its workers (what the run would take
+on idle cores: a shared machine stretches the wall time, not the CPU time). ``--sizes`` runs
+the serial engine on growing folders to show that time is linear in pages.
+
+    .venv/bin/python benchmarks/corpus.py                              # 10,000 pages: 2 processes, dask
+    .venv/bin/python benchmarks/corpus.py --pages 2000 --engines serial processes:2 dask:2
+    .venv/bin/python benchmarks/corpus.py --sizes 250 500 1000 --engines
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
+
+
+def link_pages(source: Path, count: int, folder: Path) -> int:
+    """Fill ``folder`` with ``count`` links to the page dumps of ``source``, cycling through them."""
+    pages = sorted(p for p in source.glob("*.txt") if not p.name.endswith(".gold.txt"))
+    if not pages:
+        raise SystemExit(f"{source}: no page dumps (*.txt) found; pass the benchmark's pages folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"page-{number:06d}.txt").symlink_to(pages[number % len(pages)].resolve())
+    return len(pages)
+
+
+def run_one(folder: Path, engine: str, workers: int | None) -> dict:
+    """Run one configuration in this process and return its figures (called in a fresh process)."""
+    from helpers.corpus import run_corpus
+
+    with tempfile.TemporaryDirectory(prefix="corpus-bench-out-") as out:
+        began = time.perf_counter()
+        corpus = run_corpus(folder, engine=engine, workers=workers, out=out, progress=False)
+        seconds = time.perf_counter() - began
+        rows = json.loads((Path(out) / "corpus.json").read_text())["rows"]
+    parent, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"pages": corpus.summary.pages, "errors": corpus.summary.errors, "seconds": seconds,
+            "peak_mib": parent.ru_maxrss / 1024, "parent_cpu": parent.ru_utime + parent.ru_stime,
+            "workers_cpu": children.ru_utime + children.ru_stime, "rows": rows}  # fmt: skip
+
+
+def measure(folder: Path, engine: str, workers: int | None) -> dict:
+    """Run one configuration in a fresh Python process (so each peak memory is its own)."""
+    command = [sys.executable, __file__, "--one", str(folder), engine, str(workers or 0)]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "HELPERS_PROGRESS": "0"}
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{engine} failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def parse_engine(text: str) -> tuple[str, int | None]:
+    """Read ``serial``, ``processes:2`` or ``dask:2`` as (engine, workers)."""
+    engine, _, workers = text.partition(":")
+    return engine, int(workers) if workers else None
+
+
+def main() -> None:
+    """Print one line of figures per configuration."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_PAGES, help="folder of page dumps")
+    parser.add_argument(
+        "--pages", type=int, default=10_000, help="pages in the repeated folder (default 10,000)"
+    )
+    parser.add_argument(
+        "--engines", nargs="*", default=["processes:2", "dask:2"], help="ENGINE[:WORKERS] ..."
+    )
+    parser.add_argument("--sizes", nargs="*", type=int, default=[], help="serial runs on these page counts")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        folder, engine, workers = args.one
+        print(json.dumps(run_one(Path(folder), engine, int(workers) or None)))
+        return
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    print(
+        "| engine | workers | pages | errors | seconds | pages/s | parent peak MiB | parent CPU s | workers CPU s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    runs = [(args.pages, *parse_engine(text)) for text in args.engines]
+    runs += [(size, "serial", None) for size in args.sizes]
+    with tempfile.TemporaryDirectory(prefix="corpus-bench-pages-") as temporary:
+        distinct = 0
+        for count in sorted({count for count, _, _ in runs}):
+            distinct = link_pages(args.source, count, Path(temporary) / str(count))
+        for count, engine, workers in runs:
+            figures = measure(Path(temporary) / str(count), engine, workers)
+            shown = workers or ("1" if engine == "serial" else "cores")
+            print(f"| {engine} | {shown} | {figures['pages']:,} | {figures['errors']} | {figures['seconds']:.1f} | "
+                  f"{figures['pages'] / figures['seconds']:.1f} | {figures['peak_mib']:.0f} | "
+                  f"{figures['parent_cpu']:.1f} | {figures['workers_cpu']:.1f} |", flush=True)  # fmt: skip
+    print(f"({distinct} distinct pages repeated; tables streamed to a temporary folder)")
+
+
+if __name__ == "__main__":
+    main()
