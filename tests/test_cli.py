@@ -1,12 +1,15 @@
 """Tests for the command line (`python -m helpers COMMAND`): every command and its error handling."""
 
+import errno
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas
 import pytest
 
+from helpers import cli
 from helpers.cli import main
 
 
@@ -140,3 +143,62 @@ def test_commands_on_one_article_load_neither_pandas_nor_nltks_package(seed_path
             check=True,
         )
         assert result.stdout.splitlines()[-1] == "[] False", command
+
+
+# --- every error one line -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "message"),
+    [
+        (
+            PermissionError(errno.EACCES, "Permission denied", "page.meta.json"),
+            2,
+            "error: page.meta.json: Permission denied; check the file's permissions",
+        ),
+        (
+            OSError(errno.ENAMETOOLONG, "File name too long", "x" * 300),
+            2,
+            f"error: {'x' * 300}: File name too long; rename the file or move it to a shorter path",
+        ),
+        (MemoryError(), 1, "error: PATH: out of memory; try a smaller file or a machine with more memory"),
+        (
+            OverflowError("date value out of range"),
+            1,
+            "error: PATH: unexpected OverflowError: date value out of range (a bug: please report it with the file)",
+        ),
+        (KeyboardInterrupt(), 130, "error: interrupted"),
+    ],
+)
+def test_every_failure_is_one_line_naming_the_file(seed_path, capsys, monkeypatch, raised, status, message):
+    def fail(*args, **kwargs):
+        raise raised
+
+    monkeypatch.delenv("HELPERS_TRACEBACK", raising=False)
+    monkeypatch.setattr(cli, "read_article", fail)
+    assert main(["read", str(seed_path)]) == status
+    captured = capsys.readouterr()
+    assert captured.err == message.replace("PATH", str(seed_path)) + "\n"
+
+
+def test_a_bug_shows_its_traceback_on_request(seed_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setenv("HELPERS_TRACEBACK", "1")
+    monkeypatch.setattr(cli, "read_article", fail)
+    with pytest.raises(ValueError, match="a bug"):
+        main(["read", str(seed_path)])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_status_1(seed_path):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "helpers", "body", str(seed_path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "error: cannot write the output: No space left on device; free some disk space\n"

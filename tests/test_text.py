@@ -3,8 +3,10 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk import redos
+from strategies import SPACELESS, repetitive_texts, within_budget
 
-from helpers.text import load_abbreviations, split_sentences
+from helpers.text import load_abbreviations, sentence_tokenizer, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -72,3 +74,30 @@ def test_sentences_are_stripped_ordered_slices(text):
         assert "\n" not in sentence.text
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+# --- bounded work -------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(repetitive_texts(SPACELESS), repetitive_texts()))
+def test_split_sentences_is_linear_on_spaceless_and_repetitive_text(text):
+    assert within_budget(split_sentences, text)
+
+
+def test_a_long_line_is_not_cut_short_by_nltks_match_clock(monkeypatch):
+    # nltk times each Punkt pattern (5 s by default) and its lazy search's clock runs on
+    # while Punkt works between matches: a line of megabytes raised TimeoutError.
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.001)
+    line = "The council met on Monday. It voted for the plan. " * 4000
+    assert len(split_sentences(line)) == 8000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\t“”)")), max_size=80))
+def test_lines_without_a_sentence_end_skip_punkt_with_the_same_result(text):
+    tokenizer = sentence_tokenizer()
+    by_punkt = []
+    for line in text.split("\n"):
+        by_punkt += [line[start:end].strip() for start, end in tokenizer.span_tokenize(line)]
+    assert texts(text) == [piece for piece in by_punkt if piece]

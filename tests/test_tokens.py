@@ -1,8 +1,9 @@
 """Word tokens: Treebank pieces, our four changes, and agreement with nltk's tokenizer."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from strategies import SIZE, SPACELESS, repetitive_texts, within_budget
 
 from helpers.tokens import is_word, paragraph_starts, prepare, tokenize, tokenize_with_nltk
 
@@ -117,3 +118,14 @@ def test_tokenize_keeps_every_letter_and_digit(text):
     assert sorted(c for c in "".join(tokenize(text)) if c.isalnum()) == sorted(
         c for c in prepare(text) if c.isalnum()
     )
+
+
+# --- bounded work -------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(repetitive_texts(SPACELESS), repetitive_texts()))
+@example("a" * SIZE + "@ b")  # an "@" after a long run of name characters was quadratic
+@example("http://x.org/" + ")" * SIZE + ".")  # so was trimming closing brackets off an address
+def test_tokenize_is_linear_on_spaceless_and_repetitive_text(text):
+    assert within_budget(tokenize, text)

@@ -1,13 +1,17 @@
 """Command-line interface: parse arguments, call the helpers, print. No logic of its own.
 
 Each subcommand is a ``command_*`` function registered in ``build_parser``.
-Errors about the input (``ArticleError``, or a bad option) print one line on stderr
-and exit 2; warnings (a page with no body) print as ``note:`` lines on stderr.
+Errors about the input (``ArticleError``, an unreadable file, or a bad option) print
+one line on stderr and exit 2; errors writing the output, running out of memory and
+bugs print one line and exit 1 (``HELPERS_TRACEBACK=1`` shows a bug's traceback);
+Ctrl-C prints one line and exits 130. argparse reports a bad option with its usage
+line first. Warnings (a page with no body) print as ``note:`` lines on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import warnings
@@ -118,18 +122,20 @@ def command_timexes(args: argparse.Namespace) -> None:
 def command_timeline(args: argparse.Namespace) -> None:
     """Print the events the article's body dates, one a line (tab-separated) or as CSV."""
     from helpers.boilerplate import separate
-    from helpers.timeline import build_timeline
+    from helpers.timeline import body_origins, build_timeline
 
     article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timeline (timex)")
     note_found_date(article)
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
-    timeline = build_timeline(separate(article).body, article.published, mode=args.mode)
+    separation = separate(article)
+    lines = body_origins(article.text, separation.body_paragraphs)
+    timeline = build_timeline(separation.body, article.published, lines=lines, mode=args.mode)
     if args.csv:
         print(timeline.to_csv(index=False), end="")
         return
-    columns = ["start", "end", "value", "anchor", "mentions", "duration", "event"]
+    columns = ["start", "end", "value", "anchor", "mentions", "duration", "line", "event"]
     for row in [columns, *timeline[columns].astype(str).values.tolist()]:
         print("\t".join(row))
 
@@ -285,13 +291,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        status = run(args)
-    for warning in caught:
-        kind = "warning" if issubclass(warning.category, NotEnglishWarning) else "note"
-        print(f"{kind}: {warning.message}", file=sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            status = run(args)
+        for warning in caught:
+            kind = "warning" if issubclass(warning.category, NotEnglishWarning) else "note"
+            print(f"{kind}: {warning.message}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
     return status
 
 
@@ -308,12 +318,66 @@ def input_errors() -> tuple[type[Exception], ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the chosen subcommand; input errors become one line on stderr and status 2."""
+    """Run the chosen subcommand; every error becomes one line on stderr and a non-zero status.
+
+    Status 2: the input or an option is bad (the line says which and why); 1: the output
+    could not be written, memory ran out, or a bug (set ``HELPERS_TRACEBACK=1`` to see it).
+    """
     try:
         args.run(args)
+        sys.stdout.flush()  # inside the try: a full disk or a closed pipe shows at the flush
     except input_errors() as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
     except BrokenPipeError:  # the reader of our output left (`... | head`): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing to flush at exit
+    except OSError as exc:
+        if not exc.filename:  # the output failed: leave nothing for Python to flush at exit
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return fail(describe_os_error(exc), 2 if exc.filename else 1)
+    except MemoryError:
+        return fail(f"{_input(args)}: out of memory; try a smaller file or a machine with more memory", 1)
+    except Exception as exc:
+        if os.environ.get("HELPERS_TRACEBACK"):
+            raise
+        problem = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        return fail(f"{_input(args)}: unexpected {problem} (a bug: please report it with the file)", 1)
     return 0
+
+
+def _input(args: argparse.Namespace) -> str:
+    """Return what the command reads: its file, folder or glob."""
+    names = ("path", "source", "folder")
+    return next((str(value) for name in names if (value := getattr(args, name, None))), "the input")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Return one line for an operating-system error: the file (or the output), the cause, what to do.
+
+    >>> describe_os_error(PermissionError(errno.EACCES, "Permission denied", "a.meta.json"))
+    "a.meta.json: Permission denied; check the file's permissions"
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
+    'cannot write the output: No space left on device; free some disk space'
+    """
+    where = exc.filename or "cannot write the output"
+    advice = _ADVICE.get(exc.errno or 0, "")
+    return f"{where}: {exc.strerror or exc}" + (f"; {advice}" if advice else "")
+
+
+_ADVICE = {
+    errno.EACCES: "check the file's permissions",
+    errno.EPERM: "check the file's permissions",
+    errno.ENAMETOOLONG: "rename the file or move it to a shorter path",
+    errno.ENOSPC: "free some disk space",
+    errno.EROFS: "write the output to a writable place",
+    errno.EIO: "check the disk or the device",
+}
+
+
+def fail(message: str, status: int) -> int:
+    """Print ``error: message`` on stderr and return ``status``.
+
+    >>> fail("a.txt: no such file", 2)
+    2
+    """
+    print(f"error: {message}", file=sys.stderr)
+    return status

@@ -34,6 +34,7 @@ from helpers.tokens import is_word, paragraph_starts, tokenize
 
 if TYPE_CHECKING:
     import pandas
+    from nltk.collocations import BigramCollocationFinder
     from nltk.stem.snowball import SnowballStemmer
 
 __all__ = [
@@ -92,12 +93,12 @@ def count_words(
     >>> dict(counts), total
     ({'talks': 2}, 4)
     """
-    words = [token.lower() if lowercase else token for token in tokens if is_word(token)]
-    counts = FreqDist(words)
+    counts = FreqDist(token.lower() if lowercase else token for token in tokens if is_word(token))
+    total = counts.N()  # all words, before the stopwords go
     stop = {word.lower() for word in stoplist}
     for word in [word for word in counts if word.lower() in stop]:
         del counts[word]
-    return counts, len(words)
+    return counts, total
 
 
 def frequency_table(
@@ -283,7 +284,9 @@ def collocations(
 ) -> pandas.DataFrame:
     """Return adjacent word pairs seen ``min_count`` times or more, by likelihood ratio, with PMI.
 
-    Pairs across punctuation (a sentence end, a comma) and pairs with a stopword are left out.
+    Pairs across punctuation (a sentence end, a comma) and pairs with a stopword are left out,
+    and so is a word paired with itself when it fills so much of the text that nltk's
+    table of counts would hold a negative cell ("ha ha ha ha": the statistic is undefined).
 
     >>> collocations(tokenize("Interest rates rose. Interest rates fell."))["bigram"].tolist()
     ['interest rates']
@@ -295,6 +298,7 @@ def collocations(
     finder = BigramCollocationFinder.from_words(token.lower() for token in tokens)
     finder.apply_freq_filter(min_count)
     finder.apply_word_filter(lambda word: word in stop or not is_word(word))
+    finder.apply_ngram_filter(lambda first, second: _negative_cell(finder, first, second))
     measures = BigramAssocMeasures()
     pmi = dict(finder.score_ngrams(measures.pmi))
     rows = [
@@ -304,6 +308,11 @@ def collocations(
     table = pandas.DataFrame(rows, columns=["bigram", "first", "second", "count", "likelihood_ratio", "pmi"])
     table = table.sort_values(["likelihood_ratio", "bigram"], ascending=[False, True], ignore_index=True)
     return table.head(top) if top is not None else table
+
+
+def _negative_cell(finder: BigramCollocationFinder, first: str, second: str) -> bool:
+    """Tell whether nltk's 2x2 table for a pair, built from the word counts, has a negative cell."""
+    return finder.N - finder.word_fd[first] - finder.word_fd[second] + finder.ngram_fd[(first, second)] < 0
 
 
 def concordance(tokens: Sequence[str], word: str, width: int = 8) -> pandas.DataFrame:

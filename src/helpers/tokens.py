@@ -61,8 +61,11 @@ _ANY_CONTRACTION = re.compile(r"(?i)\b(?:cannot|d'ye|gimme|gonna|gotta|lemme|mor
 _CLOSERS = "]})>\"'»”’ \t"
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _LAST_OPENING_QUOTE = re.compile(r"“(\s*)$")
+# An e-mail address starts where its run of name characters starts: tried inside the
+# run too, a long run before an "@" that ends no address took quadratic time.
 _ADDRESS = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"“”]+|www\.[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+    r"(?:https?|ftp)://[^\s<>\"“”]+|www\.[^\s<>\"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
 )
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _QUOTES = {"``": '"', "''": '"', '"': '"'}
@@ -147,14 +150,17 @@ def _split_sentence(sentence: str, split: Callable[[str], list[str]]) -> list[st
 
 
 def _trim_address(address: str) -> str:
-    """Drop the punctuation that ends the sentence rather than the address."""
-    while (
-        address
-        and address[-1] in ".,;:!?'\"’”»]}"
-        or (address.endswith(")") and address.count("(") < address.count(")"))
-    ):
-        address = address[:-1]
-    return address
+    """Drop the punctuation that ends the sentence rather than the address (and unopened ``)``).
+
+    >>> _trim_address("https://en.wikipedia.org/wiki/Bridge_(disambiguation)).")
+    'https://en.wikipedia.org/wiki/Bridge_(disambiguation)'
+    """
+    end = len(address)
+    unopened = address.count(")") - address.count("(")
+    while end and (address[end - 1] in ".,;:!?'\"’”»]}" or (address[end - 1] == ")" and unopened > 0)):
+        unopened -= address[end - 1] == ")"
+        end -= 1
+    return address[:end]
 
 
 def _split_segment(segment: str) -> list[str]:
