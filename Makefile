@@ -10,7 +10,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.
 # Progress bars (helpers.corpus) stay silent while notebooks are executed for stored outputs.
 run nbval notebooks: export HELPERS_PROGRESS = 0
 
-.PHONY: help setup run test lint unit nbval bench lab notebooks lock clean
+.PHONY: help setup run test lint unit nbval bench train-events lab notebooks lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,10 @@ bench: setup ## Print quality and speed beside other tools (needs ../shared/benc
 	$(PY) benchmarks/frequencies.py
 	$(PY) benchmarks/pubdate.py
 	$(PY) benchmarks/language.py
+	$(PY) benchmarks/events.py
+
+train-events: setup ## Retrain the event models in src/helpers/data (needs ../shared/benchmarks)
+	$(PY) benchmarks/train_events.py
 
 lab: setup ## Open JupyterLab on the notebooks
 	$(PY) -m jupyter lab notebooks

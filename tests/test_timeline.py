@@ -197,7 +197,7 @@ def test_relative_expressions_resolve_on_the_publication_date() -> None:
     timeline = build_timeline(text, date(2024, 3, 1))
     assert timeline["value"].tolist() == ["2024-02", "2024-02-28"]
     assert timeline["end"].tolist() == [date(2024, 2, 29), date(2024, 2, 28)]
-    assert timeline["event"].tolist() == ["government said", "Rebels seized the airport"]
+    assert timeline["event"].tolist() == ["government said it would hold talks", "Rebels seized the airport"]
     assert set(timeline["anchor"]) == {"publication date"}
 
 
@@ -429,7 +429,16 @@ def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.Cap
 
     assert main(["timeline", str(seed_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t") == ["start", "end", "value", "anchor", "mentions", "duration", "event"]
+    assert lines[0].split("\t") == [
+        "start",
+        "end",
+        "value",
+        "anchor",
+        "mentions",
+        "duration",
+        "line",
+        "event",
+    ]
     assert [line.split("\t")[2] for line in lines[1:]] == [
         "1994",
         "2020",
@@ -510,3 +519,69 @@ def test_plot_timeline_single_panel_when_one_scale_fits(pyplot) -> None:
     assert _labels([ax]) == ["mayor resigned", "council elected a successor"]
     _, given = pyplot.subplots()
     assert plot_timeline(build_timeline("Nothing happened.", None), ax=given) is given
+
+
+# --- the chosen event and the way back to the raw file --------------------------------
+
+
+def test_explain_timeline_shows_the_event_words_chosen(seed_body: str) -> None:
+    table = explain_timeline(seed_body, PUBLISHED)
+    words = dict(zip(table["expression"], table["event_words"]))
+    assert words["1994"] == "ended"
+    assert words["2020"].split()[0] in ("war", "reclaimed")
+    assert words["last week"] == "shelling"
+    assert words["decades-old"] == ""
+    assert all(len(label.split()) <= 10 for label in table["event"])
+
+
+def test_every_row_points_at_its_expression_in_the_raw_file(seed_path: Path, seed_article: Article) -> None:
+    from helpers.boilerplate import separate
+    from helpers.timeline import body_origins
+
+    separation = separate(seed_article)
+    lines = body_origins(seed_article.text, separation.body_paragraphs)
+    raw = seed_path.read_text("utf-8").splitlines()
+    for table in (
+        build_timeline(separation.body, PUBLISHED, lines=lines),
+        explain_timeline(separation.body, PUBLISHED, lines=lines),
+    ):
+        for expression, line, start, end in table[["expression", "line", "char_start", "char_end"]].values:
+            assert raw[line - 1][start:end] == expression.split(" after")[0]
+    assert (
+        build_timeline(separation.body, PUBLISHED, lines=lines)["line"].tolist()[-1] == 7
+    )  # glued to an appeal
+
+
+def test_body_paragraphs_are_the_body_with_their_lines(seed_article: Article) -> None:
+    from helpers.boilerplate import separate
+
+    separation = separate(seed_article)
+    assert "\n".join(text for _, text in separation.body_paragraphs) == separation.body
+    assert [line for line, _ in separation.body_paragraphs] == sorted(
+        line for line, _ in separation.body_paragraphs
+    )
+
+
+def test_lines_must_match_the_body() -> None:
+    with pytest.raises(ValueError, match="lines has 1 entries but the body has 2 lines"):
+        build_timeline("The dam broke in 1987.\nIt rained.", None, lines=[(3, 0)])
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["two days ago ", "on Monday the army attacked and ", "In 1994, rebels fought. ", "1/"])
+)
+def test_repetitive_text_takes_time_in_proportion_to_its_length(fragment: str) -> None:
+    import time
+
+    text = fragment * (4000 // len(fragment))
+    started = time.perf_counter()
+    build_timeline(text, PUBLISHED)
+    assert (
+        time.perf_counter() - started < 2.0 * len(text) / 1000 + 2.0
+    )  # generous: quadratic would take minutes
+
+
+def test_an_empty_body_with_no_paragraphs_gives_no_rows() -> None:
+    assert build_timeline("", None, lines=[]).empty
+    assert explain_timeline("", None, lines=[]).empty

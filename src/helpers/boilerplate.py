@@ -157,6 +157,13 @@ class Separation:
         return self.joined("body")
 
     @property
+    def body_paragraphs(self) -> tuple[tuple[int, str], ...]:
+        """The body paragraphs as (line number in the raw file, text), in order: ``body`` is their texts, one per line."""
+        return tuple(
+            (line, text) for line, text, label in zip(self.lines, self.texts, self.labels) if label == "body"
+        )
+
+    @property
     def title(self) -> str:
         """The page title (the dump's first line)."""
         return self.joined("title")

@@ -122,18 +122,20 @@ def command_timexes(args: argparse.Namespace) -> None:
 def command_timeline(args: argparse.Namespace) -> None:
     """Print the events the article's body dates, one a line (tab-separated) or as CSV."""
     from helpers.boilerplate import separate
-    from helpers.timeline import build_timeline
+    from helpers.timeline import body_origins, build_timeline
 
     article = read_article(args.path, published=args.published)
     warn_if_not_english(article.language, "timeline (timex)")
     note_found_date(article)
     if article.published is None:
         print("note: no publication date; expressions relative to it are left out", file=sys.stderr)
-    timeline = build_timeline(separate(article).body, article.published, mode=args.mode)
+    separation = separate(article)
+    lines = body_origins(article.text, separation.body_paragraphs)
+    timeline = build_timeline(separation.body, article.published, lines=lines, mode=args.mode)
     if args.csv:
         print(timeline.to_csv(index=False), end="")
         return
-    columns = ["start", "end", "value", "anchor", "mentions", "duration", "event"]
+    columns = ["start", "end", "value", "anchor", "mentions", "duration", "line", "event"]
     for row in [columns, *timeline[columns].astype(str).values.tolist()]:
         print("\t".join(row))
 

@@ -331,7 +331,7 @@ def _study(task: Task) -> Rows:
     from helpers.article import read_article
     from helpers.boilerplate import separate
     from helpers.frequencies import count_words
-    from helpers.timeline import build_timeline
+    from helpers.timeline import body_origins, build_timeline
     from helpers.timex import find_timexes
     from helpers.tokens import tokenize
 
@@ -339,7 +339,9 @@ def _study(task: Task) -> Rows:
     separation = separate(article)
     body = separation.body
     timexes = find_timexes(body, article.published)
-    timeline = build_timeline(body, article.published, timexes)
+    timeline = build_timeline(
+        body, article.published, timexes, lines=body_origins(article.text, separation.body_paragraphs)
+    )
     counts, tokens = count_words(tokenize(body))
     key = task.article_id
     lines = article.text.split("\n")

@@ -12,19 +12,27 @@ noun ("Friday's vote", "the 2015 treaty") dates that noun, not the clause.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from helpers.resources import data_sections
+
+if TYPE_CHECKING:
+    from helpers.timex import Timex
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _BREAKS = frozenset(',;:()[]"“”—–-')
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
-_MAX_OBJECT = 10
+_MAX_LABEL = 10
 _MAX_PHRASE = 6
+_MAX_MODIFIERS = 3
+_WINDOW = 250  # characters read on each side of a time expression: a label never needs more
 
 Span = tuple[int, int]
 
@@ -57,6 +65,7 @@ class Clause:
     subject: str = ""
     verb: str = ""
     object: str = ""
+    heads: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -114,6 +123,21 @@ def _clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     return [clause for clause in clauses if clause]
 
 
+def stop_mask(tokens: Sequence[Token], stops: Sequence[Span]) -> list[bool]:
+    """Tell for each token whether it overlaps one of the spans (one merge pass over both, sorted).
+
+    >>> stop_mask(locate_words("met on Monday"), [(7, 13)])
+    [False, False, True]
+    """
+    spans = sorted(stops)
+    mask, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        mask.append(any(a < token.end and b > token.start for a, b in spans[k : k + 2]))
+    return mask
+
+
 def _inside(token: Token, spans: Sequence[Span]) -> bool:
     """Tell whether the token overlaps one of the spans."""
     return any(token.start < end and token.end > start for start, end in spans)
@@ -157,20 +181,25 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _verb_groups(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Span]:
-    """Return (first, last) positions in ``tokens`` of the clause's verb groups; the first needs a subject."""
+    """Return (first, last) positions in ``tokens`` of the clause's verb groups; the first needs a subject.
+
+    One pass: whether a subject word has been seen is carried along, not rescanned.
+    """
     cues = load_cues()
     lead = 1 if tokens and tokens[0].lower in cues["boundaries"] else 0
     relative = lead == 1 and tokens[0].lower in {"which", "who", "that"}
+    stopped = stop_mask(tokens, stops)
     groups: list[Span] = []
+    has_subject = relative
     i = lead
     while i < len(tokens):
-        has_subject = groups or relative or any(t.is_word and not _inside(t, stops) for t in tokens[lead:i])
-        if _inside(tokens[i], stops) or not is_verb(tokens, i) or not has_subject:
+        if stopped[i] or not is_verb(tokens, i) or not (has_subject or groups):
+            has_subject = has_subject or (tokens[i].is_word and not stopped[i])
             i += 1
             continue
         last = i
         for j in range(i + 1, len(tokens)):
-            if is_verb(tokens, j) and not _inside(tokens[j], stops):
+            if is_verb(tokens, j) and not stopped[j]:
                 last = j
             elif tokens[j].lower not in cues["adverbs"]:
                 break
@@ -216,8 +245,8 @@ def _subject(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Token]:
     return _name(_strip(words, "determiners"))[-_MAX_PHRASE:]
 
 
-def _object(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Token]:
-    """Return the object phrase after the verb: up to a preposition, a time expression or a verb."""
+def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_LABEL) -> list[Token]:
+    """Return the object phrase after the verb: up to a preposition, a time expression, a verb or ``budget`` words."""
     prepositions = load_cues()["prepositions"]
     words: list[Token] = []
     for k, token in enumerate(tokens):
@@ -230,7 +259,7 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Token]:
         if words and is_verb(tokens, k) and tokens[k - 1].lower not in _CONJUNCTIONS:
             break
         words.append(token)
-        if sum(t.is_word for t in words) >= _MAX_OBJECT:
+        if sum(t.is_word for t in words) >= budget:
             break
     cues = load_cues()
     trailing = _CONJUNCTIONS | cues["determiners"] | cues["adverbs"]
@@ -253,11 +282,20 @@ def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int
     )
     while k > 0 and not any(_inside(t, stops) for t in tokens[groups[k - 1][1] : groups[k][0]]):
         k -= 1
-    first, last = groups[k]
+    return _group_clause(text, tokens, stops, groups[0][0], groups[k])
+
+
+def _group_clause(
+    text: str, tokens: Sequence[Token], stops: Sequence[Span], lead: int, group: Span
+) -> Clause:
+    """Return the clause of a verb group: the subject before ``lead``, the group, its object, at most ten words."""
+    first, last = group
+    subject = _subject(tokens[:lead], stops)
+    budget = max(_MAX_LABEL - len(subject) - (last - first + 1), 2)
     return Clause(
-        subject=_phrase(text, _subject(tokens[: groups[0][0]], stops)),
+        subject=_phrase(text, subject),
         verb=_phrase(text, tokens[first : last + 1]),
-        object=_phrase(text, _object(tokens[last + 1 :], stops)),
+        object=_phrase(text, _object(tokens[last + 1 :], stops, budget)),
     )
 
 
@@ -314,6 +352,7 @@ def modified_noun(text: str, start: int, end: int) -> str:
             or is_verb(tokens, i)
             or any(token.lower in cues[name] for name in ("prepositions", "boundaries", "determiners"))
             or token.lower in _CONJUNCTIONS
+            or token.lower in ("of", "as")
         )
         if stop or len(kept) == 3:
             break
@@ -324,10 +363,127 @@ def modified_noun(text: str, start: int, end: int) -> str:
 def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> Clause:
     """Return what the time expression at ``text[start:end]`` dates; ``stops`` are all time expressions.
 
-    >>> dated_event("Officials said on Monday that the army attacked.", 16, 22, [(16, 22)]).label
-    'Officials said'
-    >>> dated_event("During a storm in 2018, the dam broke.", 18, 22, [(18, 22)]).label
-    'storm: dam broke'
+    The event word is chosen by ``helpers.attachment.choose_event``; the label is its
+    clause (subject, verb, object) or its noun phrase, and ``heads`` holds the word.
+
+    >>> dated_event("Officials said on Monday that the army attacked.", 18, 24, [(18, 24)]).label
+    'Officials said army attacked'
+    >>> dated_event("During a storm in 2018, the dam broke.", 18, 22, [(18, 22)]).heads
+    ('broke', 'storm')
+    """
+    return _fit(_dated(*_window(text, start, end, list(stops) or [(start, end)])))
+
+
+def _fit(clause: Clause) -> Clause:
+    """Shorten the object so that the label has at most ten words, ending on a content word."""
+    words = clause.object.split()
+    spare = _MAX_LABEL - len(clause.label.split()) + len(words)
+    if len(words) <= spare:
+        return clause
+    cues = load_cues()
+    trailing = _CONJUNCTIONS | cues["determiners"] | cues["adverbs"] | cues["prepositions"] | {"of"}
+    words = words[: max(spare, 0)]
+    while words and words[-1].lower() in trailing:
+        words.pop()
+    return replace(clause, object=" ".join(words))
+
+
+def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
+    """Return what the expression dates in a sentence already cut to its window (see ``dated_event``)."""
+    from helpers.attachment import choose_event
+
+    head = choose_event(text, start, end, stops)
+    noun = modified_noun(text, start, end)
+    if noun:  # "Friday's vote", "the 2015 treaty": the expression dates the noun
+        inside = head is not None and head.lower in noun.lower().split()
+        return Clause(noun=noun, heads=(head.text if inside else noun.split()[-1],))
+    clause = _read_rules(text, start, end, stops)
+    if head is None:
+        return clause
+    if head.lower in {t.lower for t in locate_words(clause.label)} and not _reports(clause):
+        return replace(clause, heads=_heads(head, clause))
+    if clause.verb and not _reports(clause) and _introduces(text, head.start, start, clause):
+        return replace(clause, heads=(clause.verb.split()[-1],))
+    chosen = _head_clause(text, head, stops)
+    return replace(
+        _with_report(text, head, stops, chosen) if _reports(chosen) else chosen, heads=(head.text,)
+    )
+
+
+def _with_report(text: str, head: Token, stops: Sequence[Span], clause: Clause) -> Clause:
+    """Label a reporting verb with what was reported: "officials said the army attacked", at most ten words."""
+    following = [c for c in _clauses(locate_words(text)) if c[0].index > head.index]
+    for tokens in following[:2]:
+        reported = _read(text, tokens, stops)
+        if reported.verb:
+            words = " ".join(p for p in (reported.subject, reported.verb, reported.object) if p).split()
+            budget = max(_MAX_LABEL - len(f"{clause.subject} {clause.verb}".split()), 2)
+            return Clause(subject=clause.subject, verb=clause.verb, object=" ".join(words[:budget]))
+    return clause
+
+
+def _introduces(text: str, head: int, start: int, clause: Clause) -> bool:
+    """Tell whether the expression opens the clause after a subordinator ("found that in 2015, there were").
+
+    Then the clause it introduces, not the word chosen before the subordinator, is dated.
+    """
+    between = locate_words(text[head:start])[1:]
+    boundaries = load_cues()["boundaries"] - load_cues()["prepositions"]
+    opens = bool(between) and between[0].lower in boundaries and all(t.is_word for t in between)
+    return opens and clause.verb.split()[-1] in text[start:]
+
+
+def _heads(head: Token, clause: Clause) -> tuple[str, ...]:
+    """Return the chosen word and, for a "noun: clause" label, the other of its verb and noun."""
+    if not (clause.noun and clause.verb):
+        return (head.text,)
+    other = clause.noun.split()[-1] if head.lower in clause.verb.lower().split() else clause.verb.split()[-1]
+    return (head.text, other) if other.lower() != head.lower else (head.text,)
+
+
+def _window(text: str, start: int, end: int, stops: list[Span]) -> tuple[str, int, int, list[Span]]:
+    """Cut a long sentence to ``_WINDOW`` characters around the expression, at spaces; shift the offsets."""
+    if len(text) <= 2 * _WINDOW + (end - start):
+        return text, start, end, stops
+    left = text.find(" ", max(start - _WINDOW, 0), start)
+    left = 0 if start <= _WINDOW or left < 0 else left + 1
+    right = text.rfind(" ", end, end + _WINDOW)
+    right = len(text) if right < 0 or end + _WINDOW >= len(text) else right
+    kept = [(a - left, b - left) for a, b in stops if a >= left and b <= right]
+    return text[left:right], start - left, end - left, kept
+
+
+def _reports(clause: Clause) -> bool:
+    """Tell whether a clause's verb group is a reporting verb ("officials said")."""
+    words = clause.verb.lower().split()
+    return bool(words) and words[-1] in load_cues()["reporting"]
+
+
+def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
+    """Return the clause of the event word ``head``: its verb group's clause, else its noun phrase."""
+    clause = next((c for c in _clauses(locate_words(text)) if c[0].index <= head.index <= c[-1].index), [])
+    groups = _verb_groups(clause, stops)
+    position = head.index - clause[0].index if clause else 0
+    for group in groups:
+        if group[0] <= position <= group[1]:
+            return _group_clause(text, clause, stops, groups[0][0], group)
+    cues = load_cues()
+    closed = cues["determiners"] | cues["prepositions"] | cues["boundaries"] | cues["auxiliaries"]
+    modifiers: list[Token] = []
+    for token in reversed(clause[:position]):
+        if (
+            not token.is_word
+            or token.lower in closed
+            or _inside(token, stops)
+            or len(modifiers) == _MAX_MODIFIERS
+        ):
+            break
+        modifiers.insert(0, token)
+    return Clause(noun=_phrase(text, [*modifiers, clause[position]] if clause else [head]))
+
+
+def _read_rules(text: str, start: int, end: int, stops: Sequence[Span]) -> Clause:
+    """Return the clause the expression dates by the clause rules alone (no model): its verb group, else the nearest.
 
     A verbless clause takes the verb of the clause it introduces (after the comma when
     it opens the sentence or starts with "that", "when" ...), else of the clause before.
@@ -354,6 +510,38 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
         if found.verb:
             return Clause(setting, found.subject, found.verb, found.object)
     return Clause(noun=setting)
+
+
+def attach_dates(
+    text: str, published: date | None = None, timexes: Sequence[Timex] | None = None
+) -> list[tuple[Timex, Clause]]:
+    """Return every DATE and TIME expression of ``text`` with the event it dates (``timexes`` skips the tagger).
+
+    >>> [(t.text, c.heads) for t, c in attach_dates("The dam broke in 1987. It rained.")]
+    [('1987', ('broke',))]
+    """
+    from helpers.text import split_sentences
+
+    if timexes is None:
+        from helpers.timex import find_timexes
+
+        timexes = find_timexes(text, published)
+    timexes = sorted(timexes, key=lambda t: t.start)
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        k = bisect.bisect_right(starts, timex.start) - 1
+        if k >= 0 and timex.end <= sentences[k].end:
+            by_sentence.setdefault(k, []).append(timex)
+    found = []
+    for k, group in by_sentence.items():
+        sentence = sentences[k]
+        stops = [(t.start - sentence.start, t.end - sentence.start) for t in group]
+        for timex, (start, end) in zip(group, stops):
+            if timex.type in ("DATE", "TIME"):
+                found.append((timex, dated_event(sentence.text, start, end, stops)))
+    return found
 
 
 def content_stems(text: str) -> set[str]:

@@ -21,14 +21,16 @@ its sentence and given one role:
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from helpers.events import Clause, content_stems, dated_event, load_cues, read_clause, split_clauses
+from helpers.events import Clause, Span, content_stems, dated_event, load_cues, read_clause, split_clauses
 from helpers.text import Sentence, split_sentences
 from helpers.timex.calendar import granularity_of, shift_value, value_bounds
 
@@ -44,13 +46,33 @@ COLUMNS = (
     "granularity",
     "expression",
     "event",
+    "event_words",
     "sentence",
     "anchor",
     "mentions",
     "duration",
     "mod",
+    "line",
+    "char_start",
+    "char_end",
 )
-EXPLAIN_COLUMNS = ("offset", "expression", "type", "value", "mod", "role", "dated", "anchor", "event", "note")
+EXPLAIN_COLUMNS = (
+    "offset",
+    "expression",
+    "type",
+    "value",
+    "mod",
+    "role",
+    "dated",
+    "anchor",
+    "event",
+    "event_words",
+    "note",
+    "sentence",
+    "line",
+    "char_start",
+    "char_end",
+)
 EXPLICIT = "explicit"
 PUBLICATION = "publication date"
 RELATIVE = "relative to another event"
@@ -72,6 +94,7 @@ class _Event:
     anchor: str
     position: int
     keys: set[str]
+    span: Span
     mentions: int = 1
     durations: list[str] = field(default_factory=list)
     mod: str = ""
@@ -89,16 +112,25 @@ class _Reading:
     clause: Clause | None = None
 
 
-def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    """Return the sentence holding the character ``offset``."""
-    return next((s for s in sentences if s.start <= offset < s.end), None)
+def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:
+    """Return the sentence holding the character ``offset`` (``starts``: the sentences' sorted starts)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return sentences[k] if k >= 0 and offset < sentences[k].end else None
+
+
+@lru_cache(maxsize=256)
+def _clause_spans(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
+    """Return the clauses of a sentence as (sorted starts, spans), computed once per sentence."""
+    spans = tuple(split_clauses(text))
+    return tuple(a for a, _ in spans), spans
 
 
 def _clause_index(sentence: Sentence, offset: int) -> int:
     """Return the index of the clause of ``sentence`` that holds the body ``offset``."""
     local = offset - sentence.start
-    spans = split_clauses(sentence.text)
-    return next((i for i, (a, b) in enumerate(spans) if a <= local < b), -1)
+    starts, spans = _clause_spans(sentence.text)
+    k = bisect.bisect_right(starts, local) - 1
+    return k if k >= 0 and local < spans[k][1] else -1
 
 
 def _next_word(text: str, offset: int) -> str:
@@ -130,11 +162,6 @@ def _classify(reading: _Reading, body: str) -> None:
         reading.role = "event"
 
 
-def _same_value(events: Sequence[_Event], value: str) -> list[_Event]:
-    """Return the events with this value, in text order."""
-    return sorted((e for e in events if e.value == value), key=lambda e: e.position)
-
-
 def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expression: str) -> _Event:
     """Return a fresh event for a reading, dated by ``value``; without a label, the sentence's first words."""
     start, end, granularity = value_bounds(value) or (date.min, date.min, "interval")
@@ -151,6 +178,7 @@ def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expre
         anchor=anchor,
         position=reading.timex.start,
         keys=content_stems(clause.label),
+        span=(reading.timex.start, reading.timex.end),
         mod=reading.timex.mod or "",
     )
 
@@ -159,7 +187,8 @@ def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
     """Count the reading as another mention of ``event``."""
     event.mentions += 1
     event.keys |= content_stems(clause.label)
-    event.position = min(event.position, reading.timex.start)
+    if reading.timex.start < event.position:
+        event.position, event.span = reading.timex.start, (reading.timex.start, reading.timex.end)
     reading.role, reading.event = "mention", event
     reading.note = f"another mention of the event dated by {event.expression!r}"
 
@@ -167,21 +196,15 @@ def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
 def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
     """Turn event readings into events: clauses first, then nouns that refer back to them."""
     points = [r for r in readings if r.role == "event"]
-    for reading in points:
-        start, end = reading.timex.start - reading.sentence.start, reading.timex.end - reading.sentence.start
-        stops = [
-            (r.timex.start - reading.sentence.start, r.timex.end - reading.sentence.start)
-            for r in points
-            if r.sentence == reading.sentence
-        ]
-        reading.clause = dated_event(reading.sentence.text, start, end, stops)
+    _choose_events(readings)
+    by_value: dict[str, list[_Event]] = {}
     for nominal in (False, True):
         for reading in points:
             clause = reading.clause or Clause()
             if bool(clause.noun and not clause.verb) != nominal:
                 continue
             stems = content_stems(clause.label)
-            same = _same_value(events, reading.timex.value)
+            same = by_value.setdefault(reading.timex.value, [])
             sharing = [e for e in same if e.keys & stems]
             target = (sharing or (same if nominal else []) or [None])[0]
             if target is not None:
@@ -190,28 +213,52 @@ def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
             anchor = PUBLICATION if reading.timex.relative else EXPLICIT
             reading.event = _new_event(reading, clause, anchor, reading.timex.value, reading.timex.text)
             events.append(reading.event)
+            bisect.insort(same, reading.event, key=lambda e: e.position)
+
+
+def _choose_events(readings: Sequence[_Reading]) -> None:
+    """Give every DATE and TIME reading the event it dates (``helpers.events.dated_event``).
+
+    The other dated points of the sentence end phrases; a reading that is not a point
+    ends its own phrase too.
+    """
+    dates = [r for r in readings if r.timex.type in ("DATE", "TIME")]
+    for group in _by_sentence(dates).values():
+        origin = group[0].sentence.start
+        points = [(r.timex.start - origin, r.timex.end - origin) for r in group if r.role == "event"]
+        for reading in group:
+            own = (reading.timex.start - origin, reading.timex.end - origin)
+            stops = points if reading.role == "event" else [*points, own]
+            reading.clause = dated_event(reading.sentence.text, *own, stops)
+
+
+def _by_sentence(readings: Sequence[_Reading]) -> dict[int, list[_Reading]]:
+    """Group readings by the start of their sentence, keeping text order."""
+    groups: dict[int, list[_Reading]] = {}
+    for reading in readings:
+        groups.setdefault(reading.sentence.start, []).append(reading)
+    return groups
 
 
 def _attach_durations(readings: Sequence[_Reading]) -> None:
     """Give each duration to the dated event of its clause; otherwise it is context."""
+    hosts = _dated_clauses(readings)
     for reading in (r for r in readings if r.role == "duration"):
-        clause = _clause_index(reading.sentence, reading.timex.start)
-        host = next(
-            (
-                r
-                for r in readings
-                if r.event is not None
-                and r.role in ("event", "mention")
-                and r.sentence == reading.sentence
-                and _clause_index(r.sentence, r.timex.start) == clause
-            ),
-            None,
-        )
+        host = hosts.get((reading.sentence.start, _clause_index(reading.sentence, reading.timex.start)))
         if host is None:
             reading.role, reading.note = "context", "a length of time with no dated event in its clause"
             continue
         host.event.durations.append(reading.timex.value)
         reading.event, reading.note = host.event, f"the length of the event dated {host.timex.text!r}"
+
+
+def _dated_clauses(readings: Sequence[_Reading]) -> dict[tuple[int, int], _Reading]:
+    """Return the first dated reading of every (sentence start, clause index)."""
+    hosts: dict[tuple[int, int], _Reading] = {}
+    for r in readings:
+        if r.event is not None and r.role in ("event", "mention"):
+            hosts.setdefault((r.sentence.start, _clause_index(r.sentence, r.timex.start)), r)
+    return hosts
 
 
 def _distance(timex: Timex) -> str:
@@ -233,16 +280,16 @@ def _dated_by_noun(clause: Clause, events: Sequence[_Event], before: int) -> _Ev
 
 
 def _event_in_clause(readings: Sequence[_Reading], sentence: Sentence, clause: int) -> _Event | None:
-    """Return the event dated by a point expression inside a given clause of a sentence."""
+    """Return the event dated by a point expression inside a given clause of a sentence (``readings``: that sentence's)."""
     for r in readings:
-        if r.event is not None and r.role in ("event", "mention") and r.sentence == sentence:
+        if r.event is not None and r.role in ("event", "mention"):
             if _clause_index(sentence, r.timex.start) == clause:
                 return r.event
     return None
 
 
 def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Event]) -> bool:
-    """Date one side of a relation from the other; return True when a new event was placed."""
+    """Date one side of a relation from the other (``readings``: its sentence's); True when an event was placed."""
     timex, sentence = reading.timex, reading.sentence
     text = sentence.text
     spans = split_clauses(text)
@@ -262,6 +309,7 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
         if anchor is None:
             return False
         clause = dated_event(text, *own[0], own)
+        reading.clause = clause
         return _place_relative(reading, anchor, clause, distance, sign, expression, events)
     if here < 0 or here + 1 >= len(spans):
         return False
@@ -297,6 +345,9 @@ def _place_relative(
         reading.note = f"the distance {distance!r} is too vague to date the event"
         return False
     start, end, value = shifted
+    if not clause.heads and clause.verb:
+        clause = replace(clause, heads=(clause.verb.split()[-1],))
+    reading.clause = clause
     event = _new_event(reading, clause, RELATIVE, value, expression)
     event.start, event.end, event.granularity = start, end, granularity_of(value)
     events.append(event)
@@ -308,13 +359,17 @@ def _place_relative(
 def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> None:
     """Resolve relations until none can be; the rest become context."""
     pending = [r for r in readings if r.role == "relation"]
+    by_sentence = _by_sentence(readings)
     progress = True
     while pending and progress:
         progress = False
-        for reading in list(pending):
-            if _resolve(reading, readings, events):
-                pending.remove(reading)
+        waiting = []
+        for reading in pending:
+            if _resolve(reading, by_sentence[reading.sentence.start], events):
                 progress = True
+            else:
+                waiting.append(reading)
+        pending = waiting
     for reading in pending:
         reading.role = "context"
         reading.note = reading.note or "relative to an event the text does not date"
@@ -333,9 +388,10 @@ def _read(
 
         timexes = find_timexes(body, published, mode=mode)
     sentences = split_sentences(body)
+    starts = [s.start for s in sentences]
     readings = []
     for timex in sorted(timexes, key=lambda t: t.start):
-        sentence = _sentence_of(sentences, timex.start)
+        sentence = _sentence_of(sentences, starts, timex.start)
         if sentence is not None:
             readings.append(_Reading(timex, sentence))
     for reading in readings:
@@ -348,18 +404,27 @@ def _read(
 
 
 def build_timeline(
-    body: str, published: date | None, timexes: Sequence[Timex] | None = None, *, mode: str = "auto"
+    body: str,
+    published: date | None,
+    timexes: Sequence[Timex] | None = None,
+    *,
+    lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
 ) -> pandas.DataFrame:
     """Return one row per dated event of ``body``, sorted by time (``timexes`` skips the tagger).
 
+    ``lines`` gives, for each line of ``body``, its line number in the raw file and the
+    column where it starts there (``body_origins``); by default body line k is line k.
+    ``line``, ``char_start`` and ``char_end`` locate the event's first expression.
     ``mode`` is passed to ``helpers.timex.find_timexes``: "news", "narrative" or "auto".
 
-    >>> build_timeline("The dam broke in 1987.", None)[["value", "event", "anchor"]].values.tolist()
-    [['1987', 'dam broke', 'explicit']]
+    >>> build_timeline("The dam broke in 1987.", None)[["value", "event", "anchor", "line"]].values.tolist()
+    [['1987', 'dam broke', 'explicit', 1]]
     """
     import pandas
 
     events, _ = _read(body, published, timexes, mode)
+    locate = _line_locator(body, lines)
     rows = [
         {
             "start": e.start,
@@ -368,11 +433,13 @@ def build_timeline(
             "granularity": e.granularity,
             "expression": e.expression,
             "event": e.clause.label,
+            "event_words": " ".join(e.clause.heads),
             "sentence": e.sentence,
             "anchor": e.anchor,
             "mentions": e.mentions,
             "duration": "; ".join(e.durations),
             "mod": e.mod,
+            **locate(*e.span),
         }
         for e in sorted(events, key=lambda e: (e.start, e.end, e.position))
     ]
@@ -380,9 +447,18 @@ def build_timeline(
 
 
 def explain_timeline(
-    body: str, published: date | None, timexes: Sequence[Timex] | None = None, *, mode: str = "auto"
+    body: str,
+    published: date | None,
+    timexes: Sequence[Timex] | None = None,
+    *,
+    lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
 ) -> pandas.DataFrame:
-    """Return every time expression of ``body`` with its role in the timeline and why.
+    """Return every time expression of ``body`` with its role in the timeline, the event it dates and why.
+
+    ``event_words`` are the head word(s) of the event chosen for the expression (empty
+    when none); ``event`` is the label of its timeline event, else of the chosen event;
+    ``lines`` and ``mode`` as in ``build_timeline``.
 
     >>> explain_timeline("It was centuries-old. The dam broke in 1987.", None)[["expression", "role"]].values.tolist()
     [['centuries-old', 'context'], ['1987', 'event']]
@@ -390,6 +466,7 @@ def explain_timeline(
     import pandas
 
     _, readings = _read(body, published, timexes, mode)
+    locate = _line_locator(body, lines)
     rows = [
         {
             "offset": r.timex.start,
@@ -400,12 +477,53 @@ def explain_timeline(
             "role": r.role,
             "dated": r.event.value if r.event is not None else "",
             "anchor": r.event.anchor if r.event is not None else "",
-            "event": r.event.clause.label if r.event is not None else "",
+            "event": r.event.clause.label if r.event is not None else r.clause.label if r.clause else "",
+            "event_words": " ".join(r.clause.heads) if r.clause else "",
             "note": r.note,
+            "sentence": r.sentence.text,
+            **locate(r.timex.start, r.timex.end),
         }
         for r in readings
     ]
     return pandas.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
+
+
+def body_origins(text: str, paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Return (line number, column) in ``text`` (the article's text) of each (line, paragraph) pair.
+
+    ``paragraphs`` are ``Separation.body_paragraphs``; the column is where the paragraph
+    starts in its line (0 when it is not found as written).
+
+    >>> body_origins("Title\\nAd.Talks began.", [(2, "Talks began.")])
+    [(2, 3)]
+    """
+    lines = text.split("\n")
+    origins = []
+    for number, paragraph in paragraphs:
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        origins.append((number, max(line.find(paragraph), 0)))
+    return origins
+
+
+def _line_locator(body: str, lines: Sequence[tuple[int, int]] | None):
+    """Return a function giving the raw line and the character span in it of a body span."""
+    starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    if lines is not None and not body and not lines:  # no body paragraph: an empty body, no rows
+        lines = [(1, 0)]
+    if lines is not None and len(lines) != len(starts):
+        raise ValueError(f"lines has {len(lines)} entries but the body has {len(starts)} lines")
+    origins = list(lines) if lines is not None else [(k + 1, 0) for k in range(len(starts))]
+
+    def locate(start: int, end: int) -> dict[str, int]:
+        k = bisect.bisect_right(starts, start) - 1
+        number, column = origins[k]
+        return {
+            "line": number,
+            "char_start": column + start - starts[k],
+            "char_end": column + end - starts[k],
+        }
+
+    return locate
 
 
 def mark_expressions(text: str, timexes: Sequence[Timex], as_html: bool = False) -> str:

@@ -1,0 +1,66 @@
+"""Tests for helpers.event_tagger: the shipped event-word model, its features and its header."""
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.event_tagger import MODEL_FILE, event_positions, find_events, load_weights, shape, token_features
+from helpers.events import locate_words
+from helpers.resources import data_lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("Rebels attacked the town on Monday.", ["attacked"]),
+        ("Officials said the talks collapsed.", ["said", "talks", "collapsed"]),
+        ("Voters rejected the plan after the election.", ["rejected", "election"]),
+        ("The war ended in 1994 after the attack.", ["ended", "attack"]),
+    ],
+)
+def test_find_events_marks_verbs_and_event_nouns(sentence: str, events: list[str]) -> None:
+    assert [t.text for t in find_events(sentence)] == events
+
+
+def test_function_words_and_names_are_not_events() -> None:
+    found = {t.lower for t in find_events("The minister of the United Nations and his aides were in Paris.")}
+    assert not found & {"the", "of", "and", "his", "in", "paris", "united", "nations", "minister"}
+
+
+def test_shape_collapses_runs_of_character_classes() -> None:
+    assert shape("Nagorno-Karabakh") == "Xx-Xx"
+    assert shape("200") == "d"
+
+
+def test_features_read_the_neighbours() -> None:
+    features = token_features(locate_words("troops attacked"), 1)
+    assert "w-1=troops" in features and "w+1=</s>" in features and "class=-" in features
+
+
+def test_shipped_file_states_its_training_data_licence_and_script() -> None:
+    from importlib import resources
+
+    header = (
+        resources.files("helpers").joinpath(f"data/{MODEL_FILE}").read_text("utf-8").split("feature\t")[0]
+    )
+    for needed in ("TimeBank", "AQUAINT", "Licence", "benchmarks/train_events.py", "byte for byte"):
+        assert needed in header
+    assert data_lines(MODEL_FILE)[0] == "feature\tweight"
+    assert "bias" in load_weights() and len(load_weights()) > 1000
+
+
+def test_importing_the_timeline_does_not_read_the_weights() -> None:
+    code = "import helpers.timeline, helpers.event_tagger as t; print(t.load_weights.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_events_are_words_of_the_text(text: str) -> None:
+    tokens = locate_words(text)
+    for i in event_positions(tokens):
+        assert tokens[i].is_word and text[tokens[i].start : tokens[i].end] == tokens[i].text
