@@ -12,7 +12,7 @@ def run(code: str) -> str:
 
 def test_punkt_loads_without_the_rest_of_nltk():
     loaded = run(
-        "import helpers, sys; import nltk.tokenize.punkt;"
+        "import sys; from helpers import nltk_light; nltk_light.install(); import nltk.tokenize.punkt;"
         "print(len([m for m in sys.modules if m.startswith('nltk')]), 'nltk.corpus' in sys.modules)"
     )
     count, corpus = loaded.split()
@@ -21,9 +21,17 @@ def test_punkt_loads_without_the_rest_of_nltk():
 
 def test_nltk_used_the_usual_way_still_works_after_the_helpers():
     printed = run(
-        "import helpers, nltk; from nltk.tokenize import word_tokenize, NLTKWordTokenizer;"
+        "from helpers import nltk_light; nltk_light.install(); import nltk; from nltk.tokenize import word_tokenize, NLTKWordTokenizer;"
         "from nltk import FreqDist; import nltk.collocations;"
         "print(nltk.__version__ > '3', NLTKWordTokenizer().tokenize('It ended.'), FreqDist('aab')['a'],"
         " nltk.tokenize.punkt.PunktSentenceTokenizer is nltk.PunktSentenceTokenizer)"
     )
     assert printed == "True ['It', 'ended', '.'] 2 True"
+
+
+def test_importing_the_library_leaves_the_import_system_alone():
+    printed = run(
+        "import sys, helpers.text, helpers.frequencies;"
+        "print(any(type(f).__name__ == '_InitialiseFirst' for f in sys.meta_path), type(sys.modules['nltk']).__name__)"
+    )
+    assert printed == "False module"

@@ -7,7 +7,3 @@ the first steps once for a notebook that teaches a later one.
 """
 
 __version__ = "0.1.0"
-
-from helpers import nltk_light
-
-nltk_light.install()  # nltk's submodules without its package __init__ (0.25 s) until it is needed
