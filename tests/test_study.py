@@ -6,6 +6,7 @@ import pytest
 
 from helpers.article import MissingFileError, read_article
 from helpers.boilerplate import separate
+from helpers.language import NotEnglishWarning
 from helpers.study import report_folders, study
 from helpers.tokens import tokenize
 
@@ -18,7 +19,7 @@ def test_study_gives_what_reading_and_separating_give(seed_path):
     assert result.published == article.published
     assert result.separation.labels == separation.labels
     assert result.body == separation.body
-    assert "\n".join(result.body_paragraphs) == separation.body
+    assert "\n".join(result.body_texts) == separation.body
     assert result.tokens == tokenize(separation.body)
     assert result.boilerplate_tokens == tokenize(separation.boilerplate)
     assert result.name == seed_path.name
@@ -56,7 +57,7 @@ def test_summary_names_each_label_and_the_body_size(seed_path):
     assert lines[0].endswith(repr(result.article.title))
     for label in set(result.separation.labels):
         assert f"{result.separation.labels.count(label)} {label}" in lines[2]
-    assert f"{len(result.body_paragraphs)} paragraphs" in lines[3]
+    assert f"{len(result.body_texts)} paragraphs" in lines[3]
 
 
 def test_a_missing_file_raises_the_readers_error(tmp_path):
@@ -69,3 +70,16 @@ def test_report_folders_are_created_inside_reports(tmp_path):
     assert figures == tmp_path / "reports" / "figures" and figures.is_dir()
     assert tables == tmp_path / "reports" / "tables" and tables.is_dir()
     assert report_folders(tmp_path / "reports") == (figures, tables)  # a second call is harmless
+
+
+def test_a_page_not_in_english_warns_that_the_later_steps_are_english_only(tmp_path):
+    page = tmp_path / "fr.txt"
+    page.write_text(
+        "La pluie tombe sur la ville\n"
+        "La pluie est tombée toute la journée sur la ville, et la rivière est sortie de son lit.\n"
+        "Les écoles sont restées fermées, et la police a demandé aux habitants de rester chez eux.\n"
+        "Les services météo annoncent que le temps restera humide jusqu'à la fin de la semaine.\n",
+        "utf-8",
+    )
+    with pytest.warns(NotEnglishWarning, match="English-only"):
+        study(page, "2023-05-01")

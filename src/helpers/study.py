@@ -16,6 +16,7 @@ from pathlib import Path
 
 from helpers.article import Article, read_article
 from helpers.boilerplate import LABELS, Separation, separate
+from helpers.language import warn_if_not_english
 from helpers.tokens import is_word, tokenize
 
 __all__ = ["Study", "report_folders", "study"]
@@ -39,8 +40,8 @@ class Study:
         return self.separation.body
 
     @property
-    def body_paragraphs(self) -> list[str]:
-        """The body paragraphs as a list, in order."""
+    def body_texts(self) -> list[str]:
+        """The body paragraphs' texts, in order (``Separation.body_paragraphs`` holds them with their lines)."""
         return [text for text, label in zip(self.separation.texts, self.separation.labels) if label == "body"]
 
     @cached_property
@@ -74,7 +75,7 @@ class Study:
         labels = self.separation.labels
         counted = ", ".join(f"{labels.count(label)} {label}" for label in LABELS if label in labels)
         words = sum(1 for token in self.tokens if is_word(token))
-        paragraphs = len(self.body_paragraphs)
+        paragraphs = len(self.body_texts)
         return "\n".join([
             f"title:      {self.article.title!r}",
             f"published:  {self.published}",
@@ -86,6 +87,8 @@ class Study:
 def study(path: Path | str, published: date | str | None = None) -> Study:
     """Read and separate the page dump at ``path`` once; a changed file is read again.
 
+    A page not in English gives a ``NotEnglishWarning`` on every call: the later steps are English-only.
+
     >>> s = study(_example())
     >>> s.body, s is study(_example())
     ('The storm reached the coast at dawn on Monday, the weather service said, and it closed the port.', True)
@@ -93,7 +96,9 @@ def study(path: Path | str, published: date | str | None = None) -> Study:
     path = Path(path).resolve()
     stat = path.stat() if path.is_file() else None
     version = (stat.st_mtime_ns, stat.st_size) if stat else None
-    return _study(path, published, version)
+    result = _study(path, published, version)
+    warn_if_not_english(result.article.language, "the timeline, stoplist frequencies and keyness")
+    return result
 
 
 @lru_cache(maxsize=32)
