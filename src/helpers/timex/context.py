@@ -266,8 +266,8 @@ def determiner_before(text: str, start: int) -> bool:
 def as_date(dct: object) -> date | None:
     """Return a document date given as a date, a datetime (its date) or an ISO string; None stays None.
 
-    >>> as_date("2022-09-19"), as_date(datetime(2022, 9, 19, 14, 5)), as_date("2022-09-19T14:05:00")
-    (datetime.date(2022, 9, 19), datetime.date(2022, 9, 19), datetime.date(2022, 9, 19))
+    >>> as_date("2021-03-14"), as_date(datetime(2021, 3, 14, 14, 5)), as_date("2021-03-14T14:05:00")
+    (datetime.date(2021, 3, 14), datetime.date(2021, 3, 14), datetime.date(2021, 3, 14))
     """
     if dct is None or type(dct) is date:
         return dct
