@@ -23,13 +23,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
-import statistics
-import sys
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+
+from common import import_scorer, timed
 
 from helpers.article import Article, parse_article, read_article
 from helpers.baselines import justext_labels
@@ -80,19 +78,6 @@ def boilerpy(page: str) -> str:
     return extractors.ArticleExtractor(raise_on_failure=False).get_content(page)
 
 
-def run(method: Callable, inputs: dict[str, object], repeat: int) -> tuple[dict[str, str], float]:
-    """Return each page's predicted body and the median over pages of the best-of-``repeat`` time in ms."""
-    bodies, times = {}, []
-    for name, item in inputs.items():
-        best = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            bodies[name] = method(item)
-            best = min(best, time.perf_counter() - start)
-        times.append(best * 1000)
-    return bodies, statistics.median(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the three methods on the pages and print the comparison table."""
     parser = argparse.ArgumentParser(
@@ -103,18 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
     args = parser.parse_args(argv)
-    scorer = args.pages.resolve().parent / "evaluate.py"
-    if not args.pages.is_dir() or not scorer.is_file():
-        parser.error(
-            f"{args.pages}: not the boilerplate benchmark's pages folder (needs NAME.txt files and ../evaluate.py)"
-        )
-    sys.path.insert(0, str(scorer.parent))
-    import evaluate
+    evaluate = import_scorer(parser, args.pages, "boilerplate")
 
     gold_all = evaluate.load_gold(args.pages)
     gold_en = evaluate.load_gold(args.pages, "en")
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
-    articles, read_ms = run(lambda text: parse_article(text), dumps, args.repeat)
+    articles, read_ms = timed(lambda text: parse_article(text), dumps, args.repeat)
     pages = {name: as_html(text) for name, text in dumps.items()}
     lines = {
         name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()
@@ -125,13 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}"
     )
-    _, body_ms = run(ours_body, articles, args.repeat)
+    _, body_ms = timed(ours_body, articles, args.repeat)
     for label, method, inputs, body, read in (
         ("helpers.boilerplate", ours, articles, f"{body_ms:7.2f}", f"{read_ms:7.2f}"),
         ("jusText", jus_text, lines, "      -", "      -"),
         ("boilerpy3 Article", boilerpy, pages, "      -", "      -"),
     ):
-        bodies, ms = run(method, inputs, args.repeat)
+        bodies, ms = timed(method, inputs, args.repeat)
         every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
         english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
         print(
@@ -229,7 +208,7 @@ def print_html_input(pages: Path, evaluate: ModuleType, gold_all: dict, gold_en:
         ("helpers on text dump (same)", ours_from_file, dumps),
         ("trafilatura on HTML", trafilatura_body, files),
     ):
-        bodies, ms = run(method, inputs, repeat)
+        bodies, ms = timed(method, inputs, repeat)
         every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
         english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
         print(

@@ -24,10 +24,11 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
+
+from common import import_scorer, timed
 
 from helpers.article import read_article
 from helpers.pubdate import find_published
@@ -50,16 +51,8 @@ ANCHORS = (
 
 def predict(dumps: dict[str, str], repeat: int) -> tuple[dict[str, str | None], float]:
     """Each page's found date (ISO or None) and the median over pages of the best-of-``repeat`` ms."""
-    found, times = {}, []
-    for name, text in dumps.items():
-        best = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            mention = find_published(text)
-            best = min(best, time.perf_counter() - start)
-        found[name] = mention.value.isoformat() if mention else None
-        times.append(best * 1000)
-    return found, statistics.median(times)
+    mentions, ms = timed(find_published, dumps, repeat)
+    return {name: mention.value.isoformat() if mention else None for name, mention in mentions.items()}, ms
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,13 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
     parser.add_argument("--errors", action="store_true", help="list the pages whose date is wrong or missing")
     args = parser.parse_args(argv)
-    scorer = args.pages.resolve().parent / "evaluate.py"
-    if not args.pages.is_dir() or not scorer.is_file():
-        parser.error(
-            f"{args.pages}: not the pubdate benchmark's pages folder (needs NAME.txt and ../evaluate.py)"
-        )
-    sys.path.insert(0, str(scorer.parent))
-    import evaluate
+    evaluate = import_scorer(parser, args.pages, "pubdate")
 
     gold = evaluate.read_gold(args.pages)
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold}

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import sys
 import tempfile
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
+
+from common import import_scorer, timed
 
 from helpers.article import read_article
 from helpers.boilerplate import separate
@@ -135,16 +134,9 @@ def read_and_separate(path: Path) -> tuple[str, bool]:
 
 def run(paths: dict[str, Path], repeat: int) -> tuple[dict[str, str], float, int]:
     """Each page's body, the median best-of-``repeat`` ms per page, and how many pages were unwrapped."""
-    bodies, times, unwrapped = {}, [], 0
-    for name, path in paths.items():
-        best = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            bodies[name], was_wrapped = read_and_separate(path)
-            best = min(best, time.perf_counter() - start)
-        times.append(best * 1000)
-        unwrapped += was_wrapped
-    return bodies, statistics.median(times), unwrapped
+    results, ms = timed(read_and_separate, paths, repeat)
+    bodies = {name: body for name, (body, _) in results.items()}
+    return bodies, ms, sum(was_wrapped for _, was_wrapped in results.values())
 
 
 def as_is(text: str) -> Unwrapped:
@@ -162,13 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
     args = parser.parse_args(argv)
-    scorer = args.pages.resolve().parent / "evaluate.py"
-    if not args.pages.is_dir() or not scorer.is_file():
-        parser.error(
-            f"{args.pages}: not the boilerplate benchmark's pages folder (needs NAME.txt and ../evaluate.py)"
-        )
-    sys.path.insert(0, str(scorer.parent))
-    import evaluate
+    evaluate = import_scorer(parser, args.pages, "boilerplate")
 
     gold_all = evaluate.load_gold(args.pages)
     gold_en = evaluate.load_gold(args.pages, "en")
