@@ -1,6 +1,7 @@
 """Tests for helpers.unwrap: detecting hard-wrapped text, rebuilding paragraphs, dehyphenation, furniture."""
 
 import importlib.util
+import sys
 import random
 import textwrap
 import time
@@ -25,6 +26,7 @@ from helpers.unwrap import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the variants script imports its neighbour common.py
 _SPEC = importlib.util.spec_from_file_location("variants", ROOT / "benchmarks" / "variants.py")
 variants = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(variants)
