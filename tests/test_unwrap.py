@@ -1,8 +1,8 @@
 """Tests for helpers.unwrap: detecting hard-wrapped text, rebuilding paragraphs, dehyphenation, furniture."""
 
 import importlib.util
-import sys
 import random
+import sys
 import textwrap
 import time
 from pathlib import Path
