@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from helpers.event_tagger import event_positions, sentence_events
 from helpers.events import Span, Token, is_verb, load_cues, locate_words, stop_mask
-from helpers.resources import data_lines
+from helpers.resources import data_weights
 
 MODEL_FILE = "event_attachment.tsv"
 _PUNCTUATION = frozenset(',;:()[]"“”—–')
@@ -100,11 +100,7 @@ def load_weights() -> dict[str, float]:
     >>> load_weights()["side=L"] != 0
     True
     """
-    weights: dict[str, float] = {}
-    for line in data_lines(MODEL_FILE)[1:]:
-        feature, _, weight = line.rpartition("\t")
-        weights[feature] = float(weight)
-    return weights
+    return data_weights(MODEL_FILE)
 
 
 def rank_events(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from helpers.events import Token, load_cues, locate_words
-from helpers.resources import data_lines
+from helpers.resources import data_weights
 
 MODEL_FILE = "event_tagger.tsv"
 _CLASSES = ("auxiliaries", "determiners", "prepositions", "boundaries", "verbs", "titles")
@@ -81,11 +81,7 @@ def load_weights() -> dict[str, float]:
     >>> load_weights()["bias"] < 0
     True
     """
-    weights: dict[str, float] = {}
-    for line in data_lines(MODEL_FILE)[1:]:
-        feature, _, weight = line.rpartition("\t")
-        weights[feature] = float(weight)
-    return weights
+    return data_weights(MODEL_FILE)
 
 
 def event_score(tokens: Sequence[Token], i: int, weights: dict[str, float] | None = None) -> float:

@@ -43,3 +43,16 @@ def data_sections(name: str) -> dict[str, list[str]]:
         else:
             current.append(line)
     return sections
+
+
+def data_weights(name: str) -> dict[str, float]:
+    """Return a model's weights from a package data TSV of ``feature<TAB>weight`` rows under a column header.
+
+    >>> data_weights("event_tagger.tsv")["bias"] < 0
+    True
+    """
+    weights: dict[str, float] = {}
+    for line in data_lines(name)[1:]:
+        feature, _, weight = line.rpartition("\t")
+        weights[feature] = float(weight)
+    return weights
