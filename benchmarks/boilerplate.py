@@ -20,14 +20,13 @@ researcher would feed them a text dump (and reproduces the dataset README's base
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import html
 import warnings
 from pathlib import Path
 from types import ModuleType
 
-from common import import_scorer, timed
+from common import import_scorer, pages_parser, timed
 
 from helpers.article import Article, parse_article, read_article
 from helpers.baselines import justext_labels
@@ -80,13 +79,7 @@ def boilerpy(page: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the three methods on the pages and print the comparison table."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder"
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
+    parser = pages_parser(__doc__, DEFAULT_PAGES)
     args = parser.parse_args(argv)
     evaluate = import_scorer(parser, args.pages, "boilerplate")
 

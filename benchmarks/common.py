@@ -32,6 +32,18 @@ def timed(method: Callable, inputs: Mapping[str, object], repeat: int) -> tuple[
     return results, statistics.median(times)
 
 
+def pages_parser(description: str, default_pages: Path) -> argparse.ArgumentParser:
+    """Return a parser taking a benchmark's pages folder and ``--repeat`` (scripts add their own options)."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "pages", nargs="?", type=Path, default=default_pages, help="the benchmark's pages folder"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
+    return parser
+
+
 def import_scorer(parser: argparse.ArgumentParser, pages: Path, benchmark: str) -> ModuleType:
     """Import the ``evaluate.py`` beside a benchmark's ``pages`` folder, where it is (never copied)."""
     scorer = pages.resolve().parent / "evaluate.py"

@@ -21,14 +21,13 @@ stamp; the text-dump row was not tuned on them.)
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import time
 from pathlib import Path
 from types import ModuleType
 
-from common import import_scorer, timed
+from common import import_scorer, pages_parser, timed
 
 from helpers.article import read_article
 from helpers.pubdate import find_published
@@ -57,13 +56,7 @@ def predict(dumps: dict[str, str], repeat: int) -> tuple[dict[str, str | None], 
 
 def main(argv: list[str] | None = None) -> int:
     """Score the finder on the pages and print it beside the anchors."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder"
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
+    parser = pages_parser(__doc__, DEFAULT_PAGES)
     parser.add_argument("--errors", action="store_true", help="list the pages whose date is wrong or missing")
     args = parser.parse_args(argv)
     evaluate = import_scorer(parser, args.pages, "pubdate")

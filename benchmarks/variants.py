@@ -27,7 +27,6 @@ files read with unwrapping switched off: what the reader did before ``helpers.un
 
 from __future__ import annotations
 
-import argparse
 import random
 import tempfile
 import warnings
@@ -35,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
-from common import import_scorer, timed
+from common import import_scorer, pages_parser, timed
 
 from helpers.article import read_article
 from helpers.boilerplate import separate
@@ -146,13 +145,7 @@ def as_is(text: str) -> Unwrapped:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the variants to a temporary folder, read and separate them, print the table."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "pages", nargs="?", type=Path, default=DEFAULT_PAGES, help="the benchmark's pages folder"
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts (default 3)")
+    parser = pages_parser(__doc__, DEFAULT_PAGES)
     args = parser.parse_args(argv)
     evaluate = import_scorer(parser, args.pages, "boilerplate")
 
