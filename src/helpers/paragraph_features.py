@@ -188,9 +188,10 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
 
 
 def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
-    """Tell whether another paragraph has the same words as paragraph ``index``, or begins with the same ``head_words`` words.
+    """Tell whether another paragraph has the words of paragraph ``index``, or opens with its ``head_words`` words.
 
-    >>> keys = [word_key(text) for text in ["Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said.", "Menu"]]
+    >>> texts = ["Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said.", "Menu"]
+    >>> keys = [word_key(text) for text in texts]
     >>> is_repeated(keys, 1), is_repeated(keys, 3), is_repeated(["a", "b"], 1)
     (True, True, False)
     """
@@ -282,7 +283,9 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
 
 
 def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
-    """Return how often a paragraph (its text, word key, words, whether it quotes) uses the cues of each of ``CUE_CATEGORIES``.
+    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``.
+
+    The paragraph is given as its text, word key, words and whether it quotes.
 
     Address and publisher cues are counted outside quotations only, and not
     when written in capitals in a text that is not (an acronym: "US", "IT").
@@ -325,9 +328,12 @@ def ends_with_count(text: str) -> bool:
 
 
 def is_comment_furniture(text: str) -> bool:
-    """Tell whether a short line is the furniture of a comment thread: a count, a heading or button, votes, a time stamp, a signature.
+    """Tell whether a short line is the furniture of a comment thread.
 
-    >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:", "The talks ended."]
+    Furniture is a count, a heading or button, votes, a time stamp, a signature.
+
+    >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:",
+    ...          "The talks ended."]
     >>> [is_comment_furniture(line) for line in lines]
     [True, True, True, True, True, False]
     """
@@ -342,7 +348,7 @@ def is_comment_furniture(text: str) -> bool:
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:
-    """Tell whether a paragraph holding numbers names a month, says 'ago', 'updated' or 'published', or gives a clock time.
+    """Tell whether a paragraph with numbers names a month, says 'ago', 'updated' or 'published', or has a clock time.
 
     >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
     (True, False)
