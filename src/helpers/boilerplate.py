@@ -15,6 +15,7 @@ body paragraph. Appeal sentences glued to body text are split off first.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import warnings
@@ -432,7 +433,19 @@ def local_scores(rows: Sequence[Features], model: Model) -> list[float]:
 
     if not rows:
         return []
-    return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
+    return (feature_matrix(rows) @ np.asarray(model.weights) + model.bias).tolist()
+
+
+def feature_matrix(rows: Sequence[Features]) -> numpy.ndarray:
+    """Return the feature rows as a float matrix, one row per paragraph (read value by value, in order).
+
+    >>> feature_matrix(measure_page(["T", "It rained."])).shape == (2, len(FEATURES))
+    True
+    """
+    import numpy as np
+
+    values = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=len(rows) * len(FEATURES))
+    return values.reshape(len(rows), len(FEATURES))
 
 
 def likelihoods(scores: Sequence[float]) -> numpy.ndarray:
@@ -504,7 +517,7 @@ def explain(rows: Sequence[Features], scores: Sequence[float], model: Model) -> 
 
     if not rows:
         return []
-    values = np.asarray(rows, dtype=float)
+    values = feature_matrix(rows)
     contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
     high = values > np.asarray(model.centres)
     named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
@@ -667,7 +680,9 @@ def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furn
 def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: int = 40) -> list[str]:
     """Return, per paragraph, what piece of page furniture it is ("" when none).
 
-    The kinds: a caption or credit, an embed code, a share link, a transcript note.
+    The kinds: a caption or credit, an embed code, a share link, a transcript
+    note. Each kind's pattern is only tried on a paragraph holding its cue: a
+    credit word, "embed" or a tag's "<", "transcript".
 
     >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "The talks ended."]
     >>> find_furniture(texts, measure_page(texts))
@@ -676,12 +691,13 @@ def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: in
     kinds = []
     for index, (text, row) in enumerate(zip(texts, rows)):
         short = math.expm1(row.log_words) <= max_words
+        lower = text.lower() if index and short else ""
         kinds.append(
             "" if not index or not short
-            else "an embed code" if _EMBED.search(text)
+            else "an embed code" if ("<" in text or "embed" in lower) and _EMBED.search(text)
             else "a photo caption or credit" if row.credit and _CREDIT.search(text)
             else "a share or e-mail link" if _SHARE.match(text)
-            else "a transcript note" if _TRANSCRIPT.search(text)
+            else "a transcript note" if "transcript" in lower and _TRANSCRIPT.search(text)
             else ""
         )  # fmt: skip
     return kinds
