@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
     print(
-        f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}"
+        f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   "
+        f"{'ms body':>7} {'ms/page':>7} {'read ms':>7}"
     )
     _, body_ms = timed(ours_body, articles, args.repeat)
     for label, method, inputs, body, read in (
