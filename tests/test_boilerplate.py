@@ -34,10 +34,10 @@ GOLD = (
 )
 
 STORY = [
-    "The storm reached the coast shortly after dawn on Tuesday, and the river rose by two metres within hours,"
-    " officials said.",
-    "Schools and roads were closed across the county, and the police asked people in low-lying streets"
-    " to stay at home.",
+    "The storm reached the coast shortly after dawn on Tuesday, "
+    "and the river rose by two metres within hours, officials said.",
+    "Schools and roads were closed across the county, "
+    "and the police asked people in low-lying streets to stay at home.",
     "\u201cWe have never seen water this high,\u201d said a farmer who has lived beside the river for forty years.",
     "Forecasters expect the rain to ease by Thursday, but they warned that the ground will stay saturated for days.",
 ]
@@ -378,14 +378,14 @@ THREAD = [
     "Top Rated Comments",
     "riverwatcher",
     "2 days ago at 07:52 am",
-    "I have lived by this river for years and I have never seen the water come up so fast,"
-    " it was frightening to watch.",
+    "I have lived by this river for years and I have never seen the water come up so fast, "
+    "it was frightening to watch.",
     "Rating: 12 Votes",
     "Reply",
     "dryland_dave",
     "2 days ago at 08:15 am",
-    "The county should have built the new flood wall years ago,"
-    " everybody in town knew this was going to happen one day.",
+    "The county should have built the new flood wall years ago, "
+    "everybody in town knew this was going to happen one day.",
     "Rating: 4 Votes",
 ]
 

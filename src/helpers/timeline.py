@@ -280,7 +280,10 @@ def _dated_by_noun(clause: Clause, events: Sequence[_Event], before: int) -> _Ev
 
 
 def _event_in_clause(readings: Sequence[_Reading], sentence: Sentence, clause: int) -> _Event | None:
-    """Return the event dated by a point expression inside a given clause of a sentence (``readings``: that sentence's)."""
+    """Return the event dated by a point expression inside a given clause of a sentence.
+
+    ``readings`` are that sentence's.
+    """
     for r in readings:
         if r.event is not None and r.role in ("event", "mention"):
             if _clause_index(sentence, r.timex.start) == clause:
