@@ -596,7 +596,7 @@ def test_an_empty_body_with_no_paragraphs_gives_no_rows() -> None:
 def test_placed_events_are_found_as_a_scan_of_every_event_finds_them(
     placed: list[tuple[int, set[str]]], stems: set[str], offset: int
 ) -> None:
-    """The index of placed events gives what the quadratic scan gave: the nearest before, else after; the first on a tie."""
+    """The index of placed events finds what a scan of every event found: nearest before, else after; first on a tie."""
     from helpers.timeline import _Event, _Placed
 
     def event(position: int, keys: set[str]) -> _Event:

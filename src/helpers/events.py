@@ -357,7 +357,10 @@ def read_clause(text: str, span: Span, stops: Sequence[Span] = ()) -> Clause:
 
 
 def _verbless(text: str, tokens: Sequence[Token], stops: Sequence[Span]) -> str:
-    """Return the noun phrase of a verbless clause up to its time expression ("a three-day strike in 2018" -> "three-day strike")."""
+    """Return the noun phrase of a verbless clause up to its time expression.
+
+    "a three-day strike in 2018" gives "three-day strike".
+    """
     words = _strip([t for t in tokens if t.is_word], "boundaries", "prepositions")
     kept: list[Token] = []
     for token in words:

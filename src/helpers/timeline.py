@@ -321,7 +321,10 @@ class _Placed:
 
     @staticmethod
     def _nearest(keys: list[tuple[int, int]], offset: int) -> tuple[bool, int, int] | None:
-        """Return (before ``offset``, minus the distance, minus the order placed) of the nearest key: the greatest wins."""
+        """Return (before ``offset``, minus the distance, minus the order placed) of the nearest key.
+
+        The greatest such triple is the event wanted: before ``offset`` first, then nearer, then placed first.
+        """
         if not keys:
             return None
         at = bisect.bisect_left(keys, (offset, -1))
@@ -338,7 +341,10 @@ def _dated_by_noun(clause: Clause, placed: _Placed, before: int) -> _Event | Non
 
 
 def _event_in_clause(readings: Sequence[_Reading], clause: int) -> _Event | None:
-    """Return the event dated by a point expression inside a given clause of a sentence (``readings``: that sentence's)."""
+    """Return the event dated by a point expression inside a given clause of a sentence.
+
+    ``readings`` are that sentence's.
+    """
     for r in readings:
         if r.event is not None and r.role in ("event", "mention"):
             if r.clause_number == clause:
