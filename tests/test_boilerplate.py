@@ -13,6 +13,7 @@ from helpers.article import normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
     decode_layout,
+    feature_matrix,
     find_appeals,
     is_appeal,
     load_model,
@@ -476,9 +477,23 @@ def test_a_repeated_list_item_inside_the_body_stays_body():
         ('Embed <iframe src="https://example.org/player/123"></iframe>', "an embed code"),
         ("E-mail to a friend", "a share or e-mail link"),
         ("This transcript has been edited for length and clarity.", "a transcript note"),
+        ("EMBED CODE: copy this player to your site", "an embed code"),
+        ("<script src=https://example.org/widget.js>", "an embed code"),
+        ("TRANSCRIPT PROVIDED BY THE NETWORK; IT MAY NOT BE IN ITS FINAL FORM", "a transcript note"),
     ],
 )
 def test_captions_credits_embeds_share_links_and_transcript_notes_are_boilerplate(line, kind):
     result = labelled("Storm floods the coast", *STORY[:2], line, *STORY[2:])
     assert result[line] == ("boilerplate", kind)
     assert [text for text, (label, _) in result.items() if label == "body"] == STORY
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from([*STORY, "Home", "12 comments", "$86.79 / +12.89%", "Sign up", ""]), max_size=12)
+)
+def test_feature_matrix_holds_the_rows_values_in_order(paragraphs):
+    rows = measure_page(["Storm floods the coast", *paragraphs])
+    matrix = feature_matrix(rows)
+    assert matrix.shape == (len(rows), len(rows[0]))
+    assert matrix.tolist() == [[float(value) for value in row] for row in rows]

@@ -15,6 +15,7 @@ body paragraph. Appeal sentences glued to body text are split off first.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import warnings
@@ -158,7 +159,10 @@ class Separation:
 
     @property
     def body_paragraphs(self) -> tuple[tuple[int, str], ...]:
-        """The body paragraphs as (line number in the raw file, text), in order: ``body`` is their texts, one per line."""
+        """The body paragraphs as (line number in the raw file, text), in order.
+
+        ``body`` is their texts, one per line.
+        """
         return tuple(
             (line, text) for line, text, label in zip(self.lines, self.texts, self.labels) if label == "body"
         )
@@ -257,8 +261,10 @@ def appeal_near_voice(text: str, window: int = 3) -> bool:
 
     Words in capitals in a text that is not all capitals are acronyms ("US"), not voices.
 
-    >>> appeal_near_voice("Your donation keeps us going"), appeal_near_voice("You will hear a soft click when the lid shuts")
-    (True, False)
+    >>> appeal_near_voice("Your donation keeps us going")
+    True
+    >>> appeal_near_voice("You will hear a soft click when the lid shuts")
+    False
     """
     cues, capitals = cue_words(), not text.isupper()
     tokens = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text)
@@ -341,7 +347,8 @@ def segment(article: Article) -> list[Piece]:
     and only the pieces of a split paragraph are measured again.
 
     >>> from helpers.article import parse_article
-    >>> pieces = segment(parse_article("Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."))
+    >>> page = "Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."
+    >>> pieces = segment(parse_article(page))
     >>> [(piece.paragraph, piece.text) for piece in pieces]
     [(0, 'Title'), (1, 'Subscribe to our newsletter for more.'), (1, 'The storm hit at dawn. Roofs fell in the town.')]
     """
@@ -374,7 +381,8 @@ def edge_appeals(texts: Sequence[str]) -> list[bool]:
     A cheap test before the sentence splitter (``split_appeals``): most paragraphs
     that use an appeal word ("support", "sign") are reporting, and are left whole.
 
-    >>> edge_appeals(["The minister resigned on Friday. Donate now to support our work.", "Rebels seized the town. The U.S. backed them."])
+    >>> edge_appeals(["The minister resigned on Friday. Donate now to support our work.",
+    ...               "Rebels seized the town. The U.S. backed them."])
     [True, False]
     """
     edges = [(pieces[0], pieces[-1]) for pieces in map(_ROUGH_END.split, texts)]
@@ -389,7 +397,8 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Features]) -> list[str]:
     it speaks as the publisher (we, our) with no quotation and no reporting verb
     (a donation box's pitch for its own journalism).
 
-    >>> texts = ["T", "Our newsroom depends on readers.", "Become a member today to support our work.", "The talks ended."]
+    >>> texts = ["T", "Our newsroom depends on readers.", "Become a member today to support our work.",
+    ...          "The talks ended."]
     >>> find_appeals(texts, measure_page(texts))
     ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
     """
@@ -406,7 +415,7 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Features]) -> list[str]:
 
 
 def speaks_as_publisher(row: Features) -> bool:
-    """Tell whether a paragraph (its feature row) speaks as the publisher (we, our), quoting no one and reporting nothing.
+    """Tell whether a paragraph (its feature row) speaks as the publisher (we, our), quoting and reporting nothing.
 
     >>> speaks_as_publisher(measure_page(["T", "Our newsroom depends on readers."])[1])
     True
@@ -424,7 +433,19 @@ def local_scores(rows: Sequence[Features], model: Model) -> list[float]:
 
     if not rows:
         return []
-    return (np.asarray(rows, dtype=float) @ np.asarray(model.weights) + model.bias).tolist()
+    return (feature_matrix(rows) @ np.asarray(model.weights) + model.bias).tolist()
+
+
+def feature_matrix(rows: Sequence[Features]) -> numpy.ndarray:
+    """Return the feature rows as a float matrix, one row per paragraph (read value by value, in order).
+
+    >>> feature_matrix(measure_page(["T", "It rained."])).shape == (2, len(FEATURES))
+    True
+    """
+    import numpy as np
+
+    values = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=len(rows) * len(FEATURES))
+    return values.reshape(len(rows), len(FEATURES))
 
 
 def likelihoods(scores: Sequence[float]) -> numpy.ndarray:
@@ -496,7 +517,7 @@ def explain(rows: Sequence[Features], scores: Sequence[float], model: Model) -> 
 
     if not rows:
         return []
-    values = np.asarray(rows, dtype=float)
+    values = feature_matrix(rows)
     contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
     high = values > np.asarray(model.centres)
     named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
@@ -516,7 +537,8 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     ``model`` defaults to the shipped one (``load_model()``).
 
     >>> from helpers.article import parse_article
-    >>> text = ("Storm hits coast - News\\nMenu\\nThe storm hit the coast at dawn, and the river rose, officials said.\\n"
+    >>> text = ("Storm hits coast - News\\nMenu\\n"
+    ...         "The storm hit the coast at dawn, and the river rose, officials said.\\n"
     ...         "Schools and roads were closed, and the police asked people to stay at home.\\nShare this")
     >>> separate(parse_article(text)).labels
     ('title', 'boilerplate', 'body', 'body', 'boilerplate')
@@ -616,10 +638,12 @@ def trim_numeric_edges(states: Sequence[str], rows: Sequence[Features]) -> list[
 
 
 def is_furniture_row(row: Features) -> bool:
-    """Tell whether a paragraph's features show page furniture (a cue of the site, a credit, a request, a link, a date...).
+    """Tell whether a paragraph's features show page furniture (a site cue, a credit, a request, a link, a date...).
 
-    >>> is_furniture_row(measure_page(["T", "Advertisement"])[1]), is_furniture_row(measure_page(["T", "Anna Berg, The Quiet River"])[1])
-    (True, False)
+    >>> is_furniture_row(measure_page(["T", "Advertisement"])[1])
+    True
+    >>> is_furniture_row(measure_page(["T", "Anna Berg, The Quiet River"])[1])
+    False
     """
     return bool(
         row.site or row.credit or row.action or row.appeal or row.link or row.byline or row.date
@@ -654,7 +678,11 @@ def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furn
 
 
 def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: int = 40) -> list[str]:
-    """Return, per paragraph, what piece of page furniture it is ("" when none): a caption or credit, an embed code, a share link, a transcript note.
+    """Return, per paragraph, what piece of page furniture it is ("" when none).
+
+    The kinds: a caption or credit, an embed code, a share link, a transcript
+    note. Each kind's pattern is only tried on a paragraph holding its cue: a
+    credit word, "embed" or a tag's "<", "transcript".
 
     >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "The talks ended."]
     >>> find_furniture(texts, measure_page(texts))
@@ -663,12 +691,13 @@ def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: in
     kinds = []
     for index, (text, row) in enumerate(zip(texts, rows)):
         short = math.expm1(row.log_words) <= max_words
+        lower = text.lower() if index and short else ""
         kinds.append(
             "" if not index or not short
-            else "an embed code" if _EMBED.search(text)
+            else "an embed code" if ("<" in text or "embed" in lower) and _EMBED.search(text)
             else "a photo caption or credit" if row.credit and _CREDIT.search(text)
             else "a share or e-mail link" if _SHARE.match(text)
-            else "a transcript note" if _TRANSCRIPT.search(text)
+            else "a transcript note" if "transcript" in lower and _TRANSCRIPT.search(text)
             else ""
         )  # fmt: skip
     return kinds
@@ -677,8 +706,9 @@ def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: in
 def merge_split_boilerplate(
     origins: Sequence[int], labels: Sequence[str], evidence: Sequence[float], texts: Sequence[str]
 ) -> list[tuple[int, int, str]]:
-    """Return (first piece, piece that speaks for it, text) per row: split pieces of a paragraph rejoin unless one is body.
+    """Return (first piece, piece that speaks for it, text) per row: split pieces rejoin unless one is body.
 
+    Pieces split from one paragraph rejoin as one row unless one of them is body.
     ``origins`` are the pieces' paragraph indices; of rejoined pieces, the one
     with the lowest ``evidence`` (the most boilerplate) speaks for the row.
 
@@ -736,9 +766,12 @@ def mark_standfirst(
     rules: list[str],
     min_words: int = 8,
 ) -> None:
-    """Label the paragraph right after the title as the standfirst when it is prose outside the body (``keys``: word keys).
+    """Label the paragraph right after the title as the standfirst when it is prose outside the body.
 
-    >>> texts = ["Storm hits", "The storm hit the coast at dawn and the river rose.", "The storm hit the coast at dawn, officials said."]
+    ``keys`` are the paragraphs' word keys.
+
+    >>> texts = ["Storm hits", "The storm hit the coast at dawn and the river rose.",
+    ...          "The storm hit the coast at dawn, officials said."]
     >>> labels, rules = ["title", "boilerplate", "body"], ["", "", ""]
     >>> mark_standfirst(measure_page(texts), word_keys(texts), labels, rules)
     >>> labels[1], rules[1]
