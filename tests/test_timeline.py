@@ -533,3 +533,29 @@ def test_repetitive_text_takes_time_in_proportion_to_its_length(fragment: str) -
 def test_an_empty_body_with_no_paragraphs_gives_no_rows() -> None:
     assert build_timeline("", None, lines=[]).empty
     assert explain_timeline("", None, lines=[]).empty
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.sets(st.sampled_from("abcd"), max_size=2)), max_size=12),
+    st.sets(st.sampled_from("abcde"), max_size=2),
+    st.integers(0, 40),
+)
+@settings(max_examples=200, deadline=None)
+def test_placed_events_are_found_as_a_scan_of_every_event_finds_them(
+    placed: list[tuple[int, set[str]]], stems: set[str], offset: int
+) -> None:
+    """The index of placed events finds what a scan of every event found: nearest before, else after; first on a tie."""
+    from helpers.timeline import _Event, _Placed
+
+    def event(position: int, keys: set[str]) -> _Event:
+        return _Event(date.min, date.min, "", "", "", None, "", "", position, set(keys), (position, position))
+
+    events = [event(position, keys) for position, keys in placed[: len(placed) // 2]]
+    index = _Placed(events)
+    for position, keys in placed[len(placed) // 2 :]:
+        index.add(event(position, keys))
+    told = [e for e in events if e.position < offset]
+    assert index.last_before(offset) is (max(told, key=lambda e: e.position) if told else None)
+    sharing = [e for e in events if e.keys & stems]
+    nearest = max(sharing, key=lambda e: (e.position < offset, -abs(e.position - offset)), default=None)
+    assert index.nearest_with(stems, offset) is nearest
