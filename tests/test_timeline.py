@@ -421,58 +421,6 @@ def test_seed_body_fixture_matches_the_separator(seed_article: Article, seed_bod
     assert separate(seed_article).body == seed_body
 
 
-# --- the command line ---------------------------------------------------------------
-
-
-def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from helpers.cli import main
-
-    assert main(["timeline", str(seed_path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t") == [
-        "start",
-        "end",
-        "value",
-        "anchor",
-        "mentions",
-        "duration",
-        "line",
-        "event",
-    ]
-    assert [line.split("\t")[2] for line in lines[1:]] == [
-        "1994",
-        "2020",
-        "2022-W37",
-        "2022-09-18",
-        "2022-09-19",
-    ]
-
-
-def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import io
-
-    import pandas
-
-    from helpers.cli import main
-
-    assert main(["timeline", str(seed_path), "--csv", "--published", "2022-09-26"]) == 0
-    table = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
-    assert list(table.columns) == list(COLUMNS)
-    assert table["value"].tolist() == ["1994", "2020", "2022-W38", "2022-09-25", "2022-09-26"]
-
-
-def test_cli_timeline_bad_date_is_one_clear_error(
-    seed_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from helpers.cli import main
-
-    with pytest.raises(SystemExit) as stopped:
-        main(["timeline", str(seed_path), "--published", "2022-13-01"])
-    assert stopped.value.code == 2
-    error = capsys.readouterr().err.splitlines()
-    assert error[-1].endswith("error: argument --published: '2022-13-01' is not a date (YYYY-MM-DD)")
-
-
 # --- the chart ------------------------------------------------------------------------
 
 
