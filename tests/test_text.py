@@ -104,7 +104,7 @@ def test_lines_without_a_sentence_end_skip_punkt_with_the_same_result(text):
 
 
 def test_a_text_split_again_gives_the_same_sentences_in_a_list_of_its_own() -> None:
-    """The second split of a text (the word counts after the timeline) reuses the first; callers may change their list."""
+    """A second split of a text (word counts after the timeline) reuses the first; callers may change their list."""
     text = "The talks ended. Officials left.\nA new line."
     first = split_sentences(text)
     first.clear()
