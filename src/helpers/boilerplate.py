@@ -495,7 +495,7 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
         back.append((0, into_body[1], into_gap[1], into_after[1]))
         before += stay_before
         body, gap, after = into_body[0] + scale * score + offset, into_gap[0], into_after[0]
-    ends = [before, body, gap, after]
+    ends = [before, body, -math.inf, after]  # a gap lies inside the body: the page cannot end in one
     state = ends.index(max(ends))
     path = [state]
     for previous in reversed(back):
@@ -559,14 +559,17 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if is_numeric(row) else score
         for score, rule, row in zip(scores, rules, rows)
     ]  # fmt: skip
-    states = ["before", *decode_layout(evidence[1:], model)]
+    tables = find_tables(rows, rules)
+    states = ["before", *decode_blocks(evidence, tables, len(evidence), model)]
     thread = find_thread(rows, states.index("body") if "body" in states else len(states))
     if thread < len(states):  # a comment thread after the body start: the body ends before it
-        states = ["before", *decode_layout(evidence[1:thread], model), *["after"] * (len(states) - thread)]
+        states = ["before", *decode_blocks(evidence, tables, thread, model), *["after"] * (len(states) - thread)]
     states = trim_numeric_edges(keep_list_items(states, rows, rules), rows)
     labels = ["body" if state == "body" else "boilerplate" for state in states]
+    in_table = {index for table in tables for index in table}
     context = [
-        "inside the body region" if label == "body" and score <= 0
+        "a table inside the body region (one block in the layout)" if label == "body" and index in in_table
+        else "inside the body region" if label == "body" and score <= 0
         else "in the comment thread after the body" if index >= thread
         else "outside the main body region" if label == "boilerplate" and score > 0
         else ""
@@ -592,6 +595,58 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         context=tuple(map(context.__getitem__, shown)),
         model=model,
     )
+
+
+def find_tables(
+    rows: Sequence[Features], rules: Sequence[str], min_numbers: int = 6, max_cell_words: int = 4
+) -> list[range]:
+    """Return the spans of the page's tables: runs of cells, headers and row names with the numbers.
+
+    A dump puts each cell of a table on a line of its own. A cell is a
+    letterless or numeric line, or a short line (``max_cell_words`` words at
+    most) that no rule named and that shows no furniture; a table holds at least
+    ``min_numbers`` numeric lines, and they are at least half of its cells.
+
+    >>> cells = ["Team", "Won", "Lost", "Red Rovers", "12", "3", "Blue Bells", "9", "6", "Green Gulls", "7", "8"]
+    >>> texts = ["T", "The league table after the last round:", *cells, "The season ends in May."]
+    >>> find_tables(measure_page(texts), [""] * len(texts))
+    [range(2, 14)]
+    """
+    tables, run = [], []
+    for index, (row, rule) in enumerate([*zip(rows, rules), (None, "end")]):
+        cell = index > 0 and row is not None and not rule and (
+            is_numeric(row) or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row))
+        )  # fmt: skip
+        if cell:
+            run.append(index)
+            continue
+        numbers = sum(is_numeric(rows[position]) for position in run)
+        if numbers >= min_numbers and 2 * numbers >= len(run):
+            tables.append(range(run[0], run[-1] + 1))
+        run = []
+    return tables
+
+
+def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, model: Model) -> list[str]:
+    """Return the layout states of the paragraphs after the title up to ``end``, each table decoded as one block.
+
+    As one block, a table has one vote in the page's layout, not one per cell,
+    with the evidence of a letterless line (``NUMERIC_SCORE``): it may sit inside
+    a body, never make one.
+
+    >>> evidence = [0.0, 2.0, *[-3.0] * 8, 2.0, -6.0, -6.0]  # the title, prose, eight cells, prose, a footer
+    >>> decode_blocks(evidence, [range(2, 10)], 13, load_model()).count("body")
+    10
+    >>> decode_blocks(evidence, [], 13, load_model()).count("body")  # cell by cell, the table ends the body
+    1
+    """
+    starts = {table.start: table for table in tables if table.stop <= end}
+    blocks, index = [], 1
+    while index < end:
+        blocks.append(starts.get(index, range(index, index + 1)))
+        index = blocks[-1].stop
+    scores = [NUMERIC_SCORE if block.start in starts else evidence[block.start] for block in blocks]
+    return [state for block, state in zip(blocks, decode_layout(scores, model)) for _ in block]
 
 
 def keep_list_items(
