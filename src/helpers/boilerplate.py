@@ -563,7 +563,11 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     states = ["before", *decode_blocks(evidence, tables, len(evidence), model)]
     thread = find_thread(rows, states.index("body") if "body" in states else len(states))
     if thread < len(states):  # a comment thread after the body start: the body ends before it
-        states = ["before", *decode_blocks(evidence, tables, thread, model), *["after"] * (len(states) - thread)]
+        states = [
+            "before",
+            *decode_blocks(evidence, tables, thread, model),
+            *["after"] * (len(states) - thread),
+        ]
     states = trim_numeric_edges(keep_list_items(states, rows, rules), rows)
     labels = ["body" if state == "body" else "boilerplate" for state in states]
     in_table = {index for table in tables for index in table}
