@@ -332,32 +332,6 @@ def test_many_repeated_paragraphs_take_linear_time(paragraphs):
     assert seconds_to_separate(text) < 1.0 + 0.01 * len(text) / 1000
 
 
-# The command line: python -m helpers body PATH [--labels]
-
-
-def test_cli_body_prints_only_the_body(seed_path, seed_article, capsys):
-    from helpers.cli import main
-
-    assert main(["body", str(seed_path)]) == 0
-    assert capsys.readouterr().out.splitlines() == separate(seed_article).body.split("\n")
-
-
-def test_cli_body_labels_prints_the_table_as_tsv(seed_path, capsys):
-    from helpers.cli import main
-
-    assert main(["body", "--labels", str(seed_path)]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    assert rows[0] == ["line", "text", "label", "score", "reason"]
-    assert [row[2] for row in rows[1:]] == [label for _, label, _ in read_gold()]
-
-
-def test_cli_body_names_a_missing_file(tmp_path, capsys):
-    from helpers.cli import main
-
-    assert main(["body", str(tmp_path / "missing.txt")]) == 2
-    assert "missing.txt" in capsys.readouterr().err
-
-
 # Issue 11: comment threads, letterless lines, cue words by their shape, lists, captions and credits.
 # Every page below is written for the tests.
 
