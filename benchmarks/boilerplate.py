@@ -7,12 +7,16 @@ root) when it is there. Every method reads the same NAME.txt dumps; the
 benchmark's own scorer (PAGES/../evaluate.py, imported from the dataset folder,
 not copied) gives bag-of-4-grams F1, precision and recall against NAME.gold.txt,
 over all pages and over the English ones. Speed is the median over pages of the
-best of ``--repeat`` runs, in milliseconds; for our separator it is
-``separate(article)`` on the already read ``Article``, timed twice: for its
-``.body`` alone (what a pipeline needs) and with its per-paragraph table
-(``.paragraphs``: labels, scores and reasons) built, as a researcher looks at it.
-Reading the dump (``parse_article``, step 1) is timed in its own column.
-jusText and boilerpy3 are HTML tools, so each
+fastest of ``--repeat`` rounds, in milliseconds of CPU time; in a round every
+method runs on a page before the next page (``common.timed_together``), so a
+machine that gets busier during the run slows every method alike. For our
+separator it is ``separate(article)`` on the already read ``Article``, timed
+twice: for its ``.body`` alone (what a pipeline needs) and with its
+per-paragraph table (``.paragraphs``: labels, scores and reasons) built, as a
+researcher looks at it. Reading the dump (``parse_article``, step 1) is timed in
+its own column. The machine's load average is printed beside the figures: on a
+shared machine busy with other work, CPU time too grows (the cores and caches are
+shared), so compare methods within one run. jusText and boilerpy3 are HTML tools, so each
 dump line is given to them as one <p> of a minimal HTML page (for jusText through
 ``helpers.baselines.justext_labels``, the wrapper notebook 02 uses), which is how a
 researcher would feed them a text dump (and reproduces the dataset README's baselines).
@@ -26,7 +30,7 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-from common import import_scorer, pages_parser, timed
+from common import import_scorer, load_note, pages_parser, timed_together
 
 from helpers.article import Article, parse_article, read_article
 from helpers.baselines import justext_labels
@@ -86,24 +90,32 @@ def main(argv: list[str] | None = None) -> int:
     gold_all = evaluate.load_gold(args.pages)
     gold_en = evaluate.load_gold(args.pages, "en")
     dumps = {name: (args.pages / f"{name}.txt").read_text("utf-8") for name in gold_all}
-    articles, read_ms = timed(lambda text: parse_article(text), dumps, args.repeat)
+    articles = {name: parse_article(text) for name, text in dumps.items()}
     pages = {name: as_html(text) for name, text in dumps.items()}
     lines = {
         name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()
     }
     warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
 
-    print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
-    print(
-        f"{'method':<22} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}"
+    load_before = load_note()
+    timed = timed_together(
+        {
+            "read": (parse_article, dumps),
+            "body": (ours_body, articles),
+            "helpers.boilerplate": (ours, articles),
+            "jusText": (jus_text, lines),
+            "boilerpy3 Article": (boilerpy, pages),
+        },
+        args.repeat,
     )
-    _, body_ms = timed(ours_body, articles, args.repeat)
-    for label, method, inputs, body, read in (
-        ("helpers.boilerplate", ours, articles, f"{body_ms:7.2f}", f"{read_ms:7.2f}"),
-        ("jusText", jus_text, lines, "      -", "      -"),
-        ("boilerpy3 Article", boilerpy, pages, "      -", "      -"),
-    ):
-        bodies, ms = timed(method, inputs, args.repeat)
+    print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
+    columns = f"{'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}"
+    print(f"{'method':<22} {columns}   {'ms body':>7} {'ms/page':>7} {'read ms':>7}")
+    for label in ("helpers.boilerplate", "jusText", "boilerpy3 Article"):
+        bodies, ms = timed[label]
+        ours_only = label == "helpers.boilerplate"
+        body = f"{timed['body'][1]:7.2f}" if ours_only else "      -"
+        read = f"{timed['read'][1]:7.2f}" if ours_only else "      -"
         every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
         english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
         print(
@@ -113,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     print("ms body: ours, separate(article).body alone (no table); ms/page: separating a page already read")
     print("(ours: separate() with its .paragraphs table of labels, scores and reasons built);")
     print("read ms: reading the dump into an Article (helpers.article.parse_article, step 1), on top of it.")
+    print(
+        f"CPU ms, the fastest of {args.repeat} interleaved rounds; {load_before} before, {load_note()} after."
+    )
     print_error_kinds(args.pages, {name: articles[name] for name in gold_en})
     print_html_input(args.pages, evaluate, gold_all, gold_en, args.repeat)
     return 0
@@ -196,12 +211,15 @@ def print_html_input(pages: Path, evaluate: ModuleType, gold_all: dict, gold_en:
     print(
         f"{'method':<34} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6} {'P en':>6} {'R en':>6}   {'ms/page':>7}"
     )
-    for label, method, inputs in (
-        ("helpers on HTML (read + separate)", ours_from_file, files),
-        ("helpers on text dump (same)", ours_from_file, dumps),
-        ("trafilatura on HTML", trafilatura_body, files),
-    ):
-        bodies, ms = timed(method, inputs, repeat)
+    timed = timed_together(
+        {
+            "helpers on HTML (read + separate)": (ours_from_file, files),
+            "helpers on text dump (same)": (ours_from_file, dumps),
+            "trafilatura on HTML": (trafilatura_body, files),
+        },
+        repeat,
+    )
+    for label, (bodies, ms) in timed.items():
         every = evaluate.evaluate(gold_all, bodies, n=4, n_bootstrap=0)
         english = evaluate.evaluate(gold_en, bodies, n=4, n_bootstrap=0)
         print(

@@ -1,11 +1,12 @@
 """What the benchmark scripts share: best-of-repeat timing and the datasets' own scorers.
 
-from common import import_scorer, timed   # benchmarks/ is on sys.path when a script runs
+from common import import_scorer, timed, timed_together   # benchmarks/ is on sys.path when a script runs
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -30,6 +31,45 @@ def timed(method: Callable, inputs: Mapping[str, object], repeat: int) -> tuple[
             best = min(best, time.perf_counter() - start)
         times.append(best * 1000)
     return results, statistics.median(times)
+
+
+def timed_together(
+    methods: Mapping[str, tuple[Callable, Mapping[str, object]]], repeat: int
+) -> dict[str, tuple[dict[str, object], float]]:
+    """Return, per method, its results and the median over inputs of its fastest CPU ms in ``repeat`` rounds.
+
+    ``methods`` maps a label to (function, inputs by name); every method sees the
+    same names. A round runs every method on one input before the next input, so
+    a machine that gets busier or quieter during the run slows every method
+    alike. Time is this process's CPU time (``time.process_time``): on a loaded
+    machine, wall-clock time also counts the waits for a free core.
+
+    >>> timed = timed_together({"len": (len, {"a": "xy"}), "str": (str.upper, {"a": "xy"})}, 2)
+    >>> timed["len"][0], timed["str"][0], timed["len"][1] >= 0
+    ({'a': 2}, {'a': 'XY'}, True)
+    """
+    names = list(next(iter(methods.values()))[1]) if methods else []
+    results: dict[str, dict[str, object]] = {label: {} for label in methods}
+    best = {label: dict.fromkeys(names, float("inf")) for label in methods}
+    for _ in range(repeat):
+        for name in names:
+            for label, (method, inputs) in methods.items():
+                start = time.process_time()
+                results[label][name] = method(inputs[name])
+                best[label][name] = min(best[label][name], time.process_time() - start)
+    return {
+        label: (results[label], statistics.median(best[label].values()) * 1000 if names else 0.0)
+        for label in methods
+    }
+
+
+def load_note() -> str:
+    """Return the machine's load: the 1-minute load average beside its number of cores (``os.getloadavg``).
+
+    >>> "load average" in load_note()
+    True
+    """
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def pages_parser(description: str, default_pages: Path) -> argparse.ArgumentParser:

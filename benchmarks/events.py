@@ -90,7 +90,10 @@ def predict(system: Callable, gold: dict, doc_ids: Sequence[str]) -> dict[str, l
 def cross_validated(
     documents: Sequence[TE.Document], gold: dict, folds: int
 ) -> tuple[dict[str, tuple[int, int, int]], dict[str, dict]]:
-    """Return event-recognition counts per corpus and each system's predictions, each document by models trained without it."""
+    """Return event-recognition counts per corpus and each system's predictions.
+
+    Each document is predicted by models trained without it.
+    """
     counts: dict[str, list[int]] = {corpus: [0, 0, 0] for corpus in (*CORPORA, "all")}
     predictions: dict[str, dict] = {name: {} for name in SYSTEMS}
     for training, held in TE.folds_of(documents, folds):

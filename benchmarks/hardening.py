@@ -3,8 +3,9 @@
 Goal: every input under the 20 MB limit goes through each CLI command
 (``python -m helpers read|body|timexes|timeline|frequencies``) in at most 60 s and
 2 GB. ``frequencies --all`` counts the whole page, not only the body the separator
-finds (on the concatenated news, the body is one article's region). Each case runs in its own subprocess, limited to ``--timeout`` CPU seconds
-(120; four times that in wall-clock seconds catches a hang) and ``--cap-mb``
+finds (on the concatenated news, the body is one article's region). Each case runs in
+its own subprocess, limited to ``--timeout`` CPU seconds (120; four times that in
+wall-clock seconds catches a hang) and ``--cap-mb``
 resident MB (4,000, to spare the shared machine); a case over either is killed and
 shown as ``> 120 s`` or ``> 4000 MB``. Seconds are CPU seconds (user + system) of the
 whole command, interpreter start included, or of the call alone for the rows that
@@ -443,7 +444,8 @@ def run_cases(directory: Path, args: argparse.Namespace) -> dict[tuple[str, str]
     for call in CALL_CASES:
         if args.only and args.only not in call.name or args.command and "call" not in args.command:
             continue
-        code = f"import time; {call.setup}; t = time.process_time(); {call.call}; print('elapsed', time.process_time() - t)"
+        timed_call = f"t = time.process_time(); {call.call}; print('elapsed', time.process_time() - t)"
+        code = f"import time; {call.setup}; {timed_call}"
         result = measure([sys.executable, "-c", code], args.timeout, args.cap_mb)
         results[(call.name, "call")] = result
         _progress(call.name, "call", result, args)

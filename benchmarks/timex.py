@@ -7,7 +7,8 @@ news). Then the scaling table: ``find_timexes`` and ``build_timeline`` in ms per
 one real page's body repeated to 20 KB, 200 KB and 2 MB, beside the same texts before
 the linear-time work.
 
-    .venv/bin/python benchmarks/timex.py [DATASET] [--tools ours,dateparser] [--mode auto] [--categories] [--errors N] [--no-scaling]
+    .venv/bin/python benchmarks/timex.py [DATASET] [--tools ours,dateparser] [--mode auto] \\
+        [--categories] [--errors N] [--no-scaling]
 
 ``--tools ours`` skips dateparser for fast iteration; ``--scaling-only`` prints only the scaling table.
 
@@ -156,7 +157,10 @@ def print_scaling() -> None:
 
     build_timeline("Warm up the compiled grammar and the libraries on 1 May 2000.", date(2000, 5, 1))
     print()
-    header = f"{'body':>8s} {'KB':>8s} {'find_timexes ms/KB':>19s} {'before':>7s} {'build_timeline ms/KB':>21s} {'before':>7s}"
+    header = (
+        f"{'body':>8s} {'KB':>8s} {'find_timexes ms/KB':>19s} {'before':>7s} "
+        f"{'build_timeline ms/KB':>21s} {'before':>7s}"
+    )
     print(header)
     print("-" * len(header))
     for kb, size, found, built in scaling_rows():
@@ -210,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     if all(name in corpora for name in NEWS):
         corpora["TBAQ"] = {k: v for name in NEWS for k, v in corpora[name].items()}
     find_timexes("warm up the compiled grammar on 1 May 2000", date(2000, 5, 1))
-    header = f"{'tool':12s} {'corpus':12s} {'docs':>5s} {'strict F1':>9s} {'relaxed F1':>10s} {'value F1':>8s} {'type F1':>7s} {'ms/doc':>7s}"
+    header = (
+        f"{'tool':12s} {'corpus':12s} {'docs':>5s} {'strict F1':>9s} {'relaxed F1':>10s} "
+        f"{'value F1':>8s} {'type F1':>7s} {'ms/doc':>7s}"
+    )
     print(header)
     print("-" * len(header))
     for tool in args.tools.split(","):

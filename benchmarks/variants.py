@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore", UserWarning)  # "no body found": an empty body scores as such
     print(f"{len(gold_all)} pages ({len(gold_en)} English) from {args.pages}")
     print(
-        f"{'variant':<12} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6}   {'unwrapped':>9} {'ms/page':>7}   {'F1 as is':>8}"
+        f"{'variant':<12} {'F1':>6} {'P':>6} {'R':>6}   {'F1 en':>6}   "
+        f"{'unwrapped':>9} {'ms/page':>7}   {'F1 as is':>8}"
     )
     with tempfile.TemporaryDirectory(prefix="variants-") as folder:
         for variant, make in VARIANTS.items():

@@ -13,6 +13,7 @@ from helpers.article import normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
     decode_layout,
+    feature_matrix,
     find_appeals,
     is_appeal,
     load_model,
@@ -33,8 +34,10 @@ GOLD = (
 )
 
 STORY = [
-    "The storm reached the coast shortly after dawn on Tuesday, and the river rose by two metres within hours, officials said.",
-    "Schools and roads were closed across the county, and the police asked people in low-lying streets to stay at home.",
+    "The storm reached the coast shortly after dawn on Tuesday, "
+    "and the river rose by two metres within hours, officials said.",
+    "Schools and roads were closed across the county, "
+    "and the police asked people in low-lying streets to stay at home.",
     "\u201cWe have never seen water this high,\u201d said a farmer who has lived beside the river for forty years.",
     "Forecasters expect the rain to ease by Thursday, but they warned that the ground will stay saturated for days.",
 ]
@@ -329,32 +332,6 @@ def test_many_repeated_paragraphs_take_linear_time(paragraphs):
     assert seconds_to_separate(text) < 1.0 + 0.01 * len(text) / 1000
 
 
-# The command line: python -m helpers body PATH [--labels]
-
-
-def test_cli_body_prints_only_the_body(seed_path, seed_article, capsys):
-    from helpers.cli import main
-
-    assert main(["body", str(seed_path)]) == 0
-    assert capsys.readouterr().out.splitlines() == separate(seed_article).body.split("\n")
-
-
-def test_cli_body_labels_prints_the_table_as_tsv(seed_path, capsys):
-    from helpers.cli import main
-
-    assert main(["body", "--labels", str(seed_path)]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    assert rows[0] == ["line", "text", "label", "score", "reason"]
-    assert [row[2] for row in rows[1:]] == [label for _, label, _ in read_gold()]
-
-
-def test_cli_body_names_a_missing_file(tmp_path, capsys):
-    from helpers.cli import main
-
-    assert main(["body", str(tmp_path / "missing.txt")]) == 2
-    assert "missing.txt" in capsys.readouterr().err
-
-
 # Issue 11: comment threads, letterless lines, cue words by their shape, lists, captions and credits.
 # Every page below is written for the tests.
 
@@ -375,12 +352,14 @@ THREAD = [
     "Top Rated Comments",
     "riverwatcher",
     "2 days ago at 07:52 am",
-    "I have lived by this river for years and I have never seen the water come up so fast, it was frightening to watch.",
+    "I have lived by this river for years and I have never seen the water come up so fast, "
+    "it was frightening to watch.",
     "Rating: 12 Votes",
     "Reply",
     "dryland_dave",
     "2 days ago at 08:15 am",
-    "The county should have built the new flood wall years ago, everybody in town knew this was going to happen one day.",
+    "The county should have built the new flood wall years ago, "
+    "everybody in town knew this was going to happen one day.",
     "Rating: 4 Votes",
 ]
 
@@ -418,6 +397,72 @@ def test_letterless_lines_after_the_body_stay_out():
 def test_a_short_table_between_body_paragraphs_stays_body():
     table = "2019: 4.1 metres"
     assert body_of("Storm floods the coast", *STORY[:2], table, *STORY[2:]) == [*STORY[:2], table, *STORY[2:]]
+
+
+# A results table as a dump shows it: every cell on a line of its own (written for these tests).
+TABLE = [
+    "Town",
+    "Rain (mm)",
+    "River (m)",
+    *[
+        cell
+        for town, rain, river in [
+            ("Alderford", "112", "4.1"),
+            ("Brookmere", "98", "3.7"),
+            ("Cressing", "131", "4.6"),
+            ("Dunwell", "87", "2.9"),
+            ("Eastholm", "104", "3.8"),
+            ("Fernby", "120", "4.4"),
+            ("Greyling", "93", "3.1"),
+            ("Hollins Cross", "101", "3.5"),
+        ]
+        for cell in (town, rain, river)
+    ],
+]
+
+
+def test_a_long_table_inside_the_story_is_one_block_of_the_body():
+    intro = "Officials said the rain and the river rose most in these towns, and they warned of more to come:"
+    result = labelled("Storm floods the coast", "Home", *STORY[:2], intro, *TABLE, *STORY[2:], "Contact us")
+    assert [text for text, (label, _) in result.items() if label == "body"] == [
+        *STORY[:2],
+        intro,
+        *TABLE,
+        *STORY[2:],
+    ]
+    assert result["Alderford"][1].startswith("a table inside the body region (one block in the layout)")
+
+
+def test_a_table_after_the_story_stays_out_of_the_body():
+    assert body_of("Storm floods the coast", *STORY, *TABLE, "Contact us") == STORY
+    assert body_of("Storm floods the coast", "Home", *TABLE, *STORY) == STORY
+
+
+# Teasers of other stories as a dump shows them: a headline, then its summary (written for these tests).
+TEASERS = [
+    "Bridge reopens after the floods",
+    "Engineers checked every pillar of the old bridge before the county let cars cross it again this morning.",
+    "Farmers count the cost of the wet summer",
+    "A survey of farms along the valley found that most of them lost at least a third of their harvest this year.",
+    "School term starts a week late",
+    "Pupils in the flooded villages will return to their classrooms next Monday, the education office said.",
+]
+
+
+def test_a_list_of_other_stories_after_the_story_is_not_body():
+    result = labelled("Storm floods the coast", "Home", *STORY, "Related Stories", *TEASERS, "Contact us")
+    assert [text for text, (label, _) in result.items() if label == "body"] == STORY
+    assert result[TEASERS[1]][1].startswith("in the list of other stories after the body")
+
+
+def test_a_related_box_inside_the_story_leaves_the_story_whole():
+    more = [
+        "Rescue teams worked through the night to reach the farms cut off by the water on the lower road.",
+        "The county council said it would meet on Friday to decide how to pay for the repairs to the roads.",
+        "Residents were told to boil their tap water until the water company had tested every reservoir.",
+    ]
+    lines = ["Storm floods the coast", *STORY, "Related articles", *TEASERS[::2], *more, "Contact us"]
+    assert body_of(*lines) == [*STORY, *more]
 
 
 def test_us_the_country_is_not_the_publisher_speaking():
@@ -472,9 +517,23 @@ def test_a_repeated_list_item_inside_the_body_stays_body():
         ('Embed <iframe src="https://example.org/player/123"></iframe>', "an embed code"),
         ("E-mail to a friend", "a share or e-mail link"),
         ("This transcript has been edited for length and clarity.", "a transcript note"),
+        ("EMBED CODE: copy this player to your site", "an embed code"),
+        ("<script src=https://example.org/widget.js>", "an embed code"),
+        ("TRANSCRIPT PROVIDED BY THE NETWORK; IT MAY NOT BE IN ITS FINAL FORM", "a transcript note"),
     ],
 )
 def test_captions_credits_embeds_share_links_and_transcript_notes_are_boilerplate(line, kind):
     result = labelled("Storm floods the coast", *STORY[:2], line, *STORY[2:])
     assert result[line] == ("boilerplate", kind)
     assert [text for text, (label, _) in result.items() if label == "body"] == STORY
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from([*STORY, "Home", "12 comments", "$86.79 / +12.89%", "Sign up", ""]), max_size=12)
+)
+def test_feature_matrix_holds_the_rows_values_in_order(paragraphs):
+    rows = measure_page(["Storm floods the coast", *paragraphs])
+    matrix = feature_matrix(rows)
+    assert matrix.shape == (len(rows), len(rows[0]))
+    assert matrix.tolist() == [[float(value) for value in row] for row in rows]

@@ -2,6 +2,7 @@
 
 import errno
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,9 @@ import pandas
 import pytest
 
 from helpers import cli
+from helpers.boilerplate import separate
 from helpers.cli import main
+from helpers.timeline import COLUMNS as TIMELINE_COLUMNS
 
 
 def test_read_reports_title_count_and_repairs(seed_path, capsys):
@@ -202,3 +205,94 @@ def test_a_full_disk_is_one_line_and_status_1(seed_path):
         )
     assert result.returncode == 1
     assert result.stderr == "error: cannot write the output: No space left on device; free some disk space\n"
+
+
+# body: python -m helpers body PATH [--labels]
+
+
+def test_cli_body_prints_only_the_body(seed_path, seed_article, capsys):
+    assert main(["body", str(seed_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == separate(seed_article).body.split("\n")
+
+
+def test_cli_body_labels_prints_the_table_as_tsv(seed_path, seed_gold_labels, capsys):
+    assert main(["body", "--labels", str(seed_path)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == ["line", "text", "label", "score", "reason"]
+    assert [row[2] for row in rows[1:]] == seed_gold_labels
+
+
+def test_cli_body_names_a_missing_file(tmp_path, capsys):
+    assert main(["body", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+# timeline: python -m helpers timeline PATH [--csv] [--published DATE]
+
+
+def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(seed_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == [
+        "start",
+        "end",
+        "value",
+        "anchor",
+        "mentions",
+        "duration",
+        "line",
+        "event",
+    ]
+    assert [line.split("\t")[2] for line in lines[1:]] == [
+        "1994",
+        "2020",
+        "2022-W37",
+        "2022-09-18",
+        "2022-09-19",
+    ]
+
+
+def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(seed_path), "--csv", "--published", "2022-09-26"]) == 0
+    table = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert list(table.columns) == list(TIMELINE_COLUMNS)
+    assert table["value"].tolist() == ["1994", "2020", "2022-W38", "2022-09-25", "2022-09-26"]
+
+
+def test_cli_timeline_bad_date_is_one_clear_error(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["timeline", str(seed_path), "--published", "2022-13-01"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err.splitlines()
+    assert error[-1].endswith("error: argument --published: '2022-13-01' is not a date (YYYY-MM-DD)")
+
+
+# timexes: python -m helpers timexes PATH [--json] [--published DATE]
+
+
+def test_cli_prints_one_timex_per_line(seed_path, capsys):
+    assert main(["timexes", str(seed_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "\t".join(("DATE", "2022-W37", "", "last week")) in {
+        "\t".join(line.split("\t")[2:]) for line in lines
+    }
+
+
+def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
+    assert main(["timexes", str(seed_path), "--published", "2022-09-21", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
+    assert all(seed_article.text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert {"text": "last week", "value": "2022-W37"}.items() <= next(
+        r for r in rows if r["text"] == "last week"
+    ).items()
+    assert next(r for r in rows if r["text"] == "Monday")["value"] == "2022-09-19"
+
+
+def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["timexes", str(seed_path), "--published", "2022-02-30"])
+    assert stopped.value.code == 2
+    assert "argument --published: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err

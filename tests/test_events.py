@@ -12,6 +12,7 @@ from helpers.events import (
     locate_words,
     modified_noun,
     split_clauses,
+    stop_mask,
 )
 
 
@@ -127,3 +128,31 @@ def test_dated_event_never_raises(text: str, start: int, length: int) -> None:
     start = min(start, len(text))
     end = min(start + length, len(text))
     assert isinstance(dated_event(text, start, end).label, str)
+
+
+@given(
+    st.text(alphabet="ab .,'-", max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=6),
+)
+@settings(max_examples=200, deadline=None)
+def test_stop_mask_marks_exactly_the_tokens_overlapping_a_span(
+    text: str, pieces: list[tuple[int, int]]
+) -> None:
+    """For time expressions that do not overlap, a token is stopped when it overlaps any of them."""
+    spans, end = [], 0
+    for gap, width in pieces:
+        spans.append((end + gap, end + gap + width))
+        end += gap + width
+    tokens = locate_words(text)
+    expected = [any(a < t.end and b > t.start for a, b in spans) for t in tokens]
+    assert stop_mask(tokens, spans[::-1]) == expected
+
+
+def test_tokens_compare_by_their_fields_and_each_call_gets_its_own_list() -> None:
+    """Tokens equal when their fields do; the sentence's tokens are found once but a caller may change its list."""
+    first = locate_words("Talks ended on Monday.")
+    first.pop()
+    again = locate_words("Talks ended on Monday.")
+    assert len(again) == len(first) + 1 and again[:-1] == first
+    assert {again[0], locate_words("Talks began.")[0]} == {again[0]}
+    assert again[3] != again[2] and (again[3].lower, again[4].is_word) == ("monday", False)

@@ -21,7 +21,8 @@ def test_punkt_loads_without_the_rest_of_nltk():
 
 def test_nltk_used_the_usual_way_still_works_after_the_helpers():
     printed = run(
-        "from helpers import nltk_light; nltk_light.install(); import nltk; from nltk.tokenize import word_tokenize, NLTKWordTokenizer;"
+        "from helpers import nltk_light; nltk_light.install(); import nltk;"
+        "from nltk.tokenize import word_tokenize, NLTKWordTokenizer;"
         "from nltk import FreqDist; import nltk.collocations;"
         "print(nltk.__version__ > '3', NLTKWordTokenizer().tokenize('It ended.'), FreqDist('aab')['a'],"
         " nltk.tokenize.punkt.PunktSentenceTokenizer is nltk.PunktSentenceTokenizer)"

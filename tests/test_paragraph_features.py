@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from helpers.paragraph_features import (
     CUE_CATEGORIES,
     FEATURES,
+    count_voices,
     cue_words,
     function_words,
     is_repeated,
@@ -61,6 +62,36 @@ def test_link_finds_urls_emails_handles_and_domains(text):
 
 def test_link_ignores_plain_prose():
     assert not features("The U.S. envoy arrived at 3.30 p.m.")["link"]
+
+
+def test_voices_leave_out_acronyms_and_quotations():
+    assert count_voices(
+        "US troops left, and you saw them.", ["us", "troops", "left", "and", "you", "saw", "them"], False
+    ) == {
+        "address": 1,
+        "publisher": 0,
+    }
+    text = "\u201cWe are ready,\u201d he told us."
+    assert count_voices(text, word_key(text).split(), True) == {"address": 0, "publisher": 1}
+    assert features("WE ARE READY FOR YOU")["publisher"] == 1  # a text all in capitals has no acronyms
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("[ 12 comments ]", True),
+        ("Comments (3)", True),
+        ("Ann 2 days ago", True),
+        ("Posted at 07:52", True),
+        ("Ann says:", True),
+        ("Like Reply Report", True),
+        ("Two days ago the river rose", False),
+        ("She said: no", False),
+        ("12 ministers resigned", False),
+    ],
+)
+def test_comment_furniture_counts_and_times_need_a_number(line, furniture):
+    assert features(line)["comment"] is furniture
 
 
 def test_address_and_publisher_count_outside_quotes_only():

@@ -27,7 +27,6 @@ from helpers.frequencies import (  # noqa: E402
     tokenize,
 )
 from helpers.plots import (  # noqa: E402
-    FigureWriteError,
     group_close_points,
     plain,
     plot_comparison,
@@ -40,6 +39,7 @@ from helpers.plots import (  # noqa: E402
     save_figure,
     show_figure,
 )
+from helpers.reports import ReportError  # noqa: E402
 from helpers.timeline import EXPLICIT, PUBLICATION, RELATIVE  # noqa: E402
 
 
@@ -227,7 +227,7 @@ def test_a_failed_write_leaves_no_file_and_names_file_and_cause(tmp_path, monkey
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
     monkeypatch.setattr(ax.figure, "savefig", full_disk)
-    with pytest.raises(FigureWriteError, match="No space left on device") as caught:
+    with pytest.raises(ReportError, match="No space left on device") as caught:
         save_figure(ax.figure, tmp_path, "lengths")
     assert "lengths" in str(caught.value) and str(tmp_path) in str(caught.value)
     assert list(tmp_path.iterdir()) == []
@@ -238,7 +238,7 @@ def test_a_folder_that_is_a_file_is_a_clear_error(tmp_path):
     blocker = tmp_path / "figures"
     blocker.write_text("not a folder")
     ax = plot_paragraph_lengths(pandas.DataFrame({"line": [1], "words": [5]}))
-    with pytest.raises(FigureWriteError, match="figures"):
+    with pytest.raises(ReportError, match="figures"):
         save_figure(ax.figure, blocker, "lengths")
     plt.close(ax.figure)
 
@@ -248,7 +248,7 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path):
     tmp_path.chmod(0o555)
     ax = plot_paragraph_lengths(pandas.DataFrame({"line": [1], "words": [5]}))
     try:
-        with pytest.raises(FigureWriteError, match="Permission denied"):
+        with pytest.raises(ReportError, match="Permission denied"):
             save_figure(ax.figure, tmp_path, "lengths")
     finally:
         tmp_path.chmod(0o755)

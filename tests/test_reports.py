@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import reports
-from helpers.reports import ReportError, export_html, main, write_atomically
+from helpers.reports import ReportError, export_html, main, save_table, write_atomically
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -175,3 +175,22 @@ def test_a_failing_cell_names_the_notebook_the_cell_and_the_error(tmp_path, caps
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"error: {NOTEBOOKS[0]}: cell ") and "missing.txt" in error
     assert not (out / "notebooks" / NOTEBOOKS[0].name).exists() and not list(out.rglob("*.part"))
+
+
+def test_save_table_replaces_a_table_whole_or_not_at_all(tmp_path, monkeypatch):
+    import pandas
+
+    target = tmp_path / "tables" / "counts.csv"
+    save_table(pandas.DataFrame({"word": ["storm", "coast"], "count": [2, 1]}), target)
+    assert target.read_text() == "word,count\nstorm,2\ncoast,1\n"
+
+    def full_disk(self, path, **kwargs):
+        Path(path).write_text("word,co")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pandas.DataFrame, "to_csv", full_disk)
+    with pytest.raises(ReportError, match="No space left on device") as caught:
+        save_table(pandas.DataFrame({"word": ["flood"], "count": [9]}), target)
+    assert str(target) in str(caught.value)
+    assert target.read_text() == "word,count\nstorm,2\ncoast,1\n"
+    assert [path.name for path in target.parent.iterdir()] == ["counts.csv"]

@@ -421,58 +421,6 @@ def test_seed_body_fixture_matches_the_separator(seed_article: Article, seed_bod
     assert separate(seed_article).body == seed_body
 
 
-# --- the command line ---------------------------------------------------------------
-
-
-def test_cli_timeline_prints_the_seed_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from helpers.cli import main
-
-    assert main(["timeline", str(seed_path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t") == [
-        "start",
-        "end",
-        "value",
-        "anchor",
-        "mentions",
-        "duration",
-        "line",
-        "event",
-    ]
-    assert [line.split("\t")[2] for line in lines[1:]] == [
-        "1994",
-        "2020",
-        "2022-W37",
-        "2022-09-18",
-        "2022-09-19",
-    ]
-
-
-def test_cli_timeline_csv_and_published_override(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import io
-
-    import pandas
-
-    from helpers.cli import main
-
-    assert main(["timeline", str(seed_path), "--csv", "--published", "2022-09-26"]) == 0
-    table = pandas.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
-    assert list(table.columns) == list(COLUMNS)
-    assert table["value"].tolist() == ["1994", "2020", "2022-W38", "2022-09-25", "2022-09-26"]
-
-
-def test_cli_timeline_bad_date_is_one_clear_error(
-    seed_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from helpers.cli import main
-
-    with pytest.raises(SystemExit) as stopped:
-        main(["timeline", str(seed_path), "--published", "2022-13-01"])
-    assert stopped.value.code == 2
-    error = capsys.readouterr().err.splitlines()
-    assert error[-1].endswith("error: argument --published: '2022-13-01' is not a date (YYYY-MM-DD)")
-
-
 # --- the chart ------------------------------------------------------------------------
 
 
@@ -585,3 +533,39 @@ def test_repetitive_text_takes_time_in_proportion_to_its_length(fragment: str) -
 def test_an_empty_body_with_no_paragraphs_gives_no_rows() -> None:
     assert build_timeline("", None, lines=[]).empty
     assert explain_timeline("", None, lines=[]).empty
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.sets(st.sampled_from("abcd"), max_size=2)), max_size=12),
+    st.sets(st.sampled_from("abcde"), max_size=2),
+    st.integers(0, 40),
+)
+@settings(max_examples=200, deadline=None)
+def test_placed_events_are_found_as_a_scan_of_every_event_finds_them(
+    placed: list[tuple[int, set[str]]], stems: set[str], offset: int
+) -> None:
+    """The index of placed events finds what a scan of every event found: nearest before, else after; first on a tie."""
+    from helpers.timeline import _Event, _Placed
+
+    def event(position: int, keys: set[str]) -> _Event:
+        return _Event(date.min, date.min, "", "", "", None, "", "", position, set(keys), (position, position))
+
+    events = [event(position, keys) for position, keys in placed[: len(placed) // 2]]
+    index = _Placed(events)
+    for position, keys in placed[len(placed) // 2 :]:
+        index.add(event(position, keys))
+    told = [e for e in events if e.position < offset]
+    assert index.last_before(offset) is (max(told, key=lambda e: e.position) if told else None)
+    sharing = [e for e in events if e.keys & stems]
+    nearest = max(sharing, key=lambda e: (e.position < offset, -abs(e.position - offset)), default=None)
+    assert index.nearest_with(stems, offset) is nearest
+
+
+def test_timeline_rows_are_the_rows_of_the_table(seed_body: str) -> None:
+    """``timeline_rows`` gives the timeline's rows without pandas: the same values, in the same order."""
+    from helpers.timeline import timeline_rows
+
+    rows = timeline_rows(seed_body, PUBLISHED)
+    table = build_timeline(seed_body, PUBLISHED)
+    assert rows and [list(row) for row in rows] == [list(COLUMNS)] * len(rows)
+    assert [list(row.values()) for row in rows] == table.values.tolist()

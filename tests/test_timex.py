@@ -1,6 +1,5 @@
 """Tests for helpers.timex: TIMEX3 spans, types, values and mods, anchoring on the document date."""
 
-import json
 from datetime import date
 from unittest.mock import patch
 
@@ -8,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.cli import main
 from helpers.timex import Timex, find_timexes
 from helpers.timex.tagger import windows
 
@@ -264,32 +262,6 @@ def test_seed_article_expressions(seed_article):
         assert expected in found
     for timex in find_timexes(seed_article.text, seed_article.published):
         assert seed_article.text[timex.start : timex.end] == timex.text
-
-
-def test_cli_prints_one_timex_per_line(seed_path, capsys):
-    assert main(["timexes", str(seed_path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert "\t".join(("DATE", "2022-W37", "", "last week")) in {
-        "\t".join(line.split("\t")[2:]) for line in lines
-    }
-
-
-def test_cli_json_offsets_slice_the_file_text(seed_path, seed_article, capsys):
-    assert main(["timexes", str(seed_path), "--published", "2022-09-21", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod"}
-    assert all(seed_article.text[r["start"] : r["end"]] == r["text"] for r in rows)
-    assert {"text": "last week", "value": "2022-W37"}.items() <= next(
-        r for r in rows if r["text"] == "last week"
-    ).items()
-    assert next(r for r in rows if r["text"] == "Monday")["value"] == "2022-09-19"
-
-
-def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
-    with pytest.raises(SystemExit) as stopped:
-        main(["timexes", str(seed_path), "--published", "2022-02-30"])
-    assert stopped.value.code == 2
-    assert "argument --published: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 
 TEMPORAL_WORDS = [

@@ -1,4 +1,7 @@
-"""Tests for the tagger's building blocks: rules and their examples, word tables, numbers, durations, calendar arithmetic."""
+"""Tests for the tagger's building blocks.
+
+Rules and their examples, word tables, numbers, durations, calendar arithmetic.
+"""
 
 import re
 from datetime import date

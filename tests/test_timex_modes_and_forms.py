@@ -1,4 +1,7 @@
-"""Tests for helpers.timex: narrative anchoring (``mode``), ranges, named days, non-years, document dates, bounded time."""
+"""Tests for helpers.timex.
+
+Narrative anchoring (``mode``), ranges, named days, non-years, document dates, bounded time.
+"""
 
 import re
 import time

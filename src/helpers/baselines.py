@@ -93,9 +93,10 @@ def dateparser_timexes(text: str, dct: date | None) -> list[Timex]:
     dateparser would resolve relative dates against today, so only the findings whose
     value does not depend on the anchor (absolute dates such as "in 1987") are returned.
 
-    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The strike ended in 1987.", date(2023, 3, 13))]
+    >>> text = "They met on Monday. The strike ended in 1987."
+    >>> [(t.text, t.value) for t in dateparser_timexes(text, date(2023, 3, 13))]
     [('Monday', '2023-03-13'), ('1987', '1987')]
-    >>> [(t.text, t.value) for t in dateparser_timexes("They met on Monday. The strike ended in 1987.", None)]
+    >>> [(t.text, t.value) for t in dateparser_timexes(text, None)]
     [('1987', '1987')]
     """
     from dateparser.search import search_dates

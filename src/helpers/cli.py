@@ -232,7 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per step."""
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
-        description="Study a news article saved as a plain-text page dump or a saved HTML page (.html, .htm, gzipped too).",
+        description=(
+            "Study a news article saved as a plain-text page dump or a saved HTML page (.html, .htm, gzipped too)."
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

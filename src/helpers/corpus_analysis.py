@@ -214,7 +214,8 @@ def merged_timeline(
 
     >>> import pandas
     >>> events = pandas.DataFrame({"article_id": [1, 2, 2], "start": [date(2023, 5, 1)] * 2 + [date(2023, 5, 2)],
-    ...     "end": [date(2023, 5, 1), date(2023, 5, 7), date(2023, 5, 2)], "value": ["2023-05-01", "2023-W18", "2023-05-02"],
+    ...     "end": [date(2023, 5, 1), date(2023, 5, 7), date(2023, 5, 2)],
+    ...     "value": ["2023-05-01", "2023-W18", "2023-05-02"],
     ...     "granularity": ["day", "week", "day"], "event": ["workers ended strike", "strike ended", "ships sailed"],
     ...     "event_words": ["end strike worker", "end strike", "sail ship"]})
     >>> articles = pandas.DataFrame({"article_id": [1, 2], "published": [date(2023, 5, 1), date(2023, 5, 3)]})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from helpers.events import Token, load_cues, locate_words
 from helpers.resources import data_weights
@@ -29,6 +30,7 @@ _NOT_A_WORD = -1000.0  # the score of punctuation: never an event, never a candi
 _CLASSES = ("auxiliaries", "determiners", "prepositions", "boundaries", "verbs", "titles", "times")
 
 
+@lru_cache(maxsize=65536)  # read for every word of a sentence: most words come back
 def shape(word: str) -> str:
     """Return the word's shape: runs of upper (X), lower (x), digit (d) and other characters.
 
@@ -43,6 +45,7 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)  # read three times a word, for it and its neighbours
 def _word_class(word: str) -> str:
     """Return the first closed word class of ``data/event_cues.txt`` holding ``word``, or "-"."""
     cues = load_cues()
@@ -146,7 +149,7 @@ def event_score(tokens: Sequence[Token], i: int, weights: dict[str, float] | Non
     if not tokens[i].is_word:
         return _NOT_A_WORD
     weights = load_weights() if weights is None else weights
-    return sum(weights.get(name, 0.0) for name in token_features(tokens, i))
+    return sum(map(weights.get, token_features(tokens, i), repeat(0.0)))
 
 
 def event_scores(tokens: Sequence[Token], weights: dict[str, float] | None = None) -> list[float]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _BREAKS = frozenset(',;:()[]"“”—–-')
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 _MAX_LABEL = 10
 _MAX_PHRASE = 6
@@ -37,24 +38,41 @@ _WINDOW = 250  # characters read on each side of a time expression: a label neve
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word or punctuation mark and its offsets in the sentence."""
+    """A word or punctuation mark and its offsets in the sentence.
 
-    index: int
-    start: int
-    end: int
-    text: str
+    ``lower`` is the token in lower case without a final period ("Sen." -> "sen");
+    ``is_word`` is True for a word, False for punctuation. Both are computed once:
+    the event models read them for every word of every sentence (a plain class with
+    slots: a frozen dataclass and properties cost a third of the timeline's time).
 
-    @property
-    def lower(self) -> str:
-        """The token in lower case without a final period ("Sen." -> "sen")."""
-        return self.text.lower().rstrip(".")
+    >>> token = Token(0, 0, 4, "Sen.")
+    >>> token.lower, token.is_word, token == Token(0, 0, 4, "Sen.")
+    ('sen', True, True)
+    """
 
-    @property
-    def is_word(self) -> bool:
-        """True for a word, False for punctuation."""
-        return self.text[0].isalnum() or self.text[0] == "_"
+    __slots__ = ("index", "start", "end", "text", "lower", "is_word")
+
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower().rstrip(".")
+        self.is_word = text[0].isalnum() or text[0] == "_"
+
+    def __repr__(self) -> str:
+        return f"Token(index={self.index!r}, start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def _fields(self) -> tuple[int, int, int, str]:
+        """The fields a token is made of (``lower`` and ``is_word`` follow from ``text``)."""
+        return (self.index, self.start, self.end, self.text)
 
 
 @dataclass(frozen=True)
@@ -96,6 +114,17 @@ def locate_words(text: str) -> list[Token]:
     >>> [t.text for t in locate_words("Friday's U.S. talks, 2019.")]
     ["Friday's", 'U.S', '.', 'talks', ',', '2019', '.']
     """
+    return list(_sentence_words(text))
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(text: str) -> tuple[Token, ...]:
+    """Return the tokens of a sentence, found once: the tagger, the ranker and the label rules all read them."""
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Token]:
+    """Return the tokens of a piece of text (not cached: for the pieces read once)."""
     return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN.finditer(text))]
 
 
@@ -106,7 +135,13 @@ def split_clauses(text: str) -> list[Span]:
     ...     "The talks began a day after the vote, officials said.")]
     ['The talks began a day', 'after the vote', 'officials said.']
     """
-    return [(clause[0].start, clause[-1].end) for clause in _clauses(locate_words(text))]
+    return [(clause[0].start, clause[-1].end) for clause in _sentence_clauses(text)]
+
+
+@lru_cache(maxsize=256)
+def _sentence_clauses(text: str) -> tuple[tuple[Token, ...], ...]:
+    """Return the clauses of a sentence as tuples of its tokens, grouped once per sentence."""
+    return tuple(tuple(clause) for clause in _clauses(_sentence_words(text)))
 
 
 def _clauses(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -130,11 +165,18 @@ def stop_mask(tokens: Sequence[Token], stops: Sequence[Span]) -> list[bool]:
     [False, False, True]
     """
     spans = sorted(stops)
-    mask, k = [], 0
+    mask, k, count = [], 0, len(spans)
     for token in tokens:
-        while k < len(spans) and spans[k][1] <= token.start:
+        start, end = token.start, token.end
+        while k < count and spans[k][1] <= start:
             k += 1
-        mask.append(any(a < token.end and b > token.start for a, b in spans[k : k + 2]))
+        mask.append(
+            k < count
+            and spans[k][0] < end
+            or k + 1 < count
+            and spans[k + 1][0] < end
+            and spans[k + 1][1] > start
+        )
     return mask
 
 
@@ -309,13 +351,16 @@ def read_clause(text: str, span: Span, stops: Sequence[Span] = ()) -> Clause:
     >>> read_clause("a week before the vote", (7, 22)).label
     'vote'
     """
-    tokens = [t for t in locate_words(text) if span[0] <= t.start and t.end <= span[1]]
+    tokens = [t for t in _sentence_words(text) if span[0] <= t.start and t.end <= span[1]]
     clause = _read(text, tokens, stops)
     return clause if clause.verb else Clause(noun=_verbless(text, tokens, stops))
 
 
 def _verbless(text: str, tokens: Sequence[Token], stops: Sequence[Span]) -> str:
-    """Return the noun phrase of a verbless clause up to its time expression ("a three-day strike in 2018" -> "three-day strike")."""
+    """Return the noun phrase of a verbless clause up to its time expression.
+
+    "a three-day strike in 2018" gives "three-day strike".
+    """
     words = _strip([t for t in tokens if t.is_word], "boundaries", "prepositions")
     kept: list[Token] = []
     for token in words:
@@ -340,12 +385,14 @@ def modified_noun(text: str, start: int, end: int) -> str:
     if possessive:
         after = after[possessive.end() :]
     elif not text[start:end].lower().endswith(("'s", "’s")):
-        before = locate_words(text[:start])
-        if not before or before[-1].lower not in cues["determiners"]:
+        before = _last_token(text, start)
+        if before is None or before.lower not in cues["determiners"]:
             return ""
-    tokens = locate_words(after)
+    tokens: list[Token] = []  # read lazily: at most four words after the expression are looked at
     kept: list[Token] = []
-    for i, token in enumerate(tokens):
+    for i, match in enumerate(_TOKEN.finditer(after)):
+        tokens.append(Token(i, match.start(), match.end(), match.group()))
+        token = tokens[i]
         stop = (
             not token.is_word
             or not token.text[0].islower()
@@ -358,6 +405,24 @@ def modified_noun(text: str, start: int, end: int) -> str:
             break
         kept.append(token)
     return _phrase(after, kept)
+
+
+def _last_token(text: str, end: int) -> Token | None:
+    """Return the last token of ``text[:end]``, reading only its last run of non-space characters.
+
+    Tokens never hold a space, so that run splits as it does in the whole text.
+
+    >>> _last_token("ahead of the 2015 treaty", 13).text, _last_token("  ", 2)
+    ('the', None)
+    """
+    tail = end
+    while tail > 0 and text[tail - 1].isspace():
+        tail -= 1
+    head = tail
+    while head > 0 and not text[head - 1].isspace():
+        head -= 1
+    tokens = _scan(text[head:tail])
+    return tokens[-1] if tokens else None
 
 
 def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> Clause:
@@ -400,7 +465,7 @@ def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
     clause = _read_rules(text, start, end, stops)
     if head is None:
         return clause
-    if head.lower in {t.lower for t in locate_words(clause.label)} and not _reports(clause):
+    if head.lower in {t.lower for t in _scan(clause.label)} and not _reports(clause):
         return replace(clause, heads=_heads(head, clause))
     if clause.verb and not _reports(clause) and _introduces(text, head.start, start, clause):
         return replace(clause, heads=(clause.verb.split()[-1],))
@@ -412,7 +477,7 @@ def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
 
 def _with_report(text: str, head: Token, stops: Sequence[Span], clause: Clause) -> Clause:
     """Label a reporting verb with what was reported: "officials said the army attacked", at most ten words."""
-    following = [c for c in _clauses(locate_words(text)) if c[0].index > head.index]
+    following = [c for c in _sentence_clauses(text) if c[0].index > head.index]
     for tokens in following[:2]:
         reported = _read(text, tokens, stops)
         if reported.verb:
@@ -427,7 +492,7 @@ def _introduces(text: str, head: int, start: int, clause: Clause) -> bool:
 
     Then the clause it introduces, not the word chosen before the subordinator, is dated.
     """
-    between = locate_words(text[head:start])[1:]
+    between = _scan(text[head:start])[1:]
     boundaries = load_cues()["boundaries"] - load_cues()["prepositions"]
     opens = bool(between) and between[0].lower in boundaries and all(t.is_word for t in between)
     return opens and clause.verb.split()[-1] in text[start:]
@@ -461,7 +526,7 @@ def _reports(clause: Clause) -> bool:
 
 def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
     """Return the clause of the event word ``head``: its verb group's clause, else its noun phrase."""
-    clause = next((c for c in _clauses(locate_words(text)) if c[0].index <= head.index <= c[-1].index), [])
+    clause = next((c for c in _sentence_clauses(text) if c[0].index <= head.index <= c[-1].index), ())
     groups = _verb_groups(clause, stops)
     position = head.index - clause[0].index if clause else 0
     for group in groups:
@@ -487,12 +552,10 @@ def _read_rules(text: str, start: int, end: int, stops: Sequence[Span]) -> Claus
 
     A verbless clause takes the verb of the clause it introduces (after the comma when
     it opens the sentence or starts with "that", "when" ...), else of the clause before.
+    The caller has found no noun the expression modifies (``modified_noun``).
     """
     stops = list(stops) or [(start, end)]
-    noun = modified_noun(text, start, end)
-    if noun:
-        return Clause(noun=noun)
-    clauses = _clauses(locate_words(text))
+    clauses = _sentence_clauses(text)
     here = next((i for i, c in enumerate(clauses) if c[0].start <= start < c[-1].end + 1), None)
     if here is None:
         return Clause()
@@ -559,8 +622,8 @@ def content_stems(text: str) -> set[str]:
         | {"of", "and", "or"}
     )
     stems = set()
-    for token in locate_words(text):
-        word = re.sub(r"['’]s?$", "", token.lower)
+    for token in _scan(text):
+        word = _POSSESSIVE_END.sub("", token.lower)
         if not token.is_word or word in function or len(word) < 3 or word.isdigit():
             continue
         for suffix in ("ings", "ing", "ed", "es", "s"):

@@ -159,12 +159,13 @@ def word_key(text: str) -> str:
 
 
 def word_keys(texts: Sequence[str]) -> list[str]:
-    """Return the ``word_key`` of each text.
+    """Return the ``word_key`` of each text (a page repeats its menus: each distinct text is keyed once).
 
     >>> word_keys(["Big News", "", "It’s here", "Rock'n'roll 3D!", "U.S. (2024)"])
     ['big news', '', "it's here", "rock'n'roll d", 'u s']
     """
-    return [word_key(text) for text in texts]
+    keys = {text: word_key(text) for text in dict.fromkeys(texts)}
+    return [keys[text] for text in texts]
 
 
 def title_repeats(keys: Sequence[str]) -> list[bool]:
@@ -188,9 +189,10 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
 
 
 def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
-    """Tell whether another paragraph has the same words as paragraph ``index``, or begins with the same ``head_words`` words.
+    """Tell whether another paragraph has the words of paragraph ``index``, or opens with its ``head_words`` words.
 
-    >>> keys = [word_key(text) for text in ["Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said.", "Menu"]]
+    >>> texts = ["Menu", "Rain fell on the town all day.", "Rain fell on the town all day, he said.", "Menu"]
+    >>> keys = [word_key(text) for text in texts]
     >>> is_repeated(keys, 1), is_repeated(keys, 3), is_repeated(["a", "b"], 1)
     (True, True, False)
     """
@@ -275,14 +277,19 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
-        [count <= _COMMENT_MAX_WORDS and is_comment_furniture(text) for text, count in zip(texts, counts)],
+        [
+            count <= _COMMENT_MAX_WORDS and is_comment_furniture(text, number)
+            for text, count, number in zip(texts, counts, numbers)
+        ],
         title_repeat,
     )
     return list(map(Features._make, zip(*columns)))
 
 
 def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
-    """Return how often a paragraph (its text, word key, words, whether it quotes) uses the cues of each of ``CUE_CATEGORIES``.
+    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``.
+
+    The paragraph is given as its text, word key, words and whether it quotes.
 
     Address and publisher cues are counted outside quotations only, and not
     when written in capitals in a text that is not (an acronym: "US", "IT").
@@ -301,17 +308,26 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     for first in phrases.keys() & set(words):
         for phrase in phrases[first]:
             found[cues[phrase]] += spaced.count(f" {phrase} ")  # whole words: "sign up", not "design update"
-    acronyms = [word.lower() for word in _ACRONYM.findall(text)] if not text.isupper() else []
-    for category in map(cues.get, acronyms):  # "US" the country, "IT" the trade: not the pronouns
-        if category in _VOICE:
-            found[category] -= 1
-    if quoted and (found["address"] or found["publisher"]):
-        unquoted = _QUOTED.sub(" ", text)
-        acronyms = [word.lower() for word in _ACRONYM.findall(unquoted)] if not text.isupper() else []
-        voices = [cues.get(word) for word in word_key(unquoted).split()]
-        for category in _VOICE:
-            found[category] = voices.count(category) - list(map(cues.get, acronyms)).count(category)
+    if found["address"] or found["publisher"]:  # quotations and acronyms change the voices only
+        found.update(count_voices(text, words, quoted))
     return found
+
+
+def count_voices(text: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
+    """Return how often a paragraph (text, words, whether it quotes) speaks to the reader or as the publisher.
+
+    Only words outside quotations count, and not those written in capitals in
+    a text that is not (an acronym: "US" the country, "IT" the trade).
+
+    >>> text = "“We are ready,” he said. US troops left, and you saw them."
+    >>> count_voices(text, word_key(text).split(), True)
+    {'address': 1, 'publisher': 0}
+    """
+    cues = cue_words()
+    spoken = _QUOTED.sub(" ", text) if quoted else text
+    voices = [cues.get(word) for word in (word_key(spoken).split() if quoted else words)]
+    acronyms = [cues.get(word.lower()) for word in _ACRONYM.findall(spoken)] if not text.isupper() else []
+    return {category: voices.count(category) - acronyms.count(category) for category in _VOICE}
 
 
 def ends_with_count(text: str) -> bool:
@@ -324,25 +340,28 @@ def ends_with_count(text: str) -> bool:
     return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(text) is not None
 
 
-def is_comment_furniture(text: str) -> bool:
-    """Tell whether a short line is the furniture of a comment thread: a count, a heading or button, votes, a time stamp, a signature.
+def is_comment_furniture(text: str, numbers: int) -> bool:
+    """Tell whether a short line (holding ``numbers`` numbers) is the furniture of a comment thread.
 
-    >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:", "The talks ended."]
-    >>> [is_comment_furniture(line) for line in lines]
+    Furniture is a heading or button, votes, a signature ("Ann says:"), or,
+    when the line holds a number, a count of comments or a time stamp.
+
+    >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:",
+    ...          "The talks ended."]
+    >>> [is_comment_furniture(line, len(_NUMBER.findall(line))) for line in lines]
     [True, True, True, True, True, False]
     """
     text = text.strip()
     return (
-        _COMMENT_COUNT.match(text) is not None
+        (numbers > 0 and (_COMMENT_COUNT.match(text) is not None or _RELATIVE_TIME.search(text) is not None))
         or _COMMENT_HEADING.match(text) is not None
         or (len(text) <= 60 and _COMMENT_CONTROLS.match(text) is not None and _WORD.search(text) is not None)
-        or _RELATIVE_TIME.search(text) is not None
-        or _SIGNATURE.match(text) is not None
+        or (text.endswith(":") and _SIGNATURE.match(text) is not None)
     )
 
 
 def is_dated(text: str, words: Sequence[str]) -> bool:
-    """Tell whether a paragraph holding numbers names a month, says 'ago', 'updated' or 'published', or gives a clock time.
+    """Tell whether a paragraph with numbers names a month, says 'ago', 'updated' or 'published', or has a clock time.
 
     >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
     (True, False)

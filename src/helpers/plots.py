@@ -11,12 +11,11 @@ the functions so the rest of the package loads fast.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers.boilerplate import LABELS
+from helpers.reports import write_atomically
 from helpers.timeline import EXPLICIT, PUBLICATION, RELATIVE
 
 if TYPE_CHECKING:
@@ -28,10 +27,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 _PAD_INCHES = 0.1  # the margin matplotlib's bbox_inches="tight" leaves around a figure
-
-
-class FigureWriteError(OSError):
-    """A figure file could not be written; the message names the file and the cause."""
 
 
 def plain(text: object) -> str:
@@ -48,26 +43,14 @@ def _plain_all(texts: Iterable[object]) -> list[str]:
     return [plain(text) for text in texts]
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Call ``write(temporary path)`` beside ``path``, then rename it to ``path``; clean up on failure."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     """Write ``figure`` to ``folder`` (created if missing) as NAME.png at 150 dpi and a reproducible NAME.svg.
 
     The figure is laid out without drawing and both files are cut to the same tight box. Each
-    file is written under a temporary name and renamed when complete, so a failure
-    (disk full, read-only folder) leaves no truncated file and raises
-    ``FigureWriteError`` naming the file and the cause. The SVG carries no date and
-    its element ids come from a fixed salt, so a rerun writes the same file.
+    file is written under a temporary name and renamed when complete
+    (``reports.write_atomically``), so a failure (disk full, read-only folder) leaves no
+    truncated file and raises ``ReportError`` naming the file and the cause. The SVG carries
+    no date and its element ids come from a fixed salt, so a rerun writes the same file.
 
     >>> import tempfile, matplotlib.pyplot as plt
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -78,20 +61,12 @@ def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
 
     folder = Path(folder)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        box = _tight_box(figure)
-        with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
-            _write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
-            _write_atomically(
-                svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
-            )
-    except OSError as error:
-        target = Path(error.filename) if error.filename else folder
-        cause = error.strerror or str(error)
-        raise FigureWriteError(
-            error.errno, f"cannot write the figure {name!r} to {target}: {cause}"
-        ) from None
+    box = _tight_box(figure)
+    with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
+        write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
+        write_atomically(
+            svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
+        )
     return [png, svg]
 
 

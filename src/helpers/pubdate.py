@@ -32,7 +32,8 @@ _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _NAMED_END = r"(?:(?=[0-2]?\d:[0-5]\d)|(?!\d))"
 _DATE = re.compile(
     r"(?<!\w)" + _MONTH.format("m1") + r"\s*" + _DAY.format("d1") + r"(?:\s*,\s*|\s+)(?P<y1>(?:19|20)\d\d)" + _NAMED_END
-    + r"|(?<!\d)" + _DAY.format("d2") + r"\.?(?:\s+of)?[\s-]+" + _MONTH.format("m2") + r"[\s,-]+(?P<y2>(?:19|20)\d\d)" + _NAMED_END
+    + r"|(?<!\d)" + _DAY.format("d2") + r"\.?(?:\s+of)?[\s-]+"
+    + _MONTH.format("m2") + r"[\s,-]+(?P<y2>(?:19|20)\d\d)" + _NAMED_END
     + r"|(?<![\d/.-])(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/-]|\.\d)"
     + r"|(?<![\w/.-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\w/-]|\.\d)",
     re.IGNORECASE,
@@ -212,7 +213,8 @@ def page_mentions(lines: list[str], today: date) -> list[DateMention]:
 def find_published(text: str, today: date | None = None) -> DateMention | None:
     """The date mention that most looks like the page's publication stamp, or None.
 
-    >>> found = find_published("Storm hits | News\\nThursday, May 9, 2024\\nStorm hits\\nBy Ann Lee, May 8, 2024\\nText.")
+    >>> page = "Storm hits | News\\nThursday, May 9, 2024\\nStorm hits\\nBy Ann Lee, May 8, 2024\\nText."
+    >>> found = find_published(page)
     >>> found.value.isoformat(), found.line
     ('2024-05-08', 4)
     """

@@ -1,8 +1,10 @@
 """Run the notebooks on one article into ``reports/``: executed notebooks and offline HTML (``make run``).
 
 Every file is written under a temporary name beside its target and renamed when
-complete, so a failure (disk full, read-only folder, a cell that raises) leaves no
-truncated file; the failure is one line naming the file and the cause. The HTML
+complete (``write_atomically``; the notebooks' tables through ``save_table``, their
+figures through ``plots.save_figure``), so a failure (disk full, read-only folder, a
+cell that raises) leaves no truncated file; the failure is one line naming the file
+and the cause. The HTML
 uses ``data/offline-report.html.j2``: nbconvert's lab template without the scripts
 it would load from a CDN (require.js, MathJax, Mermaid, widgets), so a report opens
 offline and a dollar amount on the page is never typeset as math. Page text in the
@@ -18,8 +20,12 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["ReportError", "export_html", "main", "run_notebook", "write_atomically"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["ReportError", "export_html", "main", "run_notebook", "save_table", "write_atomically"]
 
 TEMPLATE = Path(__file__).with_name("data") / "offline-report.html.j2"
 
@@ -52,6 +58,17 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return path
+
+
+def save_table(table: pandas.DataFrame, path: Path | str) -> Path:
+    """Write ``table`` as CSV without its index to ``path``, atomically (``write_atomically``).
+
+    >>> import pandas, tempfile
+    >>> path = save_table(pandas.DataFrame({"word": ["storm"], "count": [2]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> path.read_text()
+    'word,count\\nstorm,2\\n'
+    """
+    return write_atomically(Path(path), lambda temporary: table.to_csv(temporary, index=False))
 
 
 def _cause(error: OSError, path: Path) -> str:

@@ -27,7 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from helpers.events import Clause, Span, content_stems, dated_event, load_cues, read_clause, split_clauses
@@ -78,6 +77,8 @@ PUBLICATION = "publication date"
 RELATIVE = "relative to another event"
 
 _FALLBACK_WORDS = 8
+_NEXT_WORD = re.compile(r"\W*?(\w+)")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -110,6 +111,7 @@ class _Reading:
     note: str = ""
     event: _Event | None = None
     clause: Clause | None = None
+    clause_number: int = -1
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:
@@ -118,24 +120,20 @@ def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: i
     return sentences[k] if k >= 0 and offset < sentences[k].end else None
 
 
-@lru_cache(maxsize=256)
-def _clause_spans(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
-    """Return the clauses of a sentence as (sorted starts, spans), computed once per sentence."""
-    spans = tuple(split_clauses(text))
-    return tuple(a for a, _ in spans), spans
-
-
-def _clause_index(sentence: Sentence, offset: int) -> int:
-    """Return the index of the clause of ``sentence`` that holds the body ``offset``."""
-    local = offset - sentence.start
-    starts, spans = _clause_spans(sentence.text)
-    k = bisect.bisect_right(starts, local) - 1
-    return k if k >= 0 and local < spans[k][1] else -1
+def _number_clauses(group: Sequence[_Reading]) -> None:
+    """Give each reading of one sentence the index of the clause holding it (-1 between clauses)."""
+    sentence = group[0].sentence
+    spans = split_clauses(sentence.text)
+    starts = [a for a, _ in spans]
+    for reading in group:
+        local = reading.timex.start - sentence.start
+        k = bisect.bisect_right(starts, local) - 1
+        reading.clause_number = k if k >= 0 and local < spans[k][1] else -1
 
 
 def _next_word(text: str, offset: int) -> str:
-    """Return the lower-case word that follows ``offset`` in ``text``."""
-    match = re.match(r"\W*?(\w+)", text[offset:])
+    """Return the lower-case word that follows ``offset`` in ``text`` (matched in place: a slice copied the body)."""
+    match = _NEXT_WORD.match(text, offset)
     return match.group(1).lower() if match else ""
 
 
@@ -196,37 +194,52 @@ def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
 def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
     """Turn event readings into events: clauses first, then nouns that refer back to them."""
     points = [r for r in readings if r.role == "event"]
-    _choose_events(readings)
-    by_value: dict[str, list[_Event]] = {}
+    by_value: dict[str, list[_Event]] = {}  # the events of each value, in the order they were placed
+    # (value, stem) -> the first event of that value whose words hold the stem: scanning the
+    # value's events for a shared word was quadratic where a long text dates many the same day
+    sharing: dict[tuple[str, str], _Event] = {}
+    order: dict[int, int] = {}  # id(event) -> when it was placed
     for nominal in (False, True):
         for reading in points:
             clause = reading.clause or Clause()
             if bool(clause.noun and not clause.verb) != nominal:
                 continue
+            value = reading.timex.value
             stems = content_stems(clause.label)
-            same = by_value.setdefault(reading.timex.value, [])
-            sharing = [e for e in same if e.keys & stems]
-            target = (sharing or (same if nominal else []) or [None])[0]
+            same = by_value.setdefault(value, [])
+            shared = [sharing[value, stem] for stem in stems if (value, stem) in sharing]
+            target = min(shared, key=lambda e: order[id(e)], default=None)
+            if target is None and nominal and same:
+                target = same[0]
             if target is not None:
                 _merge(reading, target, clause)
+                for stem in stems:
+                    first = sharing.setdefault((value, stem), target)
+                    if order[id(target)] < order[id(first)]:
+                        sharing[value, stem] = target
                 continue
             anchor = PUBLICATION if reading.timex.relative else EXPLICIT
-            reading.event = _new_event(reading, clause, anchor, reading.timex.value, reading.timex.text)
+            reading.event = _new_event(reading, clause, anchor, value, reading.timex.text)
+            order[id(reading.event)] = len(events)
             events.append(reading.event)
-            bisect.insort(same, reading.event, key=lambda e: e.position)
+            same.append(reading.event)  # placed in text order, or into an empty list: the order of positions
+            for stem in reading.event.keys:
+                sharing.setdefault((value, stem), reading.event)
 
 
-def _choose_events(readings: Sequence[_Reading]) -> None:
-    """Give every DATE and TIME reading the event it dates (``helpers.events.dated_event``).
+def _read_sentences(readings: Sequence[_Reading]) -> None:
+    """Number the clauses of every reading and choose the event each DATE and TIME dates, sentence by sentence.
 
-    The other dated points of the sentence end phrases; a reading that is not a point
-    ends its own phrase too.
+    One sentence at a time, so its words are found once for both. The event is
+    ``helpers.events.dated_event``'s: the other dated points of the sentence end
+    phrases; a reading that is not a point ends its own phrase too.
     """
-    dates = [r for r in readings if r.timex.type in ("DATE", "TIME")]
-    for group in _by_sentence(dates).values():
+    for group in _by_sentence(readings).values():
+        _number_clauses(group)
         origin = group[0].sentence.start
-        points = [(r.timex.start - origin, r.timex.end - origin) for r in group if r.role == "event"]
-        for reading in group:
+        dates = [r for r in group if r.timex.type in ("DATE", "TIME")]
+        points = [(r.timex.start - origin, r.timex.end - origin) for r in dates if r.role == "event"]
+        for reading in dates:
             own = (reading.timex.start - origin, reading.timex.end - origin)
             stops = points if reading.role == "event" else [*points, own]
             reading.clause = dated_event(reading.sentence.text, *own, stops)
@@ -244,7 +257,7 @@ def _attach_durations(readings: Sequence[_Reading]) -> None:
     """Give each duration to the dated event of its clause; otherwise it is context."""
     hosts = _dated_clauses(readings)
     for reading in (r for r in readings if r.role == "duration"):
-        host = hosts.get((reading.sentence.start, _clause_index(reading.sentence, reading.timex.start)))
+        host = hosts.get((reading.sentence.start, reading.clause_number))
         if host is None:
             reading.role, reading.note = "context", "a length of time with no dated event in its clause"
             continue
@@ -257,7 +270,7 @@ def _dated_clauses(readings: Sequence[_Reading]) -> dict[tuple[int, int], _Readi
     hosts: dict[tuple[int, int], _Reading] = {}
     for r in readings:
         if r.event is not None and r.role in ("event", "mention"):
-            hosts.setdefault((r.sentence.start, _clause_index(r.sentence, r.timex.start)), r)
+            hosts.setdefault((r.sentence.start, r.clause_number), r)
     return hosts
 
 
@@ -271,29 +284,81 @@ def _distance(timex: Timex) -> str:
     return next((t.value for t in find_timexes(amount) if t.type == "DURATION"), "")
 
 
-def _dated_by_noun(clause: Clause, events: Sequence[_Event], before: int) -> _Event | None:
+class _Placed:
+    """The events placed so far, in order, indexed by position and by content stem.
+
+    A relation looks for the event told last before it, or for the nearest event
+    holding a word; scanning every event for each relation was quadratic in a long text.
+    Positions and words no longer change once the relations are resolved.
+    """
+
+    def __init__(self, events: list[_Event]) -> None:
+        self.events = events
+        self._positions: list[tuple[int, int]] = []  # (position, order placed), sorted
+        self._by_stem: dict[str, list[tuple[int, int]]] = {}
+        for number, event in enumerate(events):
+            self._index(event, number)
+
+    def add(self, event: _Event) -> None:
+        """Place a new event."""
+        self.events.append(event)
+        self._index(event, len(self.events) - 1)
+
+    def _index(self, event: _Event, number: int) -> None:
+        bisect.insort(self._positions, (event.position, number))
+        for stem in event.keys:
+            bisect.insort(self._by_stem.setdefault(stem, []), (event.position, number))
+
+    def last_before(self, offset: int) -> _Event | None:
+        """Return the event with the greatest position before ``offset`` (the first placed on a tie)."""
+        found = self._nearest(self._positions, offset)
+        return None if found is None or not found[0] else self.events[-found[2]]
+
+    def nearest_with(self, stems: set[str], offset: int) -> _Event | None:
+        """Return the event holding one of ``stems`` nearest before ``offset``, else nearest after it."""
+        found = [self._nearest(self._by_stem.get(stem, []), offset) for stem in stems]
+        best = max((f for f in found if f is not None), default=None)
+        return None if best is None else self.events[-best[2]]
+
+    @staticmethod
+    def _nearest(keys: list[tuple[int, int]], offset: int) -> tuple[bool, int, int] | None:
+        """Return (before ``offset``, minus the distance, minus the order placed) of the nearest key.
+
+        The greatest such triple is the event wanted: before ``offset`` first, then nearer, then placed first.
+        """
+        if not keys:
+            return None
+        at = bisect.bisect_left(keys, (offset, -1))
+        position = keys[at - 1][0] if at > 0 else keys[at][0]
+        first = bisect.bisect_left(keys, (position, -1))
+        return (position < offset, -abs(position - offset), -keys[first][1])
+
+
+def _dated_by_noun(clause: Clause, placed: _Placed, before: int) -> _Event | None:
     """Return the event whose words hold the phrase's head noun ("the vote"), the nearest before ``before``."""
     words = (clause.noun or clause.subject).split()
     stems = content_stems(words[-1]) if words else set()
-    matches = [e for e in events if e.keys & stems]
-    return max(matches, key=lambda e: (e.position < before, -abs(e.position - before)), default=None)
+    return placed.nearest_with(stems, before)
 
 
-def _event_in_clause(readings: Sequence[_Reading], sentence: Sentence, clause: int) -> _Event | None:
-    """Return the event dated by a point expression inside a given clause of a sentence (``readings``: that sentence's)."""
+def _event_in_clause(readings: Sequence[_Reading], clause: int) -> _Event | None:
+    """Return the event dated by a point expression inside a given clause of a sentence.
+
+    ``readings`` are that sentence's.
+    """
     for r in readings:
         if r.event is not None and r.role in ("event", "mention"):
-            if _clause_index(sentence, r.timex.start) == clause:
+            if r.clause_number == clause:
                 return r.event
     return None
 
 
-def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Event]) -> bool:
+def _resolve(reading: _Reading, readings: Sequence[_Reading], placed: _Placed) -> bool:
     """Date one side of a relation from the other (``readings``: its sentence's); True when an event was placed."""
     timex, sentence = reading.timex, reading.sentence
     text = sentence.text
     spans = split_clauses(text)
-    here = _clause_index(sentence, timex.start)
+    here = reading.clause_number
     distance = _distance(timex)
     own = [(timex.start - sentence.start, timex.end - sentence.start)]
     cue = (
@@ -304,13 +369,12 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
     sign = 1 if cue in ("after", "later") else -1
     expression = f"{timex.text} {cue}" if timex.type == "DURATION" else timex.text
     if cue in load_cues()["discourse"]:
-        told = [e for e in events if e.position < timex.start]
-        anchor = max(told, key=lambda e: e.position) if told else None
+        anchor = placed.last_before(timex.start)
         if anchor is None:
             return False
         clause = dated_event(text, *own[0], own)
         reading.clause = clause
-        return _place_relative(reading, anchor, clause, distance, sign, expression, events)
+        return _place_relative(reading, anchor, clause, distance, sign, expression, placed)
     if here < 0 or here + 1 >= len(spans):
         return False
     main_index = here
@@ -318,15 +382,15 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], events: list[_Even
     if not main.verb and here + 2 < len(spans):  # fronted: "Two days after X, <main clause>"
         main_index = here + 2
         main = read_clause(text, spans[main_index], own)
-    main_event = _event_in_clause(readings, sentence, main_index) or _dated_by_noun(main, events, timex.start)
+    main_event = _event_in_clause(readings, main_index) or _dated_by_noun(main, placed, timex.start)
     complement = read_clause(text, spans[here + 1], own)
-    complement_event = _event_in_clause(readings, sentence, here + 1)
+    complement_event = _event_in_clause(readings, here + 1)
     if complement_event is None and not complement.verb:
-        complement_event = _dated_by_noun(complement, events, timex.start)
+        complement_event = _dated_by_noun(complement, placed, timex.start)
     if main_event is not None and complement_event is None:
-        return _place_relative(reading, main_event, complement, distance, -sign, expression, events)
+        return _place_relative(reading, main_event, complement, distance, -sign, expression, placed)
     if complement_event is not None and main_event is None:
-        return _place_relative(reading, complement_event, main, distance, sign, expression, events)
+        return _place_relative(reading, complement_event, main, distance, sign, expression, placed)
     return False
 
 
@@ -337,7 +401,7 @@ def _place_relative(
     distance: str,
     sign: int,
     expression: str,
-    events: list[_Event],
+    placed: _Placed,
 ) -> bool:
     """Add the event ``distance`` after (sign +1) or before (-1) ``anchor``; False if it cannot be dated."""
     shifted = shift_value(anchor.value, distance, sign)
@@ -350,7 +414,7 @@ def _place_relative(
     reading.clause = clause
     event = _new_event(reading, clause, RELATIVE, value, expression)
     event.start, event.end, event.granularity = start, end, granularity_of(value)
-    events.append(event)
+    placed.add(event)
     reading.role, reading.event = "relation", event
     reading.note = f"{distance} {'after' if sign > 0 else 'before'} the event dated {anchor.value}"
     return True
@@ -360,12 +424,13 @@ def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> No
     """Resolve relations until none can be; the rest become context."""
     pending = [r for r in readings if r.role == "relation"]
     by_sentence = _by_sentence(readings)
+    placed = _Placed(events)
     progress = True
     while pending and progress:
         progress = False
         waiting = []
         for reading in pending:
-            if _resolve(reading, by_sentence[reading.sentence.start], events):
+            if _resolve(reading, by_sentence[reading.sentence.start], placed):
                 progress = True
             else:
                 waiting.append(reading)
@@ -396,6 +461,7 @@ def _read(
             readings.append(_Reading(timex, sentence))
     for reading in readings:
         _classify(reading, body)
+    _read_sentences(readings)
     events: list[_Event] = []
     _place_points(readings, events)
     _attach_durations(readings)
@@ -423,9 +489,27 @@ def build_timeline(
     """
     import pandas
 
+    return pandas.DataFrame(
+        timeline_rows(body, published, timexes, lines=lines, mode=mode), columns=list(COLUMNS)
+    )
+
+
+def timeline_rows(
+    body: str,
+    published: date | None,
+    timexes: Sequence[Timex] | None = None,
+    *,
+    lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
+) -> list[dict]:
+    """Return the rows of ``build_timeline`` as dicts keyed by ``COLUMNS``, without pandas (for many articles).
+
+    >>> [(row["value"], row["event"], row["line"]) for row in timeline_rows("The dam broke in 1987.", None)]
+    [('1987', 'dam broke', 1)]
+    """
     events, _ = _read(body, published, timexes, mode)
     locate = _line_locator(body, lines)
-    rows = [
+    return [
         {
             "start": e.start,
             "end": e.end,
@@ -443,7 +527,6 @@ def build_timeline(
         }
         for e in sorted(events, key=lambda e: (e.start, e.end, e.position))
     ]
-    return pandas.DataFrame(rows, columns=list(COLUMNS))
 
 
 def explain_timeline(
@@ -507,7 +590,7 @@ def body_origins(text: str, paragraphs: Sequence[tuple[int, str]]) -> list[tuple
 
 def _line_locator(body: str, lines: Sequence[tuple[int, int]] | None):
     """Return a function giving the raw line and the character span in it of a body span."""
-    starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    starts = [0] + [match.end() for match in _NEWLINE.finditer(body)]
     if lines is not None and not body and not lines:  # no body paragraph: an empty body, no rows
         lines = [(1, 0)]
     if lines is not None and len(lines) != len(starts):

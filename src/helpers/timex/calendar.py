@@ -150,10 +150,14 @@ def month_year(anchor: date | None, month: int, direction: int = 0, day: int = 0
     are plausible and ``direction`` decides: -1 (past tense) takes the latest such month
     not after the anchor, +1 (future) the first not before it, 0 keeps the nearest.
 
-    >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2023, 3, 13), 12), month_year(None, 2)
-    ('2021', '2023', '2022', 'XXXX')
-    >>> month_year(date(1999, 5, 6), 11, -1), month_year(date(1998, 3, 4), 12, 1), month_year(date(2000, 1, 15), 1, 1, 14)
-    ('1998', '1998', '2000')
+    >>> month_year(date(2022, 2, 10), 11), month_year(date(2022, 11, 10), 2), month_year(date(2023, 3, 13), 12)
+    ('2021', '2023', '2022')
+    >>> month_year(None, 2)
+    'XXXX'
+    >>> month_year(date(1999, 5, 6), 11, -1), month_year(date(1998, 3, 4), 12, 1)
+    ('1998', '1998')
+    >>> month_year(date(2000, 1, 15), 1, 1, 14)
+    '2000'
     """
     if anchor is None:
         return "XXXX"

@@ -48,7 +48,8 @@ class Context:
     def year_of_month(self, month: int, looks: int = 0, day: int = 0) -> str:
         """Return the year of a month (and day) named without one: the narrative's year, or by ``month_year``.
 
-        >>> Context("", date(1940, 3, 3), narrative=True).year_of_month(11, -1), Context("", date(1940, 3, 3)).year_of_month(11, -1)
+        >>> narrative, news = Context("", date(1940, 3, 3), narrative=True), Context("", date(1940, 3, 3))
+        >>> narrative.year_of_month(11, -1), news.year_of_month(11, -1)
         ('1940', '1939')
         """
         if self.narrative and self.dct is not None:
@@ -105,8 +106,10 @@ def tense(text: str, start: int, end: int) -> int:
 
     >>> tense("He will arrive on Friday.", 18, 24), tense("He arrived Friday.", 11, 17)
     (1, -1)
-    >>> tense("The talks are expected to resume on Friday.", 36, 42), tense("He is in the United States Friday.", 27, 33)
-    (1, 0)
+    >>> tense("The talks are expected to resume on Friday.", 36, 42)
+    1
+    >>> tense("He is in the United States Friday.", 27, 33)
+    0
     """
     return nearest_cue(text, start, end)[0]
 

@@ -295,8 +295,10 @@ def counted_or_named(text: str, start: int) -> bool:
     An all-capital word before it is a model or a code, unless it is an era ("AD") or a
     word in capitals ("IN 1994").
 
-    >>> counted_or_named("more than 1100 people", 10), counted_or_named("a GTX 1660 card", 6), counted_or_named("IN 1994", 3)
-    (True, True, False)
+    >>> counted_or_named("more than 1100 people", 10), counted_or_named("a GTX 1660 card", 6)
+    (True, True)
+    >>> counted_or_named("IN 1994", 3)
+    False
     """
     found = _not_a_year_before().search(text, max(0, start - 16), start)
     if found is None:
@@ -477,7 +479,8 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 QUARTER = Rule(
     "quarter",
     r"\b(?:(?:the<_>)?(?P<shift><near_shifters>)<_>year's<_>|(?:the<_>)?(?:(?P<y2><YEAR>)<_>|(?P<ago><YEARAGO>)<_>)?"
-    r"(?:fiscal[- ]|calendar<_>)?)(?P<ord><ORD>)(?:-|<_>)(?P<part>quarter|half)\b(?:<_>of<_>(?:fiscal<_>)?(?P<year><YEAR>)\b)?",
+    r"(?:fiscal[- ]|calendar<_>)?)(?P<ord><ORD>)(?:-|<_>)(?P<part>quarter|half)\b"
+    r"(?:<_>of<_>(?:fiscal<_>)?(?P<year><YEAR>)\b)?",
     read_quarter,
     "quarter half",
     (("Profit rose in the fourth quarter of 1990.", "the fourth quarter of 1990", "1990-Q4"),),
@@ -602,7 +605,10 @@ def weekday_value(ctx: Context, name: str, shifter: str | None, start: int, end:
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date; Sundays / Tuesday nights -> SET."""
+    """Monday / last Friday / Monday night -> DATE or TIME anchored on the document date.
+
+    Sundays / Tuesday nights -> SET.
+    """
     part = m["part"]
     if m["every"] or m["parts"]:
         if m["shift"] or (m["every"] and part and not m["parts"]):
@@ -780,9 +786,10 @@ ANAPHORIC_DATE = Rule(
 
 
 def read_shifted_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    """this week / last year / next month / earlier this month -> DATE at that granularity; the past year -> DURATION P1Y.
+    """this week / last year / next month / earlier this month -> DATE at that granularity.
 
-    "(over) the past year" is the year up to the time of writing, not the calendar year before.
+    The past year -> DURATION P1Y: "(over) the past year" is the year up to the time of
+    writing, not the calendar year before.
     """
     amount = int(lookup("shifters", m["shift"])[0])
     unit = m["unit"].lower()

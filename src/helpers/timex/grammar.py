@@ -47,8 +47,9 @@ class Rule:
 
     ``triggers`` names the words one of which every match holds as a whole word:
     ``<NAME>`` stands for each word of that placeholder and ``<section>`` for each word
-    of that table (a suffix after it is added to each), ``#`` for a digit. ``examples`` are (sentence, expression, value) read with
-    the document date 2023-03-13 (a Monday); the tests run each one.
+    of that table (a suffix after it is added to each), ``#`` for a digit. ``examples`` are
+    (sentence, expression, value) read with the document date 2023-03-13 (a Monday); the
+    tests run each one.
     """
 
     name: str
@@ -155,7 +156,9 @@ def _pieces() -> dict[str, str]:
         "YEARAGO": alternation(table("year_ago")).replace(BLANK, r"[- ]"),
         "YEAR": r"(?:1[0-9]{3}|20[0-9]{2})",
         "BCYEAR": rf"(?:[1-9][0-9]{{0,3}}(?:{BLANK})?{alternation(table('before_christ'))})",
-        "SPOKENYEAR": rf"{alternation(table('spoken_centuries'))}{BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})",
+        "SPOKENYEAR": (
+            rf"{alternation(table('spoken_centuries'))}{BLANK}(?:hundred{BLANK}(?:and{BLANK})?)?(?:{_tens_words()})"
+        ),
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     }
 

@@ -1,4 +1,6 @@
-"""The TIME and SET rules: clock times and parts of the day ("2 p.m.", "this morning"), repetitions ("daily", "twice a week").
+"""The TIME and SET rules: clock times, parts of the day and repetitions.
+
+Clock times and parts of the day such as "2 p.m.", "this morning"; repetitions such as "daily", "twice a week".
 
 Each normaliser is followed by its rule.
 """
@@ -70,7 +72,10 @@ def day_value(ctx: Context, word: str | None, start: int, end: int) -> str:
 
 
 def read_clock(m: re.Match[str], ctx: Context) -> Reading | None:
-    """2 p.m. / around 10:35 a.m. / noon Thursday / 5 p.m. EST, Nov. 6 -> TIME (a clock time with its day is one TIMEX3)."""
+    """2 p.m. / around 10:35 a.m. / noon Thursday / 5 p.m. EST, Nov. 6 -> TIME.
+
+    A clock time with its day is one TIMEX3.
+    """
     if m["word"]:
         clock = table("day_parts")[m["word"].lower()][0]
     else:
