@@ -89,7 +89,7 @@ def token_features(tokens: Sequence[Token], i: int) -> list[str]:
     """Return the feature names of ``tokens[i]`` that the model weighs.
 
     >>> token_features(locate_words("troops attacked"), 1)[:4]
-    ['bias', 'w=attacked', 'stem=attack', 's1=d']
+    ['bias', 'w=attacked', 'stem=attack', 'event-noun=True']
     """
     word = tokens[i].lower
     before = _context(tokens[i - 1]) if i > 0 else "<s>"
@@ -177,7 +177,7 @@ def event_positions(tokens: Sequence[Token], weights: dict[str, float] | None = 
 
     >>> words = locate_words("The storm hit the coast on Monday.")
     >>> [words[i].text for i in event_positions(words)]
-    ['hit']
+    ['storm', 'hit']
     """
     return [i for i in range(len(tokens)) if event_score(tokens, i, weights) > 0]
 
