@@ -399,6 +399,72 @@ def test_a_short_table_between_body_paragraphs_stays_body():
     assert body_of("Storm floods the coast", *STORY[:2], table, *STORY[2:]) == [*STORY[:2], table, *STORY[2:]]
 
 
+# A results table as a dump shows it: every cell on a line of its own (written for these tests).
+TABLE = [
+    "Town",
+    "Rain (mm)",
+    "River (m)",
+    *[
+        cell
+        for town, rain, river in [
+            ("Alderford", "112", "4.1"),
+            ("Brookmere", "98", "3.7"),
+            ("Cressing", "131", "4.6"),
+            ("Dunwell", "87", "2.9"),
+            ("Eastholm", "104", "3.8"),
+            ("Fernby", "120", "4.4"),
+            ("Greyling", "93", "3.1"),
+            ("Hollins Cross", "101", "3.5"),
+        ]
+        for cell in (town, rain, river)
+    ],
+]
+
+
+def test_a_long_table_inside_the_story_is_one_block_of_the_body():
+    intro = "Officials said the rain and the river rose most in these towns, and they warned of more to come:"
+    result = labelled("Storm floods the coast", "Home", *STORY[:2], intro, *TABLE, *STORY[2:], "Contact us")
+    assert [text for text, (label, _) in result.items() if label == "body"] == [
+        *STORY[:2],
+        intro,
+        *TABLE,
+        *STORY[2:],
+    ]
+    assert result["Alderford"][1].startswith("a table inside the body region (one block in the layout)")
+
+
+def test_a_table_after_the_story_stays_out_of_the_body():
+    assert body_of("Storm floods the coast", *STORY, *TABLE, "Contact us") == STORY
+    assert body_of("Storm floods the coast", "Home", *TABLE, *STORY) == STORY
+
+
+# Teasers of other stories as a dump shows them: a headline, then its summary (written for these tests).
+TEASERS = [
+    "Bridge reopens after the floods",
+    "Engineers checked every pillar of the old bridge before the county let cars cross it again this morning.",
+    "Farmers count the cost of the wet summer",
+    "A survey of farms along the valley found that most of them lost at least a third of their harvest this year.",
+    "School term starts a week late",
+    "Pupils in the flooded villages will return to their classrooms next Monday, the education office said.",
+]
+
+
+def test_a_list_of_other_stories_after_the_story_is_not_body():
+    result = labelled("Storm floods the coast", "Home", *STORY, "Related Stories", *TEASERS, "Contact us")
+    assert [text for text, (label, _) in result.items() if label == "body"] == STORY
+    assert result[TEASERS[1]][1].startswith("in the list of other stories after the body")
+
+
+def test_a_related_box_inside_the_story_leaves_the_story_whole():
+    more = [
+        "Rescue teams worked through the night to reach the farms cut off by the water on the lower road.",
+        "The county council said it would meet on Friday to decide how to pay for the repairs to the roads.",
+        "Residents were told to boil their tap water until the water company had tested every reservoir.",
+    ]
+    lines = ["Storm floods the coast", *STORY, "Related articles", *TEASERS[::2], *more, "Contact us"]
+    assert body_of(*lines) == [*STORY, *more]
+
+
 def test_us_the_country_is_not_the_publisher_speaking():
     row = measure_page(
         ["T", "The firm will be bought by US investors, and IT staff will move to the new owner."]

@@ -559,3 +559,13 @@ def test_placed_events_are_found_as_a_scan_of_every_event_finds_them(
     sharing = [e for e in events if e.keys & stems]
     nearest = max(sharing, key=lambda e: (e.position < offset, -abs(e.position - offset)), default=None)
     assert index.nearest_with(stems, offset) is nearest
+
+
+def test_timeline_rows_are_the_rows_of_the_table(seed_body: str) -> None:
+    """``timeline_rows`` gives the timeline's rows without pandas: the same values, in the same order."""
+    from helpers.timeline import timeline_rows
+
+    rows = timeline_rows(seed_body, PUBLISHED)
+    table = build_timeline(seed_body, PUBLISHED)
+    assert rows and [list(row) for row in rows] == [list(COLUMNS)] * len(rows)
+    assert [list(row.values()) for row in rows] == table.values.tolist()

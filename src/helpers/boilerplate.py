@@ -73,6 +73,16 @@ _TRANSCRIPT = re.compile(
     r"\btranscript\b.{0,120}\b(?:edited|provided|final form|may not|produced|updated|copy|accuracy|clarity)\b",
     re.IGNORECASE,
 )  # "This transcript has been edited for clarity", "rush transcript ... may not be in its final form"
+_OTHER_STORIES = re.compile(
+    r"\W*(?:related(?:\s+(?:articles?|stories|posts|news|content|coverage|links|reading|topics|videos?))?"
+    r"|more\s+(?:from|in|on|stories|articles|news|to explore|like this)\b.{0,60}"
+    r"|(?:recommended|suggested|popular|trending|latest|top|other)\s+(?:for you|stories|articles|posts|reads|videos)"
+    r"|(?:you|we think you)\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be interested in)"
+    r"|(?:most|more)\s+(?:read|popular|viewed|shared|commented|emailed)(?:\s+(?:stories|articles|now|today))?"
+    r"|further reading|editor'?s\s+(?:picks|choice)"
+    r"|(?:around|from)\s+the\s+web|sponsored\s+(?:stories|content|links)|what to read next)\W*$",
+    re.IGNORECASE,
+)  # the heading of a list of other stories: "Related Stories", "More from the Times", "You may also like"
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ROUGH_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
@@ -495,7 +505,7 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
         back.append((0, into_body[1], into_gap[1], into_after[1]))
         before += stay_before
         body, gap, after = into_body[0] + scale * score + offset, into_gap[0], into_after[0]
-    ends = [before, body, gap, after]
+    ends = [before, body, -math.inf, after]  # a gap lies inside the body: the page cannot end in one
     state = ends.index(max(ends))
     path = [state]
     for previous in reversed(back):
@@ -559,14 +569,24 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if is_numeric(row) else score
         for score, rule, row in zip(scores, rules, rows)
     ]  # fmt: skip
-    states = ["before", *decode_layout(evidence[1:], model)]
-    thread = find_thread(rows, states.index("body") if "body" in states else len(states))
-    if thread < len(states):  # a comment thread after the body start: the body ends before it
-        states = ["before", *decode_layout(evidence[1:thread], model), *["after"] * (len(states) - thread)]
+    tables = find_tables(rows, rules)
+    states = ["before", *decode_blocks(evidence, tables, len(evidence), model)]
+    start = states.index("body") if "body" in states else len(states)
+    others = find_other_stories(texts, rows, states, start)
+    thread = min(find_thread(rows, start), others)
+    if thread < len(states):  # a comment thread or a list of other stories after the body start ends it
+        states = [
+            "before",
+            *decode_blocks(evidence, tables, thread, model),
+            *["after"] * (len(states) - thread),
+        ]
     states = trim_numeric_edges(keep_list_items(states, rows, rules), rows)
     labels = ["body" if state == "body" else "boilerplate" for state in states]
+    in_table = {index for table in tables for index in table}
     context = [
-        "inside the body region" if label == "body" and score <= 0
+        "a table inside the body region (one block in the layout)" if label == "body" and index in in_table
+        else "inside the body region" if label == "body" and score <= 0
+        else "in the list of other stories after the body" if index >= others
         else "in the comment thread after the body" if index >= thread
         else "outside the main body region" if label == "boilerplate" and score > 0
         else ""
@@ -592,6 +612,58 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         context=tuple(map(context.__getitem__, shown)),
         model=model,
     )
+
+
+def find_tables(
+    rows: Sequence[Features], rules: Sequence[str], min_numbers: int = 6, max_cell_words: int = 4
+) -> list[range]:
+    """Return the spans of the page's tables: runs of cells, headers and row names with the numbers.
+
+    A dump puts each cell of a table on a line of its own. A cell is a
+    letterless or numeric line, or a short line (``max_cell_words`` words at
+    most) that no rule named and that shows no furniture; a table holds at least
+    ``min_numbers`` numeric lines, and they are at least half of its cells.
+
+    >>> cells = ["Team", "Won", "Lost", "Red Rovers", "12", "3", "Blue Bells", "9", "6", "Green Gulls", "7", "8"]
+    >>> texts = ["T", "The league table after the last round:", *cells, "The season ends in May."]
+    >>> find_tables(measure_page(texts), [""] * len(texts))
+    [range(2, 14)]
+    """
+    tables, run = [], []
+    for index, (row, rule) in enumerate([*zip(rows, rules), (None, "end")]):
+        cell = index > 0 and row is not None and not rule and (
+            is_numeric(row) or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row))
+        )  # fmt: skip
+        if cell:
+            run.append(index)
+            continue
+        numbers = sum(is_numeric(rows[position]) for position in run)
+        if numbers >= min_numbers and 2 * numbers >= len(run):
+            tables.append(range(run[0], run[-1] + 1))
+        run = []
+    return tables
+
+
+def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, model: Model) -> list[str]:
+    """Return the layout states of the paragraphs after the title up to ``end``, each table decoded as one block.
+
+    As one block, a table has one vote in the page's layout, not one per cell,
+    with the evidence of a letterless line (``NUMERIC_SCORE``): it may sit inside
+    a body, never make one.
+
+    >>> evidence = [0.0, 2.0, *[-3.0] * 8, 2.0, -6.0, -6.0]  # the title, prose, eight cells, prose, a footer
+    >>> decode_blocks(evidence, [range(2, 10)], 13, load_model()).count("body")
+    10
+    >>> decode_blocks(evidence, [], 13, load_model()).count("body")  # cell by cell, the table ends the body
+    1
+    """
+    starts = {table.start: table for table in tables if table.stop <= end}
+    blocks, index = [], 1
+    while index < end:
+        blocks.append(starts.get(index, range(index, index + 1)))
+        index = blocks[-1].stop
+    scores = [NUMERIC_SCORE if block.start in starts else evidence[block.start] for block in blocks]
+    return [state for block, state in zip(blocks, decode_layout(scores, model)) for _ in block]
 
 
 def keep_list_items(
@@ -658,6 +730,55 @@ def is_numeric(row: Features, max_share: float = 0.5) -> bool:
     (True, False)
     """
     return bool(row.no_letters) or row.digit_share >= max_share
+
+
+def find_other_stories(
+    texts: Sequence[str], rows: Sequence[Features], states: Sequence[str], start: int, max_words: int = 10
+) -> int:
+    """Return where a list of other stories begins after the body's ``start`` (``len(texts)`` when none does).
+
+    The list begins at its heading ("Related Stories", "More from the Times",
+    "You may also like"), a short line outside the body region: teasers of other
+    stories follow it, and their headlines and summaries read like a body. A
+    heading after which the article goes on in a run of prose (``prose_ahead``)
+    heads a box inside the article instead. When the heading lies in a gap of the
+    body region, the list begins with the gap.
+
+    >>> texts = ["T", "The storm hit the coast.", "Share this", "Related Stories", "Floods close the bridge."]
+    >>> find_other_stories(texts, measure_page(texts), ["before", "body", "gap", "gap", "body"], 1)
+    2
+    """
+    ahead = prose_ahead(rows, states)
+    for index in range(start + 1, len(texts)):
+        short = math.expm1(rows[index].log_words) <= max_words
+        if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
+            while index > start and states[index - 1] == "gap":
+                index -= 1
+            return index
+    return len(texts)
+
+
+def prose_ahead(
+    rows: Sequence[Features], states: Sequence[str], run: int = 3, min_words: int = 15
+) -> list[bool]:
+    """Tell, for each paragraph, whether the body region holds ``run`` prose paragraphs in a row from it on.
+
+    A teaser list alternates headlines and summaries; an article goes on in
+    runs of prose: paragraphs of ``min_words`` words or more that end a sentence.
+
+    >>> prose = "The storm reached the coast at dawn, and the river rose by two metres within a few hours."
+    >>> texts = ["T", "Related Stories", prose, "Floods close the bridge", prose, prose, prose]
+    >>> prose_ahead(measure_page(texts), ["before", "gap", "body", "body", "body", "body", "body"])
+    [True, True, True, True, True, False, False]
+    """
+    ahead, streak, found = [False] * len(rows), 0, False
+    for index in range(len(rows) - 1, -1, -1):
+        row = rows[index]
+        prose = states[index] == "body" and row.sentence_end and math.expm1(row.log_words) >= min_words
+        streak = streak + 1 if prose else 0
+        found = found or streak >= run
+        ahead[index] = found
+    return ahead
 
 
 def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furniture: int = 3) -> int:
