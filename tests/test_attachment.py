@@ -76,3 +76,7 @@ def test_candidates_are_the_words_scored_above_the_floor_outside_time_expression
     scores = [FLOOR - 1, FLOOR + 1, 3.0, 3.0]
     assert candidate_positions(scores, [False, False, False, True]) == [1, 2]
     assert candidate_positions(scores, []) == [1, 2, 3]
+
+
+def test_an_opening_expression_dates_the_reporting_verb_of_the_clause_after_it() -> None:
+    assert chosen("On Wednesday, the minister said the convictions prove nothing.", "Wednesday") == "said"

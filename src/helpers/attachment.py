@@ -71,7 +71,7 @@ def candidate_features(
     between = tokens[candidate + 1 : first] if left else tokens[last + 1 : candidate]
     dist = len(between) + 1
     low, high = (candidate, first) if left else (last, candidate)
-    rank = sum(1 for c in candidates if low < c < high)
+    rank = sum(1 for c in candidates if low < c < high and (not scores or scores[c] > 0))  # events between
     commas = sum(1 for t in between if t.text in _PUNCTUATION)
     span = range(candidate + 1, first) if left else range(last + 1, candidate)
     times = "-" if not stopped else "yes" if any(stopped[k] for k in span) else "no"
@@ -165,9 +165,10 @@ def choose_event(
     """Return the event word of the sentence ``text`` that the expression ``text[start:end]`` dates, or None.
 
     A reporting verb ("said") is chosen only in the expression's own clause ("said on
-    Monday") and an auxiliary only as a main verb ("there were"), unless nothing else is there;
-    ``stops`` are the sentence's time expressions (never events); ``tagger`` and
-    ``ranker`` replace the shipped weights.
+    Monday", or the clause right after an opening "On Monday,") and an auxiliary only
+    as a main verb ("there were"), unless nothing else is there; ``stops`` are the
+    sentence's time expressions (never events); ``tagger`` and ``ranker`` replace the
+    shipped weights.
 
     >>> sentence = "Officials said rebels seized the town on Monday."
     >>> choose_event(sentence, 41, 47).text
@@ -187,7 +188,7 @@ def choose_event(
 
     def acceptable(i: int) -> bool:
         if tokens[i].lower in cues["reporting"]:
-            return clause[i] == clause[inside[0]]
+            return clause[i] == clause[inside[0]] or _fronted(clause, inside[0], i)
         if tokens[i].lower in cues["auxiliaries"]:
             following = next(
                 (k for k in range(i + 1, len(tokens)) if tokens[k].lower not in cues["adverbs"]), i
@@ -206,6 +207,11 @@ def _is_possessive(tokens: Sequence[Token], last: int) -> bool:
     """Tell whether the expression ending at ``tokens[last]`` is a possessive ("last week's")."""
     after = tokens[last + 1].text if last + 1 < len(tokens) else ""
     return after in _POSSESSIVE or tokens[last].text.lower().endswith(_POSSESSIVE_ENDINGS)
+
+
+def _fronted(clause: Sequence[int], expression: int, verb: int) -> bool:
+    """Tell whether the expression opens the sentence before the verb's clause ("On Monday, officials said")."""
+    return clause[expression] == 0 and clause[verb] == 1
 
 
 def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
