@@ -1,4 +1,4 @@
-"""Tests for helpers.timeline: the seed's five events, calendar bounds, merging, relations, context."""
+"""Tests for helpers.timeline: the seed's five events, merging, relations, context."""
 
 from datetime import date
 from pathlib import Path
