@@ -666,14 +666,13 @@ def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, 
     return [state for block, state in zip(blocks, decode_layout(scores, model)) for _ in block]
 
 
-def keep_list_items(
-    states: Sequence[str], rows: Sequence[Features], rules: Sequence[str], max_run: int = 8
-) -> list[str]:
-    """Return the states with short gaps of list items and sub-headings between body paragraphs made body.
+def keep_list_items(states: Sequence[str], rows: Sequence[Features], rules: Sequence[str]) -> list[str]:
+    """Return the states with gaps of list items and sub-headings between body paragraphs made body.
 
-    A gap of at most ``max_run`` paragraphs stays with the body when none of them
-    is furniture: no rule, no site, credit, action or appeal word, link, byline,
-    date, count, comment furniture or letterless line.
+    A gap stays with the body, however long (a list article's items), when the
+    body runs on both sides of it and none of its paragraphs is furniture: no
+    rule, no site, credit, action or appeal word, link, byline, date, count,
+    comment furniture or letterless line.
 
     >>> texts = ["T", "The storm hit the coast.", "Anna Berg, The Quiet River", "Advertisement", "Roads closed."]
     >>> keep_list_items(["before", "body", "gap", "gap", "body"], measure_page(texts), [""] * 5)
@@ -687,7 +686,7 @@ def keep_list_items(
             start = index
         elif state == "body" and start is not None:
             gap = range(start, index)
-            if len(gap) <= max_run and not any(rules[i] or is_furniture_row(rows[i]) for i in gap):
+            if not any(rules[i] or is_furniture_row(rows[i]) for i in gap):
                 kept[start:index] = ["body"] * len(gap)
             start = None
     return kept
