@@ -629,18 +629,19 @@ def find_tables(
     >>> find_tables(measure_page(texts), [""] * len(texts))
     [range(2, 14)]
     """
-    tables, run = [], []
-    for index, (row, rule) in enumerate([*zip(rows, rules), (None, "end")]):
-        cell = index > 0 and row is not None and not rule and (
-            is_numeric(row) or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row))
-        )  # fmt: skip
-        if cell:
-            run.append(index)
-            continue
-        numbers = sum(is_numeric(rows[position]) for position in run)
-        if numbers >= min_numbers and 2 * numbers >= len(run):
-            tables.append(range(run[0], run[-1] + 1))
-        run = []
+    numeric = [is_numeric(row) for row in rows]
+    short = [math.expm1(row.log_words) <= max_cell_words for row in rows]
+    cells = [
+        index > 0 and not rule and (number or (brief and not is_furniture_row(row)))
+        for index, (row, rule, number, brief) in enumerate(zip(rows, rules, numeric, short))
+    ]
+    tables, start = [], 0
+    for index, cell in enumerate([*cells, False]):  # a run of cells ends at the first paragraph that is none
+        if not cell:
+            numbers = sum(numeric[start:index])
+            if numbers >= min_numbers and 2 * numbers >= index - start:
+                tables.append(range(start, index))
+            start = index + 1
     return tables
 
 
@@ -658,12 +659,16 @@ def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, 
     1
     """
     starts = {table.start: table for table in tables if table.stop <= end}
-    blocks, index = [], 1
+    scores, sizes, index = [], [], 1
     while index < end:
-        blocks.append(starts.get(index, range(index, index + 1)))
-        index = blocks[-1].stop
-    scores = [NUMERIC_SCORE if block.start in starts else evidence[block.start] for block in blocks]
-    return [state for block, state in zip(blocks, decode_layout(scores, model)) for _ in block]
+        table = starts.get(index)
+        scores.append(NUMERIC_SCORE if table else evidence[index])
+        sizes.append(len(table) if table else 1)
+        index += sizes[-1]
+    states: list[str] = []
+    for state, size in zip(decode_layout(scores, model), sizes):
+        states.extend([state] * size)
+    return states
 
 
 def keep_list_items(states: Sequence[str], rows: Sequence[Features], rules: Sequence[str]) -> list[str]:
@@ -748,7 +753,8 @@ def find_other_stories(
     2
     """
     ahead = prose_ahead(rows, states)
-    for index in range(start + 1, len(texts)):
+    last = max((index for index, state in enumerate(states) if state == "body"), default=0)
+    for index in range(start + 1, last):  # a heading after the body region's end ends nothing
         short = math.expm1(rows[index].log_words) <= max_words
         if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
             while index > start and states[index - 1] == "gap":
