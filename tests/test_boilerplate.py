@@ -466,6 +466,17 @@ def test_a_related_box_inside_the_story_leaves_the_story_whole():
     assert body_of(*lines) == [*STORY, *MORE]
 
 
+def test_an_interview_answer_and_a_told_share_are_not_appeals():
+    answer = (
+        "A: We are opening our membership to every club in the county, and we will support them with funds."
+    )
+    told = "She went on to share the address storm-help.example.org with the families of the village."
+    assert not is_appeal(answer) and not is_appeal(told)
+    assert is_appeal("Share storm-help.example.org with your neighbours.")
+    lines = [*STORY[:2], "Q: What will the club do now?", answer, told, *STORY[2:]]
+    assert body_of("Storm floods the coast", "Menu", *lines) == lines
+
+
 def test_us_the_country_is_not_the_publisher_speaking():
     row = measure_page(
         ["T", "The firm will be bought by US investors, and IT staff will move to the new owner."]

@@ -83,6 +83,8 @@ _OTHER_STORIES = re.compile(
     r"|(?:around|from)\s+the\s+web|sponsored\s+(?:stories|content|links)|what to read next)\W*$",
     re.IGNORECASE,
 )  # the heading of a list of other stories: "Related Stories", "More from the Times", "You may also like"
+_INTERVIEW = re.compile(r"[QA]:\s")  # an interview's question or answer: someone else speaking
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ROUGH_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
@@ -233,12 +235,13 @@ def load_model() -> Model:
 def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
 
-    An appeal quotes no one and has no reporting verb, and has an appeal's
-    shape: it opens with the request (an imperative: "Subscribe", "Sign up"),
-    or an appeal word (support, donate, subscribe...) stands within a few words
-    of the reader or the publisher ("your donation", "support us", "our
-    newsletter"); or it is a short pointer elsewhere: an action word and a link
-    ("for more, visit ..."). A story about subscribers is not an appeal.
+    An appeal quotes no one (no quotation, no interview's "Q:" or "A:") and has
+    no reporting verb, and has an appeal's shape: it opens with the request (an
+    imperative: "Subscribe", "Sign up"), or an appeal word (support, donate,
+    subscribe...) stands within a few words of the reader or the publisher
+    ("your donation", "support us", "our newsletter"); or it is a short pointer
+    elsewhere: an action word and a link ("for more, visit ...") that tells of no
+    one (he, she, they). A story about subscribers is not an appeal.
 
     >>> text = "For more on the summit, visit https://example.org/summit."
     >>> asks_reader(measure_page(["T", text])[1], text)
@@ -247,10 +250,10 @@ def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     >>> asks_reader(measure_page(["T", text])[1], text)
     False
     """
-    if row.reporting or row.quote or not (row.appeal or row.action):
+    if row.reporting or row.quote or not (row.appeal or row.action) or _INTERVIEW.match(text):
         return False
     if row.link and math.expm1(row.log_words) <= max_pointer_words:
-        return True
+        return _THIRD_PERSON.search(text) is None  # "she shared the link" tells of someone, asks no one
     return bool(row.appeal) and (opens_with_request(text) or appeal_near_voice(text))
 
 
