@@ -101,3 +101,13 @@ def test_lines_without_a_sentence_end_skip_punkt_with_the_same_result(text):
     for line in text.split("\n"):
         by_punkt += [line[start:end].strip() for start, end in tokenizer.span_tokenize(line)]
     assert texts(text) == [piece for piece in by_punkt if piece]
+
+
+def test_a_text_split_again_gives_the_same_sentences_in_a_list_of_its_own() -> None:
+    """A second split of a text (word counts after the timeline) reuses the first; callers may change their list."""
+    text = "The talks ended. Officials left.\nA new line."
+    first = split_sentences(text)
+    first.clear()
+    again = split_sentences(text)
+    assert [s.text for s in again] == ["The talks ended.", "Officials left.", "A new line."]
+    assert all(again[k].text == text[again[k].start : again[k].end] for k in range(3))

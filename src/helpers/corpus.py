@@ -331,7 +331,7 @@ def _study(task: Task) -> Rows:
     from helpers.article import read_article
     from helpers.boilerplate import separate
     from helpers.frequencies import count_words
-    from helpers.timeline import body_origins, build_timeline
+    from helpers.timeline import body_origins, timeline_rows
     from helpers.timex import find_timexes
     from helpers.tokens import tokenize
 
@@ -339,7 +339,7 @@ def _study(task: Task) -> Rows:
     separation = separate(article)
     body = separation.body
     timexes = find_timexes(body, article.published)
-    timeline = build_timeline(
+    timeline = timeline_rows(
         body, article.published, timexes, lines=body_origins(article.text, separation.body_paragraphs)
     )
     counts, tokens = count_words(tokenize(body))
@@ -364,7 +364,7 @@ def _study(task: Task) -> Rows:
         "articles": [article_row],
         "paragraphs": paragraphs,
         "timexes": [_timex_row(key, t, body_lines) for t in timexes],
-        "events": _event_rows(key, timeline, body, body_lines),
+        "events": _event_rows(key, timeline),
         "counts": [(key, word, count) for word, count in sorted(counts.items())],
     }
 
@@ -409,23 +409,10 @@ class BodyLines:
         return line, column + offset - self.starts[index]
 
 
-def _event_rows(key: int, timeline: pandas.DataFrame, body: str, body_lines: BodyLines) -> list[tuple]:
-    """Return the timeline's rows with the article id, the line and the event words."""
-    from helpers.events import content_stems
-
-    if timeline.empty:
-        return []
-    columns = {name: timeline[name].tolist() for name in timeline.columns}
-    if "line" not in columns:  # until the timeline gives lines: the line of the event's sentence
-        columns["line"] = [body_lines.locate(max(body.find(s), 0))[0] for s in columns["sentence"]]
-    if "event_words" not in columns:
-        columns["event_words"] = [content_stems(label) for label in columns["event"]]
-    columns["event_words"] = [
-        w if isinstance(w, str) else " ".join(sorted(w)) for w in columns["event_words"]
-    ]
-    columns["mod"] = [mod or "" for mod in columns["mod"]]
+def _event_rows(key: int, timeline: list[dict]) -> list[tuple]:
+    """Return the timeline's rows (``helpers.timeline.timeline_rows``) with the article id, in ``COLUMNS`` order."""
     names = [name for name, _ in COLUMNS["events"][1:]]
-    return [(key, *row) for row in zip(*(columns[name] for name in names))]
+    return [(key, *(row[name] for name in names)) for row in timeline]
 
 
 def check_output(folder: Path | str, pages: Sequence[Path] = ()) -> Path:

@@ -74,6 +74,12 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in split_sentences("The U.S. envoy spoke. It was late.")]
     ['The U.S. envoy spoke.', 'It was late.']
     """
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4)
+def _split(text: str) -> tuple[Sentence, ...]:
+    """Split a text once: the timeline and the word counts of an article read the same body (Punkt is slow)."""
     tokenizer = sentence_tokenizer()
     sentences = []
     for line in _LINE.finditer(text):
@@ -86,4 +92,4 @@ def split_sentences(text: str) -> list[Sentence]:
             if piece:
                 offset = line.start() + start + lead
                 sentences.append(Sentence(offset, offset + len(piece), piece))
-    return sentences
+    return tuple(sentences)

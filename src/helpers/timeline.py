@@ -78,6 +78,7 @@ RELATIVE = "relative to another event"
 
 _FALLBACK_WORDS = 8
 _NEXT_WORD = re.compile(r"\W*?(\w+)")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -488,9 +489,27 @@ def build_timeline(
     """
     import pandas
 
+    return pandas.DataFrame(
+        timeline_rows(body, published, timexes, lines=lines, mode=mode), columns=list(COLUMNS)
+    )
+
+
+def timeline_rows(
+    body: str,
+    published: date | None,
+    timexes: Sequence[Timex] | None = None,
+    *,
+    lines: Sequence[tuple[int, int]] | None = None,
+    mode: str = "auto",
+) -> list[dict]:
+    """Return the rows of ``build_timeline`` as dicts keyed by ``COLUMNS``, without pandas (for many articles).
+
+    >>> [(row["value"], row["event"], row["line"]) for row in timeline_rows("The dam broke in 1987.", None)]
+    [('1987', 'dam broke', 1)]
+    """
     events, _ = _read(body, published, timexes, mode)
     locate = _line_locator(body, lines)
-    rows = [
+    return [
         {
             "start": e.start,
             "end": e.end,
@@ -508,7 +527,6 @@ def build_timeline(
         }
         for e in sorted(events, key=lambda e: (e.start, e.end, e.position))
     ]
-    return pandas.DataFrame(rows, columns=list(COLUMNS))
 
 
 def explain_timeline(
@@ -572,7 +590,7 @@ def body_origins(text: str, paragraphs: Sequence[tuple[int, str]]) -> list[tuple
 
 def _line_locator(body: str, lines: Sequence[tuple[int, int]] | None):
     """Return a function giving the raw line and the character span in it of a body span."""
-    starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    starts = [0] + [match.end() for match in _NEWLINE.finditer(body)]
     if lines is not None and not body and not lines:  # no body paragraph: an empty body, no rows
         lines = [(1, 0)]
     if lines is not None and len(lines) != len(starts):

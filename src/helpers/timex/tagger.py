@@ -464,6 +464,7 @@ def _anchored(found: list[_Found], ctx: Context, mode: str) -> list[Timex]:
 # The non-ASCII letters that case-insensitive patterns match as ASCII letters ("weekſ" as
 # "weeks"): the grammar reads a copy with their ASCII twins, so table lookups find them.
 _ASCII_TWINS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def find_timexes(text: str, dct: date | str | None = None, *, mode: str = "auto") -> list[Timex]:
@@ -483,7 +484,8 @@ def find_timexes(text: str, dct: date | str | None = None, *, mode: str = "auto"
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    scan = text.translate(_ASCII_TWINS)
+    # translate looks every character up in a dict (8 % of the tagger's time): only where a twin is
+    scan = text.translate(_ASCII_TWINS) if _TWIN.search(text) else text
     ctx = Context(scan, as_date(dct))
     kept = [
         item._replace(timex=_with_span_modifier(item.timex, scan))
