@@ -65,15 +65,17 @@ SYSTEMS: dict[str, Callable[[str, date | None], list[Prediction]]] = {
 @contextmanager
 def models(tagger: dict[str, float], ranker: dict[str, float]):
     """Run helpers with the given event-word and attachment weights instead of the shipped ones."""
-    from helpers.event_tagger import sentence_events
+    from helpers.event_tagger import sentence_events, sentence_scores
 
     sentence_events.cache_clear()
+    sentence_scores.cache_clear()
     with (
         mock.patch("helpers.event_tagger.load_weights", return_value=tagger),
         mock.patch("helpers.attachment.load_weights", return_value=ranker),
     ):
         yield
     sentence_events.cache_clear()
+    sentence_scores.cache_clear()
 
 
 def predict(system: Callable, gold: dict, doc_ids: Sequence[str]) -> dict[str, list[Prediction]]:

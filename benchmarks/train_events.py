@@ -27,8 +27,8 @@ from pathlib import Path
 from nltk.tag.perceptron import AveragedPerceptron
 
 from helpers.attachment import MODEL_FILE as RANKER_FILE
-from helpers.attachment import candidate_features
-from helpers.event_tagger import MODEL_FILE, event_positions, token_features
+from helpers.attachment import candidate_features, candidate_positions
+from helpers.event_tagger import MODEL_FILE, event_scores, token_features
 from helpers.events import locate_words, stop_mask
 from helpers.text import split_sentences
 
@@ -37,7 +37,7 @@ DEFAULT_DATASET = ROOT.parent / "shared" / "benchmarks" / "timex"
 CORPORA = ("TimeBank", "AQUAINT")
 TARGET = ROOT / "src" / "helpers" / "data" / MODEL_FILE
 SEED = 8
-ITERATIONS = 5
+ITERATIONS = 8
 MIN_WEIGHT = 3.0  # features whose averaged weight is smaller are dropped
 RANKER_TARGET = ROOT / "src" / "helpers" / "data" / RANKER_FILE
 RANKER_ITERATIONS = 10
@@ -82,7 +82,8 @@ RANKER_HEADER = """\
 # Training data: the event-time TLINKs (IS_INCLUDED, INCLUDES, DURING, SIMULTANEOUS, BEGINS,
 # ENDS, IDENTITY and their inverses) of the {docs} TBAQ-cleaned documents (TimeBank 1.2 and
 # AQUAINT), as read by ../shared/benchmarks/timex/event_attachment.py: {groups} dated DATE/TIME
-# expressions whose gold event the event-word model (event_tagger.tsv) found in the sentence.
+# expressions whose gold event is among the sentence's candidates (the words the event-word
+# model, event_tagger.tsv, scores above helpers.attachment.FLOOR).
 # Licence: as event_tagger.tsv (a model derived from research data; cite TimeBank and TempEval-3).
 """
 
@@ -159,11 +160,8 @@ def attachment_groups(documents: Sequence[Document], tagger: dict[str, float]) -
                 continue
             stops = [(a - base, b - base) for a, b in document.timexes if a >= base and b <= sentence.end]
             stopped = stop_mask(tokens, stops)
-            candidates = [
-                i
-                for i in event_positions(tokens, tagger)
-                if not stopped[i] and not inside[0] <= i <= inside[-1]
-            ]
+            scores = event_scores(tokens, tagger)
+            candidates = [i for i in candidate_positions(scores, stopped) if not inside[0] <= i <= inside[-1]]
             gold = {
                 i
                 for i in candidates
@@ -171,7 +169,7 @@ def attachment_groups(documents: Sequence[Document], tagger: dict[str, float]) -
             }
             if gold:
                 features = [
-                    tuple(candidate_features(tokens, inside[0], inside[-1], c, candidates, stopped))
+                    tuple(candidate_features(tokens, inside[0], inside[-1], c, candidates, stopped, scores))
                     for c in candidates
                 ]
                 groups.append(

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.attachment import candidate_features, choose_event, load_weights, rank_events
+from helpers.attachment import (
+    FLOOR,
+    candidate_features,
+    candidate_positions,
+    choose_event,
+    load_weights,
+    rank_events,
+)
 from helpers.events import locate_words
 
 
@@ -59,3 +66,13 @@ def test_choose_event_never_raises_and_never_picks_the_expression(text: str, sta
     end = min(start + length, len(text))
     token = choose_event(text, start, end, [(start, end)])
     assert token is None or token.end <= start or token.start >= end
+
+
+def test_a_possessive_expression_dates_the_word_after_it() -> None:
+    assert chosen("Officials praised Friday's vote in the assembly.", "Friday") == "vote"
+
+
+def test_candidates_are_the_words_scored_above_the_floor_outside_time_expressions() -> None:
+    scores = [FLOOR - 1, FLOOR + 1, 3.0, 3.0]
+    assert candidate_positions(scores, [False, False, False, True]) == [1, 2]
+    assert candidate_positions(scores, []) == [1, 2, 3]

@@ -7,7 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.event_tagger import MODEL_FILE, event_positions, find_events, load_weights, shape, token_features
+from helpers.event_tagger import (
+    MODEL_FILE,
+    event_positions,
+    event_scores,
+    find_events,
+    light_stem,
+    load_weights,
+    shape,
+    token_features,
+)
 from helpers.events import locate_words
 from helpers.resources import data_lines
 
@@ -18,7 +27,7 @@ from helpers.resources import data_lines
         ("Rebels attacked the town on Monday.", ["attacked"]),
         ("Officials said the talks collapsed.", ["said", "talks", "collapsed"]),
         ("Voters rejected the plan after the election.", ["rejected", "election"]),
-        ("The war ended in 1994 after the attack.", ["ended", "attack"]),
+        ("The war ended in 1994 after the attack.", ["war", "ended", "attack"]),
     ],
 )
 def test_find_events_marks_verbs_and_event_nouns(sentence: str, events: list[str]) -> None:
@@ -64,3 +73,37 @@ def test_events_are_words_of_the_text(text: str) -> None:
     tokens = locate_words(text)
     for i in event_positions(tokens):
         assert tokens[i].is_word and text[tokens[i].start : tokens[i].end] == tokens[i].text
+
+
+@pytest.mark.parametrize(
+    ("forms", "stem"),
+    [
+        (("attack", "attacked", "attacking", "attacks"), "attack"),
+        (("stop", "stopped", "stopping", "stops"), "stop"),
+        (("party", "parties"), "party"),
+        (("process", "processes"), "process"),
+    ],
+)
+def test_light_stem_gives_the_forms_of_a_word_one_stem(forms: tuple[str, ...], stem: str) -> None:
+    assert {light_stem(form) for form in forms} == {stem}
+
+
+def test_light_stem_keeps_short_words() -> None:
+    assert [light_stem(w) for w in ("is", "has", "war", "bus")] == ["is", "has", "war", "bus"]
+
+
+def test_features_read_numbers_by_shape_and_time_words_by_class() -> None:
+    features = token_features(locate_words("the quarter ended 1994"), 2)
+    assert "w+1=<d>" in features and "class-1=times" in features and "stem=end" in features
+
+
+def test_the_event_noun_table_is_read_by_stem() -> None:
+    assert "event-noun=True" in token_features(locate_words("the elections"), 1)
+    assert "event-noun=False" in token_features(locate_words("the tables"), 1)
+
+
+def test_scores_agree_with_positions() -> None:
+    tokens = locate_words("Rebels attacked the town, officials said.")
+    scores = event_scores(tokens)
+    assert [i for i, x in enumerate(scores) if x > 0] == event_positions(tokens)
+    assert scores[4] < -100  # punctuation is never a candidate

@@ -1,12 +1,15 @@
 """Choose the event a time expression dates among the event words of its sentence.
 
+The candidates are the words the event model (``helpers.event_tagger``) scores above
+``FLOOR``, a little below its own line, so that a word it doubts can still win when it
+stands where the dated event stands; how sure the model was is one of the features.
 A linear ranker scores every candidate event word against the time expression from
 where it stands (left or right, how many words and candidates away, across a comma or
 a subordinator), what it is (the word, its suffix, a reporting verb, after an
-auxiliary) and what introduces the expression ("in", "since", "last", a possessive
-"Friday's"). The weights (``data/event_attachment.tsv``) were learned from the
-event-time TLINKs of TimeBank and AQUAINT (``benchmarks/train_events.py``); they are
-read on first use.
+auxiliary) and what introduces the expression ("in", "since", "last"); a possessive
+expression ("Friday's vote") dates the candidate right after it. The weights
+(``data/event_attachment.tsv``) were learned from the event-time TLINKs of TimeBank
+and AQUAINT (``benchmarks/train_events.py``); they are read on first use.
 """
 
 from __future__ import annotations
@@ -14,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from helpers.event_tagger import event_positions, sentence_events
+from helpers.event_tagger import event_scores, sentence_scores
 from helpers.events import Span, Token, is_verb, load_cues, locate_words, stop_mask
 from helpers.resources import data_weights
 
 MODEL_FILE = "event_attachment.tsv"
 _PUNCTUATION = frozenset(',;:()[]"“”—–')
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_ENDINGS = ("'s", "’s")  # "Friday's vote": the words keep their clitic
+FLOOR = -12.0  # words the event model scores above this are candidates; its doubt is a feature
+
+
+def _confidence(score: float) -> str:
+    """Return a coarse label for the event model's score: an event, or how far below the line."""
+    return "event" if score > 0 else "near" if score > FLOOR / 3 else "far"
+
+
+def candidate_positions(scores: Sequence[float], stopped: Sequence[bool]) -> list[int]:
+    """Return the positions whose event score is above ``FLOOR``, outside the time expressions.
+
+    >>> candidate_positions([5.0, -30.0, -2.0, 1.0], [False, False, False, True])
+    [0, 2]
+    """
+    return [i for i, score in enumerate(scores) if score > FLOOR and not (stopped and stopped[i])]
 
 
 def _bucket(n: int) -> str:
@@ -35,11 +54,12 @@ def candidate_features(
     candidate: int,
     candidates: Sequence[int],
     stopped: Sequence[bool] = (),
+    scores: Sequence[float] = (),
 ) -> list[str]:
     """Return the features of event word ``candidate`` for the expression ``tokens[first:last + 1]``.
 
-    ``candidates`` are all event positions of the sentence, sorted; ``stopped`` marks the
-    words of other time expressions.
+    ``candidates`` are all candidate positions of the sentence, sorted; ``stopped`` marks the
+    words of other time expressions; ``scores`` are the event model's scores of the words.
 
     >>> words = locate_words("Rebels seized the town on Monday")
     >>> candidate_features(words, 5, 5, 1, [1])[:3]
@@ -60,9 +80,10 @@ def candidate_features(
     subordinators = sum(1 for t in between if t.lower in cues["boundaries"])
     word = tokens[candidate].lower
     before = tokens[first - 1].lower if first > 0 else "<s>"
-    after = tokens[last + 1].text.lower() if last + 1 < len(tokens) else "</s>"
+    possessive = _is_possessive(tokens, last)
     previous = tokens[candidate - 1].lower if candidate > 0 else "<s>"
     reporting = "yes" if word in cues["reporting"] else "no"
+    confidence = _confidence(scores[candidate]) if scores else "event"
     return [
         f"side={side}",
         f"side={side} dist={_bucket(dist)}",
@@ -72,7 +93,7 @@ def candidate_features(
         f"side={side} times-between={times}",
         f"side={side} times-between={times} and-between={joined}",
         f"side={side} before={before}",
-        f"side={side} after={after if after in _POSSESSIVE else '-'} dist={_bucket(dist)}",
+        f"side={side} possessive={possessive} dist={_bucket(dist)}",
         f"side={side} start={first == 0 or (first == 1 and before in cues['prepositions'])}",
         f"side={side} reporting={reporting}",
         f"side={side} reporting={reporting} rank={min(rank, 3)}",
@@ -82,6 +103,8 @@ def candidate_features(
         f"w={word}",
         f"side={side} s2={word[-2:]}",
         f"s3={word[-3:]}",
+        f"confidence={confidence}",
+        f"side={side} confidence={confidence} dist={_bucket(dist)}",
     ]
 
 
@@ -110,10 +133,12 @@ def rank_events(
     candidates: Sequence[int],
     weights: dict[str, float] | None = None,
     stopped: Sequence[bool] = (),
+    scores: Sequence[float] = (),
 ) -> list[int]:
     """Return the candidate positions, best first, for the expression ``tokens[first:last + 1]``.
 
-    ``stopped`` marks the words of the sentence's time expressions.
+    ``stopped`` marks the words of the sentence's time expressions, ``scores`` are the
+    event model's scores of the words.
 
     >>> words = locate_words("Officials said rebels seized the town on Monday")
     >>> rank_events(words, 7, 7, [1, 3])[0]
@@ -123,7 +148,7 @@ def rank_events(
     outside = [c for c in candidates if c < first or c > last]
 
     def score(candidate: int) -> tuple[float, int]:
-        features = candidate_features(tokens, first, last, candidate, outside, stopped)
+        features = candidate_features(tokens, first, last, candidate, outside, stopped, scores)
         return sum(weights.get(f, 0.0) for f in features), -abs(candidate - first)
 
     return sorted(outside, key=score, reverse=True)
@@ -153,12 +178,12 @@ def choose_event(
     if not inside:
         return None
     stopped = stop_mask(tokens, [*stops, (start, end)])
-    positions = sentence_events(text) if tagger is None else event_positions(tokens, tagger)
-    candidates = [i for i in positions if not stopped[i]]
-    ranked = rank_events(tokens, inside[0], inside[-1], candidates, ranker, stopped)
+    scores = sentence_scores(text) if tagger is None else event_scores(tokens, tagger)
+    candidates = candidate_positions(scores, stopped)
+    ranked = rank_events(tokens, inside[0], inside[-1], candidates, ranker, stopped, scores)
     cues = load_cues()
     clause = _clause_numbers(tokens)
-    events = set(candidates)
+    events = {i for i in candidates if scores[i] > 0}
 
     def acceptable(i: int) -> bool:
         if tokens[i].lower in cues["reporting"]:
@@ -170,8 +195,17 @@ def choose_event(
             return following not in events and not is_verb(tokens, following)
         return True
 
+    last = inside[-1]
+    if _is_possessive(tokens, last) and last + 1 in candidates:  # "Friday's vote": the noun it modifies
+        return tokens[last + 1]
     best = next((i for i in ranked if acceptable(i)), ranked[0] if ranked else None)
     return None if best is None else tokens[best]
+
+
+def _is_possessive(tokens: Sequence[Token], last: int) -> bool:
+    """Tell whether the expression ending at ``tokens[last]`` is a possessive ("last week's")."""
+    after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    return after in _POSSESSIVE or tokens[last].text.lower().endswith(_POSSESSIVE_ENDINGS)
 
 
 def _clause_numbers(tokens: Sequence[Token]) -> list[int]:

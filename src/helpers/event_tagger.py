@@ -1,8 +1,9 @@
 """Recognise event words (TimeML EVENTs: verbs, event nouns, states) with a small linear model.
 
 No part-of-speech tagger can be downloaded here, so the model reads each word from
-the word itself (lower case, suffixes, shape), its neighbours and the closed word
-classes of ``data/event_cues.txt``. Its weights (``data/event_tagger.tsv``) were
+the word itself (lower case, a light stem, suffixes, shape), its neighbours and the
+word classes of ``data/event_cues.txt`` (closed classes, calendar words, a table of
+event nouns by topic). Its weights (``data/event_tagger.tsv``) were
 trained with nltk's averaged perceptron on the gold EVENT annotations of TimeBank and
 AQUAINT (``benchmarks/train_events.py`` retrains and reproduces the file exactly). A
 word is an event when the sum of its features' weights is positive. The weights are
@@ -19,7 +20,14 @@ from helpers.events import Token, load_cues, locate_words
 from helpers.resources import data_weights
 
 MODEL_FILE = "event_tagger.tsv"
-_CLASSES = ("auxiliaries", "determiners", "prepositions", "boundaries", "verbs", "titles")
+_INFLECTIONS = (
+    ("sses", "ss"), ("ies", "y"), ("ied", "y"), ("ss", "ss"), ("us", "us"), ("is", "is"),
+    ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+)  # fmt: skip
+_DOUBLED = frozenset("bdfgklmnprtz")
+_POSSESSIVES = ("'s", "’s")
+_NOT_A_WORD = -1000.0  # the score of punctuation: never an event, never a candidate
+_CLASSES = ("auxiliaries", "determiners", "prepositions", "boundaries", "verbs", "titles", "times")
 
 
 @lru_cache(maxsize=65536)  # read for every word of a sentence: most words come back
@@ -44,31 +52,76 @@ def _word_class(word: str) -> str:
     return next((name for name in _CLASSES if word in cues[name]), "-")
 
 
+@lru_cache(maxsize=65536)
+def light_stem(word: str) -> str:
+    """Return a lower-case word without its inflection, so that its forms share one stem.
+
+    A few suffix rules (-ing, -ed, -s, -ies, a doubled consonant, a final e), cheaper than
+    a full stemmer and enough for the model to see "tumbled" and "tumbling" as one word.
+
+    >>> [light_stem(w) for w in ("tumbled", "tumbling", "tumbles", "stopped", "parties", "war")]
+    ['tumbl', 'tumbl', 'tumbl', 'stop', 'party', 'war']
+    """
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            if replacement == "" and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                word = word[:-1]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Return the light stems of the event nouns of ``data/event_cues.txt``."""
+    return frozenset(light_stem(word) for word in load_cues()["event_nouns"])
+
+
+def _context(token: Token) -> str:
+    """Return a neighbour as the model reads it: lower case, no possessive, a number as its shape ("<d>")."""
+    if token.text[0].isdigit():
+        return f"<{shape(token.text)}>"
+    word = token.lower
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
+
+
 def token_features(tokens: Sequence[Token], i: int) -> list[str]:
     """Return the feature names of ``tokens[i]`` that the model weighs.
 
     >>> token_features(locate_words("troops attacked"), 1)[:4]
-    ['bias', 'w=attacked', 's3=ked', 's2=ed']
+    ['bias', 'w=attacked', 'stem=attack', 'event-noun=True']
     """
     word = tokens[i].lower
-    before = tokens[i - 1].lower if i > 0 else "<s>"
-    before2 = tokens[i - 2].lower if i > 1 else "<s>"
-    after = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
-    after2 = tokens[i + 2].lower if i + 2 < len(tokens) else "</s>"
+    before = _context(tokens[i - 1]) if i > 0 else "<s>"
+    before2 = _context(tokens[i - 2]) if i > 1 else "<s>"
+    after = _context(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"
+    after2 = _context(tokens[i + 2]) if i + 2 < len(tokens) else "</s>"
+    stem = light_stem(word)
+    cls = _word_class(word)
+    cls_before = "possessive" if i > 0 and tokens[i - 1].lower.endswith(_POSSESSIVES) else _word_class(before)
     return [
         "bias",
         f"w={word}",
+        f"stem={stem}",
+        f"event-noun={stem in _event_nouns()}",
+        f"s1={word[-1:]}",
+        f"s3-1={before[-3:]}",
+        f"s3+1={after[-3:]}",
+        f"class-2={_word_class(before2)}",
+        f"class+2={_word_class(after2)}",
+        f"s2={word[-2:]} class-1={cls_before}",
+        f"stem-1,stem={light_stem(before)} {stem}",
         f"s3={word[-3:]}",
         f"s2={word[-2:]}",
         f"s4={word[-4:]}",
         f"shape={shape(tokens[i].text)}",
         f"first={i == 0}",
-        f"class={_word_class(word)}",
+        f"class={cls}",
         f"w-1={before}",
         f"w-2={before2}",
         f"w+1={after}",
         f"w+2={after2}",
-        f"class-1={_word_class(before)}",
+        f"class-1={cls_before}",
         f"class+1={_word_class(after)}",
         f"s2-1={before[-2:]}",
         f"s2+1={after[-2:]}",
@@ -94,9 +147,29 @@ def event_score(tokens: Sequence[Token], i: int, weights: dict[str, float] | Non
     True
     """
     if not tokens[i].is_word:
-        return -1.0
+        return _NOT_A_WORD
     weights = load_weights() if weights is None else weights
     return sum(map(weights.get, token_features(tokens, i), repeat(0.0)))
+
+
+def event_scores(tokens: Sequence[Token], weights: dict[str, float] | None = None) -> list[float]:
+    """Return the model's score of every token of a sentence (positive: an event word).
+
+    >>> [x > 0 for x in event_scores(locate_words("Rebels attacked the town"))]
+    [False, True, False, False]
+    """
+    weights = load_weights() if weights is None else weights
+    return [event_score(tokens, i, weights) for i in range(len(tokens))]
+
+
+@lru_cache(maxsize=64)
+def sentence_scores(text: str) -> tuple[float, ...]:
+    """Return ``event_scores`` of ``locate_words(text)`` by the shipped model (cached per sentence).
+
+    >>> sentence_scores("Rebels attacked")[1] > 0
+    True
+    """
+    return tuple(event_scores(locate_words(text)))
 
 
 def event_positions(tokens: Sequence[Token], weights: dict[str, float] | None = None) -> list[int]:
@@ -104,7 +177,7 @@ def event_positions(tokens: Sequence[Token], weights: dict[str, float] | None = 
 
     >>> words = locate_words("The storm hit the coast on Monday.")
     >>> [words[i].text for i in event_positions(words)]
-    ['hit']
+    ['storm', 'hit']
     """
     return [i for i in range(len(tokens)) if event_score(tokens, i, weights) > 0]
 
@@ -116,7 +189,7 @@ def sentence_events(text: str) -> tuple[int, ...]:
     >>> sentence_events("Rebels attacked the town")
     (1,)
     """
-    return tuple(event_positions(locate_words(text)))
+    return tuple(i for i, score in enumerate(sentence_scores(text)) if score > 0)
 
 
 def find_events(text: str) -> list[Token]:

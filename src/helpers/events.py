@@ -454,7 +454,7 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
     >>> dated_event("Officials said on Monday that the army attacked.", 18, 24, [(18, 24)]).label
     'Officials said army attacked'
     >>> dated_event("During a storm in 2018, the dam broke.", 18, 22, [(18, 22)]).heads
-    ('broke', 'storm')
+    ('storm', 'broke')
     """
     return _fit(_dated(*_window(text, start, end, list(stops) or [(start, end)])))
 

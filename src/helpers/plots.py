@@ -46,7 +46,8 @@ def _plain_all(texts: Iterable[object]) -> list[str]:
 def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     """Write ``figure`` to ``folder`` (created if missing) as NAME.png at 150 dpi and a reproducible NAME.svg.
 
-    The figure is laid out without drawing and both files are cut to the same tight box. Each
+    The figure is laid out once, without drawing, and both files keep that layout and are cut
+    to the same tight box (a constrained layout is not computed again for each file). Each
     file is written under a temporary name and renamed when complete
     (``reports.write_atomically``), so a failure (disk full, read-only folder) leaves no
     truncated file and raises ``ReportError`` naming the file and the cause. The SVG carries
@@ -62,11 +63,18 @@ def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     folder = Path(folder)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     box = _tight_box(figure)
-    with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
-        write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
-        write_atomically(
-            svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
-        )
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        figure.set_layout_engine("none")  # laid out once by _tight_box: both files keep that layout
+    try:
+        with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
+            write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
+            write_atomically(
+                svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
+            )
+    finally:
+        if engine is not None:
+            figure.set_layout_engine(engine)
     return [png, svg]
 
 
