@@ -38,7 +38,7 @@ lint: setup ## Check style and formatting with ruff (configured in pyproject.tom
 	$(PY) -m ruff format --check src tests benchmarks notebooks
 
 unit: setup ## Run the unit, property-based and doctest tests
-	$(PY) -m pytest -q tests src/helpers
+	$(PY) -m pytest -q -p tests.startup tests src/helpers
 
 nbval: setup ## Execute the notebooks and compare them with their stored outputs
 	$(PY) -m pytest -q -p no:cacheprovider -o addopts="" $(NBVAL) notebooks

@@ -128,9 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"CPU ms, the fastest of {args.repeat} interleaved rounds; {load_before} before, {load_note()} after."
     )
+    print_languages(args.pages, evaluate, timed["helpers.boilerplate"][0])
     print_error_kinds(args.pages, {name: articles[name] for name in gold_en})
     print_html_input(args.pages, evaluate, gold_all, gold_en, args.repeat)
     return 0
+
+
+def print_languages(pages: Path, evaluate: ModuleType, bodies: dict[str, str]) -> None:
+    """Print our separator's F1, precision and recall per language of the gold text (NAME.lang)."""
+    languages = sorted({(pages / f"{name}.lang").read_text("utf-8").strip() for name in bodies})
+    scores = []
+    for language in languages:
+        gold = evaluate.load_gold(pages, language)
+        found = evaluate.evaluate(gold, {name: bodies[name] for name in gold}, n=4, n_bootstrap=0)
+        scores.append(
+            f"{language} ({len(gold)}) {found['f1']:.3f}/{found['precision']:.3f}/{found['recall']:.3f}"
+        )
+    print("helpers.boilerplate by language, pages F1/P/R: " + ", ".join(scores))
 
 
 # --- Error kinds: what the wrongly kept and wrongly dropped text of our separator is ---

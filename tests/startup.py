@@ -1,4 +1,5 @@
-"""A pytest plugin loaded first (``-p tests.startup``): a faster start for every pytest process.
+"""A pytest plugin loaded first (``python -m pytest -p tests.startup`` from the project root, as
+``make nbval`` does): a faster start for every pytest process.
 
 nbval imports nbformat, nbformat imports jsonschema, and jsonschema's format checkers
 import ``rfc3987_syntax`` when it is installed (jupyterlab's ``jsonschema[format-nongpl]``

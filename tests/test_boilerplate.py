@@ -438,6 +438,12 @@ def test_a_table_after_the_story_stays_out_of_the_body():
     assert body_of("Storm floods the coast", "Home", *TABLE, *STORY) == STORY
 
 
+MORE = [
+    "Rescue teams worked through the night to reach the farms cut off by the water on the lower road.",
+    "The county council said it would meet on Friday to decide how to pay for the repairs to the roads.",
+    "Residents were told to boil their tap water until the water company had tested every reservoir.",
+]
+
 # Teasers of other stories as a dump shows them: a headline, then its summary (written for these tests).
 TEASERS = [
     "Bridge reopens after the floods",
@@ -456,13 +462,19 @@ def test_a_list_of_other_stories_after_the_story_is_not_body():
 
 
 def test_a_related_box_inside_the_story_leaves_the_story_whole():
-    more = [
-        "Rescue teams worked through the night to reach the farms cut off by the water on the lower road.",
-        "The county council said it would meet on Friday to decide how to pay for the repairs to the roads.",
-        "Residents were told to boil their tap water until the water company had tested every reservoir.",
-    ]
-    lines = ["Storm floods the coast", *STORY, "Related articles", *TEASERS[::2], *more, "Contact us"]
-    assert body_of(*lines) == [*STORY, *more]
+    lines = ["Storm floods the coast", *STORY, "Related articles", *TEASERS[::2], *MORE, "Contact us"]
+    assert body_of(*lines) == [*STORY, *MORE]
+
+
+def test_an_interview_answer_and_a_told_share_are_not_appeals():
+    answer = (
+        "A: We are opening our membership to every club in the county, and we will support them with funds."
+    )
+    told = "She went on to share the address storm-help.example.org with the families of the village."
+    assert not is_appeal(answer) and not is_appeal(told)
+    assert is_appeal("Share storm-help.example.org with your neighbours.")
+    lines = [*STORY[:2], "Q: What will the club do now?", answer, told, *STORY[2:]]
+    assert body_of("Storm floods the coast", "Menu", *lines) == lines
 
 
 def test_us_the_country_is_not_the_publisher_speaking():
@@ -498,6 +510,23 @@ def test_sub_headings_and_list_items_inside_the_body_stay_body():
     items = ["The best new novels", "Anna Berg, The Quiet River", "Tomas Lind, Salt and Stone"]
     lines = [*STORY[:2], *items, *STORY[2:]]
     assert body_of("Books of the year", "Menu", *lines) == lines
+
+
+def test_a_long_list_inside_the_body_stays_body():
+    items = [
+        "Dry blankets and warm coats",
+        "Boots in every size",
+        "Bottled water",
+        "Torches and batteries",
+        "Baby food and nappies",
+        "Tinned soup and bread",
+        "Dry socks",
+        "Pet food",
+        "Soap and towels",
+        "Phone chargers",
+    ]
+    lines = [*STORY, "What the shelters asked for", *items[:10], *MORE]
+    assert body_of("Storm floods the coast", "Menu", *lines) == lines
 
 
 def test_a_repeated_list_item_inside_the_body_stays_body():

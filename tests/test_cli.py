@@ -296,3 +296,19 @@ def test_cli_bad_dct_is_a_clear_error(seed_path, capsys):
         main(["timexes", str(seed_path), "--published", "2022-02-30"])
     assert stopped.value.code == 2
     assert "argument --published: '2022-02-30' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+
+
+# timexes --mode: what relative dates anchor on
+
+
+@pytest.mark.parametrize(
+    ("mode", "value"), [("news", "2009-06-10"), ("narrative", "1940-06-10"), ("auto", "1940-06-10")]
+)
+def test_cli_mode_chooses_the_anchor(tmp_path, capsys, mode, value):
+    page = tmp_path / "history.txt"
+    page.write_text(
+        "A history of the war\n\nIn June 1940 Italy entered the war. On June 10 its army attacked.\n"
+    )
+    assert main(["timexes", str(page), "--published", "2009-12-19", "--mode", mode]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [row[3] for row in rows if row[-1] == "June 10"] == [value]

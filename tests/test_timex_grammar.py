@@ -17,7 +17,9 @@ from helpers.timex.calendar import (
     month_year,
     nth_weekday,
     shift,
+    shift_value,
     valid_day,
+    value_bounds,
     weekday_date,
 )
 from helpers.timex.context import tense_cues
@@ -250,3 +252,88 @@ def test_month_year_follows_the_tense_only_when_far(anchor, month, direction, da
 )
 def test_tense_cues_skip_passives_adjectives_and_names(text, expected):
     assert [way for _, _, way in tense_cues(text, 0, len(text))] == expected
+
+
+# --- calendar bounds of every granularity -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "granularity"),
+    [
+        ("2022-09-19", date(2022, 9, 19), date(2022, 9, 19), "day"),
+        ("2024-02-29", date(2024, 2, 29), date(2024, 2, 29), "day"),
+        ("2022-09-19T14:00", date(2022, 9, 19), date(2022, 9, 19), "time"),
+        ("2022-09-19TMO", date(2022, 9, 19), date(2022, 9, 19), "time"),
+        ("2022-W37", date(2022, 9, 12), date(2022, 9, 18), "week"),
+        ("2020-W53", date(2020, 12, 28), date(2021, 1, 3), "week"),
+        ("2021-W01", date(2021, 1, 4), date(2021, 1, 10), "week"),
+        ("2026-W01", date(2025, 12, 29), date(2026, 1, 4), "week"),
+        ("2022-W37-WE", date(2022, 9, 17), date(2022, 9, 18), "weekend"),
+        ("2022-09", date(2022, 9, 1), date(2022, 9, 30), "month"),
+        ("2022-12", date(2022, 12, 1), date(2022, 12, 31), "month"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month"),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28), "month"),
+        ("1900-02", date(1900, 2, 1), date(1900, 2, 28), "month"),
+        ("2000-02", date(2000, 2, 1), date(2000, 2, 29), "month"),
+        ("2022-Q1", date(2022, 1, 1), date(2022, 3, 31), "quarter"),
+        ("2022-Q4", date(2022, 10, 1), date(2022, 12, 31), "quarter"),
+        ("2022-H2", date(2022, 7, 1), date(2022, 12, 31), "half-year"),
+        ("2022-SU", date(2022, 6, 1), date(2022, 8, 31), "season"),
+        ("2023-WI", date(2023, 12, 1), date(2024, 2, 29), "season"),
+        ("1994", date(1994, 1, 1), date(1994, 12, 31), "year"),
+        ("199", date(1990, 1, 1), date(1999, 12, 31), "decade"),
+        ("19", date(1900, 1, 1), date(1999, 12, 31), "century"),
+    ],
+)
+def test_value_bounds(value: str, start: date, end: date, granularity: str) -> None:
+    assert value_bounds(value) == (start, end, granularity)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "2022-02-30",
+        "2023-02-29",
+        "2022-13",
+        "2022-W54",
+        "2021-W53",
+        "0000",
+        "XXXX-09-19",
+        "XXXX-WXX-1",
+        "PAST_REF",
+        "PRESENT_REF",
+        "P6W",
+        "PXDE",
+        "2022-Q5",
+        "September",
+    ],
+)
+def test_value_bounds_refuses_what_is_not_a_calendar_date(value: str) -> None:
+    assert value_bounds(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "distance", "sign", "expected"),
+    [
+        ("2022-09-19", "P1D", -1, (date(2022, 9, 18), date(2022, 9, 18), "2022-09-18")),
+        ("2024-03-01", "P1D", -1, (date(2024, 2, 29), date(2024, 2, 29), "2024-02-29")),
+        ("2023-03-01", "P1D", -1, (date(2023, 2, 28), date(2023, 2, 28), "2023-02-28")),
+        ("2021-12-31", "P1D", 1, (date(2022, 1, 1), date(2022, 1, 1), "2022-01-01")),
+        ("2022-01-03", "P1W", -1, (date(2021, 12, 27), date(2021, 12, 27), "2021-12-27")),
+        ("2022-W01", "P1W", -1, (date(2021, 12, 27), date(2022, 1, 2), "2021-W52")),
+        ("2022-01", "P1M", -1, (date(2021, 12, 1), date(2021, 12, 31), "2021-12")),
+        ("2022-03", "P1M", -1, (date(2022, 2, 1), date(2022, 2, 28), "2022-02")),
+        ("2024-01-31", "P1M", 1, (date(2024, 2, 29), date(2024, 2, 29), "2024-02-29")),
+        ("2020", "P2Y", 1, (date(2022, 1, 1), date(2022, 12, 31), "2022")),
+        ("2022-09-19", "PT36H", 1, (date(2022, 9, 20), date(2022, 9, 20), "2022-09-20")),
+        ("2022-W37", "P1D", 1, (date(2022, 9, 13), date(2022, 9, 19), "2022-09-13/2022-09-19")),
+    ],
+)
+def test_shift_value(value: str, distance: str, sign: int, expected: tuple) -> None:
+    assert shift_value(value, distance, sign) == expected
+
+
+@pytest.mark.parametrize(("value", "distance"), [("2022-09-19", "PXD"), ("PAST_REF", "P1D"), ("2022", "P6")])
+def test_shift_value_refuses_vague_distances_and_values(value: str, distance: str) -> None:
+    assert shift_value(value, distance, 1) is None

@@ -211,21 +211,6 @@ def test_repeated_fragments_take_time_linear_in_their_length(fragments, repeats)
     assert _seconds(text) < 1.0 + 0.25 * len(text) / 1000
 
 
-@pytest.mark.parametrize(
-    ("mode", "value"), [("news", "2009-06-10"), ("narrative", "1940-06-10"), ("auto", "1940-06-10")]
-)
-def test_cli_mode_chooses_the_anchor(tmp_path, capsys, mode, value):
-    from helpers.cli import main
-
-    page = tmp_path / "history.txt"
-    page.write_text(
-        "A history of the war\n\nIn June 1940 Italy entered the war. On June 10 its army attacked.\n"
-    )
-    assert main(["timexes", str(page), "--published", "2009-12-19", "--mode", mode]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    assert [row[3] for row in rows if row[-1] == "June 10"] == [value]
-
-
 def test_build_timeline_passes_the_mode_on():
     from helpers.timeline import build_timeline
 

@@ -83,6 +83,8 @@ _OTHER_STORIES = re.compile(
     r"|(?:around|from)\s+the\s+web|sponsored\s+(?:stories|content|links)|what to read next)\W*$",
     re.IGNORECASE,
 )  # the heading of a list of other stories: "Related Stories", "More from the Times", "You may also like"
+_INTERVIEW = re.compile(r"[QA]:\s")  # an interview's question or answer: someone else speaking
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
 _ROUGH_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+"
@@ -233,12 +235,13 @@ def load_model() -> Model:
 def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
 
-    An appeal quotes no one and has no reporting verb, and has an appeal's
-    shape: it opens with the request (an imperative: "Subscribe", "Sign up"),
-    or an appeal word (support, donate, subscribe...) stands within a few words
-    of the reader or the publisher ("your donation", "support us", "our
-    newsletter"); or it is a short pointer elsewhere: an action word and a link
-    ("for more, visit ..."). A story about subscribers is not an appeal.
+    An appeal quotes no one (no quotation, no interview's "Q:" or "A:") and has
+    no reporting verb, and has an appeal's shape: it opens with the request (an
+    imperative: "Subscribe", "Sign up"), or an appeal word (support, donate,
+    subscribe...) stands within a few words of the reader or the publisher
+    ("your donation", "support us", "our newsletter"); or it is a short pointer
+    elsewhere: an action word and a link ("for more, visit ...") that tells of no
+    one (he, she, they). A story about subscribers is not an appeal.
 
     >>> text = "For more on the summit, visit https://example.org/summit."
     >>> asks_reader(measure_page(["T", text])[1], text)
@@ -247,10 +250,10 @@ def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     >>> asks_reader(measure_page(["T", text])[1], text)
     False
     """
-    if row.reporting or row.quote or not (row.appeal or row.action):
+    if row.reporting or row.quote or not (row.appeal or row.action) or _INTERVIEW.match(text):
         return False
     if row.link and math.expm1(row.log_words) <= max_pointer_words:
-        return True
+        return _THIRD_PERSON.search(text) is None  # "she shared the link" tells of someone, asks no one
     return bool(row.appeal) and (opens_with_request(text) or appeal_near_voice(text))
 
 
@@ -629,18 +632,19 @@ def find_tables(
     >>> find_tables(measure_page(texts), [""] * len(texts))
     [range(2, 14)]
     """
-    tables, run = [], []
-    for index, (row, rule) in enumerate([*zip(rows, rules), (None, "end")]):
-        cell = index > 0 and row is not None and not rule and (
-            is_numeric(row) or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row))
-        )  # fmt: skip
-        if cell:
-            run.append(index)
-            continue
-        numbers = sum(is_numeric(rows[position]) for position in run)
-        if numbers >= min_numbers and 2 * numbers >= len(run):
-            tables.append(range(run[0], run[-1] + 1))
-        run = []
+    numeric = [is_numeric(row) for row in rows]
+    short = [math.expm1(row.log_words) <= max_cell_words for row in rows]
+    cells = [
+        index > 0 and not rule and (number or (brief and not is_furniture_row(row)))
+        for index, (row, rule, number, brief) in enumerate(zip(rows, rules, numeric, short))
+    ]
+    tables, start = [], 0
+    for index, cell in enumerate([*cells, False]):  # a run of cells ends at the first paragraph that is none
+        if not cell:
+            numbers = sum(numeric[start:index])
+            if numbers >= min_numbers and 2 * numbers >= index - start:
+                tables.append(range(start, index))
+            start = index + 1
     return tables
 
 
@@ -658,22 +662,25 @@ def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, 
     1
     """
     starts = {table.start: table for table in tables if table.stop <= end}
-    blocks, index = [], 1
+    scores, sizes, index = [], [], 1
     while index < end:
-        blocks.append(starts.get(index, range(index, index + 1)))
-        index = blocks[-1].stop
-    scores = [NUMERIC_SCORE if block.start in starts else evidence[block.start] for block in blocks]
-    return [state for block, state in zip(blocks, decode_layout(scores, model)) for _ in block]
+        table = starts.get(index)
+        scores.append(NUMERIC_SCORE if table else evidence[index])
+        sizes.append(len(table) if table else 1)
+        index += sizes[-1]
+    states: list[str] = []
+    for state, size in zip(decode_layout(scores, model), sizes):
+        states.extend([state] * size)
+    return states
 
 
-def keep_list_items(
-    states: Sequence[str], rows: Sequence[Features], rules: Sequence[str], max_run: int = 8
-) -> list[str]:
-    """Return the states with short gaps of list items and sub-headings between body paragraphs made body.
+def keep_list_items(states: Sequence[str], rows: Sequence[Features], rules: Sequence[str]) -> list[str]:
+    """Return the states with gaps of list items and sub-headings between body paragraphs made body.
 
-    A gap of at most ``max_run`` paragraphs stays with the body when none of them
-    is furniture: no rule, no site, credit, action or appeal word, link, byline,
-    date, count, comment furniture or letterless line.
+    A gap stays with the body, however long (a list article's items), when the
+    body runs on both sides of it and none of its paragraphs is furniture: no
+    rule, no site, credit, action or appeal word, link, byline, date, count,
+    comment furniture or letterless line.
 
     >>> texts = ["T", "The storm hit the coast.", "Anna Berg, The Quiet River", "Advertisement", "Roads closed."]
     >>> keep_list_items(["before", "body", "gap", "gap", "body"], measure_page(texts), [""] * 5)
@@ -687,7 +694,7 @@ def keep_list_items(
             start = index
         elif state == "body" and start is not None:
             gap = range(start, index)
-            if len(gap) <= max_run and not any(rules[i] or is_furniture_row(rows[i]) for i in gap):
+            if not any(rules[i] or is_furniture_row(rows[i]) for i in gap):
                 kept[start:index] = ["body"] * len(gap)
             start = None
     return kept
@@ -749,7 +756,8 @@ def find_other_stories(
     2
     """
     ahead = prose_ahead(rows, states)
-    for index in range(start + 1, len(texts)):
+    last = max((index for index, state in enumerate(states) if state == "body"), default=0)
+    for index in range(start + 1, last):  # a heading after the body region's end ends nothing
         short = math.expm1(rows[index].log_words) <= max_words
         if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
             while index > start and states[index - 1] == "gap":

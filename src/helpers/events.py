@@ -105,6 +105,27 @@ def load_cues() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    """Return the unions of cue sections the rules read for every expression, built once.
+
+    >>> {"the", "of", "since"} <= _word_sets()["function"]
+    True
+    """
+    cues = load_cues()
+    return {
+        "trailing": _CONJUNCTIONS | cues["determiners"] | cues["adverbs"],
+        "label end": _CONJUNCTIONS | cues["determiners"] | cues["adverbs"] | cues["prepositions"] | {"of"},
+        "openers": cues["boundaries"] - cues["prepositions"],
+        "closed": cues["determiners"] | cues["prepositions"] | cues["boundaries"] | cues["auxiliaries"],
+        "function": cues["determiners"]
+        | cues["prepositions"]
+        | cues["auxiliaries"]
+        | cues["boundaries"]
+        | {"of", "and", "or"},
+    }
+
+
 def locate_words(text: str) -> list[Token]:
     """Split ``text`` into words and punctuation marks with offsets, for reading clauses.
 
@@ -303,8 +324,7 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
         words.append(token)
         if sum(t.is_word for t in words) >= budget:
             break
-    cues = load_cues()
-    trailing = _CONJUNCTIONS | cues["determiners"] | cues["adverbs"]
+    trailing = _word_sets()["trailing"]
     while words and (words[-1].lower in trailing or not words[-1].is_word):
         words.pop()
     return words
@@ -445,8 +465,7 @@ def _fit(clause: Clause) -> Clause:
     spare = _MAX_LABEL - len(clause.label.split()) + len(words)
     if len(words) <= spare:
         return clause
-    cues = load_cues()
-    trailing = _CONJUNCTIONS | cues["determiners"] | cues["adverbs"] | cues["prepositions"] | {"of"}
+    trailing = _word_sets()["label end"]
     words = words[: max(spare, 0)]
     while words and words[-1].lower() in trailing:
         words.pop()
@@ -493,7 +512,7 @@ def _introduces(text: str, head: int, start: int, clause: Clause) -> bool:
     Then the clause it introduces, not the word chosen before the subordinator, is dated.
     """
     between = _scan(text[head:start])[1:]
-    boundaries = load_cues()["boundaries"] - load_cues()["prepositions"]
+    boundaries = _word_sets()["openers"]
     opens = bool(between) and between[0].lower in boundaries and all(t.is_word for t in between)
     return opens and clause.verb.split()[-1] in text[start:]
 
@@ -532,8 +551,7 @@ def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
     for group in groups:
         if group[0] <= position <= group[1]:
             return _group_clause(text, clause, stops, groups[0][0], group)
-    cues = load_cues()
-    closed = cues["determiners"] | cues["prepositions"] | cues["boundaries"] | cues["auxiliaries"]
+    closed = _word_sets()["closed"]
     modifiers: list[Token] = []
     for token in reversed(clause[:position]):
         if (
@@ -563,11 +581,8 @@ def _read_rules(text: str, start: int, end: int, stops: Sequence[Span]) -> Claus
     if clause.verb:
         return clause
     setting = _verbless(text, clauses[here], stops)
-    cues = load_cues()
     forward, backward = list(range(here + 1, len(clauses))), list(range(here - 1, -1, -1))
-    opens_clause = (
-        clauses[here][0].lower in cues["boundaries"] - cues["prepositions"]
-    )  # "that in 2015, there were"
+    opens_clause = clauses[here][0].lower in _word_sets()["openers"]  # "that in 2015, there were"
     for other in forward + backward if here == 0 or opens_clause else backward + forward:
         found = _read(text, clauses[other], stops)
         if found.verb:
@@ -613,14 +628,7 @@ def content_stems(text: str) -> set[str]:
     >>> sorted(content_stems("The meetings of the strikers"))
     ['meet', 'striker']
     """
-    cues = load_cues()
-    function = (
-        cues["determiners"]
-        | cues["prepositions"]
-        | cues["auxiliaries"]
-        | cues["boundaries"]
-        | {"of", "and", "or"}
-    )
+    function = _word_sets()["function"]
     stems = set()
     for token in _scan(text):
         word = _POSSESSIVE_END.sub("", token.lower)

@@ -258,7 +258,8 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         none if vocabulary.isdisjoint(found) else count_cues(text, key, found, quote)
         for text, key, found, quote in zip(texts, keys, words, quoted)
     ]  # most paragraphs hold no cue word
-    functions = [sum(map(function_words().__contains__, found)) for found in words]
+    is_function = function_words().__contains__
+    functions = [sum(map(is_function, found)) for found in words]
     columns = (  # one per field of Features, in order
         [math.log1p(count) for count in counts],
         [
