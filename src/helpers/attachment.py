@@ -25,7 +25,7 @@ MODEL_FILE = "event_attachment.tsv"
 _PUNCTUATION = frozenset(',;:()[]"“”—–')
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_ENDINGS = ("'s", "’s")  # "Friday's vote": the words keep their clitic
-FLOOR = -12.0  # words the event model scores above this are candidates; its doubt is a feature
+FLOOR = -18.0  # words the event model scores above this are candidates; its doubt is a feature
 
 
 def _confidence(score: float) -> str:
