@@ -2,7 +2,7 @@
 
 The gold EVENT annotations of TempEval-3's TBAQ-cleaned training set (read in place from
 ``../shared/benchmarks/timex``) label every word of every sentence event or not; nltk's
-averaged perceptron learns one weight per feature of ``helpers.event_tagger.token_features``.
+averaged perceptron learns one weight per feature of ``helpers.event_tagger.sentence_features``.
 Training is deterministic (documents sorted, examples shuffled by a seeded generator,
 weights rounded and written sorted), so running it again reproduces the shipped file byte
 for byte.
@@ -28,7 +28,7 @@ from nltk.tag.perceptron import AveragedPerceptron
 
 from helpers.attachment import MODEL_FILE as RANKER_FILE
 from helpers.attachment import candidate_features, candidate_positions
-from helpers.event_tagger import MODEL_FILE, event_scores, token_features
+from helpers.event_tagger import MODEL_FILE, event_scores, sentence_features
 from helpers.events import locate_words, stop_mask
 from helpers.text import split_sentences
 
@@ -116,10 +116,10 @@ def featurise(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, tu
     words = []
     for sentence in split_sentences(text):
         tokens = locate_words(sentence.text)
-        for i, token in enumerate(tokens):
+        for token, features in zip(tokens, sentence_features(tokens)):
             if token.is_word:
                 offset = sentence.start + token.start
-                words.append((offset, tuple(token_features(tokens, i)), EVENT if offset in gold else OTHER))
+                words.append((offset, tuple(features), EVENT if offset in gold else OTHER))
     return words
 
 

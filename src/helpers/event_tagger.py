@@ -85,49 +85,66 @@ def _context(token: Token) -> str:
     return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
+def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """Return the feature names the model weighs for every token of a sentence.
+
+    Each neighbour is read once per sentence (its context form, class and stem), not
+    once for every token that sees it.
+
+    >>> sentence_features(locate_words("troops attacked"))[1][:4]
+    ['bias', 'w=attacked', 'stem=attack', 'event-noun=True']
+    """
+    contexts = ["<s>", "<s>", *map(_context, tokens), "</s>", "</s>"]  # token i sits at i + 2
+    classes = [_word_class(context) for context in contexts]
+    possessive = [token.lower.endswith(_POSSESSIVES) for token in tokens]
+    event_nouns = _event_nouns()
+    rows = []
+    for i, token in enumerate(tokens):
+        word, j = token.lower, i + 2
+        before, before2, after, after2 = contexts[j - 1], contexts[j - 2], contexts[j + 1], contexts[j + 2]
+        stem = light_stem(word)
+        cls_before = "possessive" if i > 0 and possessive[i - 1] else classes[j - 1]
+        rows.append(
+            [
+                "bias",
+                f"w={word}",
+                f"stem={stem}",
+                f"event-noun={stem in event_nouns}",
+                f"s1={word[-1:]}",
+                f"s3-1={before[-3:]}",
+                f"s3+1={after[-3:]}",
+                f"class-2={classes[j - 2]}",
+                f"class+2={classes[j + 2]}",
+                f"s2={word[-2:]} class-1={cls_before}",
+                f"stem-1,stem={light_stem(before)} {stem}",
+                f"s3={word[-3:]}",
+                f"s2={word[-2:]}",
+                f"s4={word[-4:]}",
+                f"shape={shape(token.text)}",
+                f"first={i == 0}",
+                f"class={_word_class(word)}",
+                f"w-1={before}",
+                f"w-2={before2}",
+                f"w+1={after}",
+                f"w+2={after2}",
+                f"class-1={cls_before}",
+                f"class+1={classes[j + 1]}",
+                f"s2-1={before[-2:]}",
+                f"s2+1={after[-2:]}",
+                f"w-1,w={before} {word}",
+                f"w,w+1={word} {after}",
+            ]
+        )
+    return rows
+
+
 def token_features(tokens: Sequence[Token], i: int) -> list[str]:
-    """Return the feature names of ``tokens[i]`` that the model weighs.
+    """Return the feature names of ``tokens[i]`` (one row of ``sentence_features``; use that for a whole sentence).
 
     >>> token_features(locate_words("troops attacked"), 1)[:4]
     ['bias', 'w=attacked', 'stem=attack', 'event-noun=True']
     """
-    word = tokens[i].lower
-    before = _context(tokens[i - 1]) if i > 0 else "<s>"
-    before2 = _context(tokens[i - 2]) if i > 1 else "<s>"
-    after = _context(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"
-    after2 = _context(tokens[i + 2]) if i + 2 < len(tokens) else "</s>"
-    stem = light_stem(word)
-    cls = _word_class(word)
-    cls_before = "possessive" if i > 0 and tokens[i - 1].lower.endswith(_POSSESSIVES) else _word_class(before)
-    return [
-        "bias",
-        f"w={word}",
-        f"stem={stem}",
-        f"event-noun={stem in _event_nouns()}",
-        f"s1={word[-1:]}",
-        f"s3-1={before[-3:]}",
-        f"s3+1={after[-3:]}",
-        f"class-2={_word_class(before2)}",
-        f"class+2={_word_class(after2)}",
-        f"s2={word[-2:]} class-1={cls_before}",
-        f"stem-1,stem={light_stem(before)} {stem}",
-        f"s3={word[-3:]}",
-        f"s2={word[-2:]}",
-        f"s4={word[-4:]}",
-        f"shape={shape(tokens[i].text)}",
-        f"first={i == 0}",
-        f"class={cls}",
-        f"w-1={before}",
-        f"w-2={before2}",
-        f"w+1={after}",
-        f"w+2={after2}",
-        f"class-1={cls_before}",
-        f"class+1={_word_class(after)}",
-        f"s2-1={before[-2:]}",
-        f"s2+1={after[-2:]}",
-        f"w-1,w={before} {word}",
-        f"w,w+1={word} {after}",
-    ]
+    return sentence_features(tokens)[i]
 
 
 @lru_cache(maxsize=1)
@@ -140,18 +157,6 @@ def load_weights() -> dict[str, float]:
     return data_weights(MODEL_FILE)
 
 
-def event_score(tokens: Sequence[Token], i: int, weights: dict[str, float] | None = None) -> float:
-    """Return the model's score for ``tokens[i]`` being an event word (positive: an event).
-
-    >>> event_score(locate_words("Rebels attacked the town"), 1) > 0
-    True
-    """
-    if not tokens[i].is_word:
-        return _NOT_A_WORD
-    weights = load_weights() if weights is None else weights
-    return sum(map(weights.get, token_features(tokens, i), repeat(0.0)))
-
-
 def event_scores(tokens: Sequence[Token], weights: dict[str, float] | None = None) -> list[float]:
     """Return the model's score of every token of a sentence (positive: an event word).
 
@@ -159,7 +164,10 @@ def event_scores(tokens: Sequence[Token], weights: dict[str, float] | None = Non
     [False, True, False, False]
     """
     weights = load_weights() if weights is None else weights
-    return [event_score(tokens, i, weights) for i in range(len(tokens))]
+    return [
+        sum(map(weights.get, features, repeat(0.0))) if token.is_word else _NOT_A_WORD
+        for token, features in zip(tokens, sentence_features(tokens))
+    ]
 
 
 @lru_cache(maxsize=64)
@@ -179,7 +187,7 @@ def event_positions(tokens: Sequence[Token], weights: dict[str, float] | None = 
     >>> [words[i].text for i in event_positions(words)]
     ['storm', 'hit']
     """
-    return [i for i in range(len(tokens)) if event_score(tokens, i, weights) > 0]
+    return [i for i, score in enumerate(event_scores(tokens, weights)) if score > 0]
 
 
 @lru_cache(maxsize=64)
