@@ -46,12 +46,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVER = "HELPERS_KERNEL_SERVER"  # environment variable: the server's socket path
 # Imported inside the package's functions (the notebooks' import statements do not show them).
 LAZY = ["matplotlib.pyplot", "matplotlib.patches", "pyarrow", "pyarrow.parquet", "nltk", "IPython.display"]
-KERNEL = [
-    "ipykernel.kernelapp",
-    "ipykernel.ipkernel",
-    "ipykernel.zmqshell",
-    "matplotlib_inline.backend_inline",
-]
+# What ipykernel imports to start a kernel (its debugger brings debugpy, its interfaces psutil).
+KERNEL = ["ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+          "matplotlib_inline.backend_inline", "psutil", "sqlite3", "pdb", "IPython.extensions.storemagic"]  # fmt: skip
 
 
 def notebook_imports(folder: Path = ROOT / "notebooks") -> list[str]:
