@@ -76,6 +76,9 @@ def pytest_configure(config) -> None:
     specs = str(ROOT / "tests" / "jupyter")
     if specs not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [specs, os.environ.get("JUPYTER_PATH")]))
+    import nbval.plugin
+
+    nbval.plugin.RunningKernel = _kernel_launched_ahead()
     if hasattr(config, "workerinput") or os.environ.get(SERVER):
         return
     folder = tempfile.mkdtemp(prefix="helpers-kernels-")
@@ -89,7 +92,10 @@ def pytest_configure(config) -> None:
 
 
 def pytest_unconfigure(config) -> None:
-    """Stop the kernel server: closing its standard input ends it."""
+    """Stop the kernel launched for a notebook that never came, and the kernel server (closing its stdin)."""
+    for manager in _SPARE.values():
+        manager.shutdown_kernel(now=True)
+    _SPARE.clear()
     server = getattr(config, "_kernel_server", None)
     if server is None:
         return
@@ -102,6 +108,45 @@ def pytest_unconfigure(config) -> None:
     import shutil
 
     shutil.rmtree(config._kernel_server_folder, ignore_errors=True)
+
+
+_SPARE: dict = {}  # (kernel name, working directory) -> a kernel launched for the next notebook
+
+
+def _kernel_launched_ahead() -> type:
+    """Return nbval's ``RunningKernel`` changed so that, once a notebook's kernel is up, the next one starts.
+
+    Starting a kernel is mostly waiting (the launcher, the fork, the first messages: half a
+    second of an idle core per notebook). nbval starts each notebook's kernel when its first
+    cell runs; this one takes the kernel launched while the previous notebook ran (same kernel
+    spec and folder) and launches the next. Connecting, checking the kernel is ready and
+    everything after are nbval's own code.
+    """
+    from jupyter_client import KernelManager
+    from nbval.kernel import NbvalKernelspecManager, RunningKernel
+
+    def launch(kernel_name: str, cwd: str | None) -> KernelManager:
+        manager = KernelManager(kernel_name=kernel_name, kernel_spec_manager=NbvalKernelspecManager())
+        manager.start_kernel(stderr=subprocess.DEVNULL, cwd=cwd)
+        return manager
+
+    class KernelLaunchedAhead(RunningKernel):
+        """nbval's kernel for one notebook, launched while the previous notebook ran."""
+
+        def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: int = 60) -> None:
+            self.km = _SPARE.pop((kernel_name, cwd), None) or launch(kernel_name, cwd)
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            try:
+                self.kc.wait_for_ready(timeout=startup_timeout)
+            except RuntimeError:
+                self.kc.stop_channels()
+                self.km.shutdown_kernel()
+                raise
+            self._ensure_iopub_up()
+            _SPARE[kernel_name, cwd] = launch(kernel_name, cwd)
+
+    return KernelLaunchedAhead
 
 
 # --- the server ------------------------------------------------------------------------------
