@@ -82,3 +82,15 @@ def test_cli_warns_for_english_only_steps(tmp_path, capsys):
 def test_any_text_gives_a_code_or_none(text):
     code = identify_language(text)
     assert code is None or (isinstance(code, str) and 2 <= len(code) <= 3)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Home", "word " * 3, "a long line of prose with nine words in it", "x" * 900, ""]),
+        max_size=40,
+    )
+)
+def test_the_prose_sample_stops_reading_once_full_but_is_the_same(lines):
+    text = "\n".join(lines)
+    prose = [line for line in text.split("\n") if len(line.split()) >= 8]
+    assert prose_sample(text) == ("\n".join(prose) if prose else text)[:5_000]
