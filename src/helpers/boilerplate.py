@@ -69,6 +69,7 @@ _SHARE = re.compile(
     r"\W*(?:e-?mail|share|print|send|forward)\b.{0,40}\b(?:friend|this|story|article|page|link|colleague)s?\W*$",
     re.IGNORECASE,
 )  # "E-mail to a friend", "Share this story"
+_SHARE_WORDS = ("e", "share", "print", "send", "forward")  # what the word key of a share link starts with
 _TRANSCRIPT = re.compile(
     r"\btranscript\b.{0,120}\b(?:edited|provided|final form|may not|produced|updated|copy|accuracy|clarity)\b",
     re.IGNORECASE,
@@ -493,21 +494,18 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     )
     open_gap, stay_gap, close_gap = log_p[("body", "gap")], log_p[("gap", "gap")], log_p[("gap", "body")]
     close_body, stay_after = log_p[("body", "after")], log_p[("after", "after")]
-    scale, offset = model.scale, model.offset
-    before, body, gap, after = (
-        0.0,
-        scale * scores[0] + offset,
-        -math.inf,
-        -math.inf,
-    )  # the body may open under the title
+    gains = [
+        model.scale * score + model.offset for score in scores
+    ]  # what a paragraph adds to the body state
+    before, body, gap, after = 0.0, gains[0], -math.inf, -math.inf  # the body may open under the title
     back = []  # per paragraph after the first: the previous state (index in STATES) of each state's best path
-    for score in scores[1:]:
+    for gain in gains[1:]:
         into_body = max((before + open_body, 0), (body + stay_body, 1), (gap + close_gap, 2))
         into_gap = max((body + open_gap, 1), (gap + stay_gap, 2))
         into_after = max((body + close_body, 1), (after + stay_after, 3))
         back.append((0, into_body[1], into_gap[1], into_after[1]))
         before += stay_before
-        body, gap, after = into_body[0] + scale * score + offset, into_gap[0], into_after[0]
+        body, gap, after = into_body[0] + gain, into_gap[0], into_after[0]
     ends = [before, body, -math.inf, after]  # a gap lies inside the body: the page cannot end in one
     state = ends.index(max(ends))
     path = [state]
@@ -566,11 +564,12 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     scores = local_scores(rows, model)
     rules = [
         appeal or furniture
-        for appeal, furniture in zip(find_appeals(texts, rows), find_furniture(texts, rows))
+        for appeal, furniture in zip(find_appeals(texts, rows), find_furniture(texts, keys, rows))
     ]
+    numeric = [is_numeric(row) for row in rows]
     evidence = [
-        APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if is_numeric(row) else score
-        for score, rule, row in zip(scores, rules, rows)
+        APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if number else score
+        for score, rule, number in zip(scores, rules, numeric)
     ]  # fmt: skip
     tables = find_tables(rows, rules)
     states = ["before", *decode_blocks(evidence, tables, len(evidence), model)]
@@ -595,9 +594,11 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         else ""
         for index, (label, score) in enumerate(zip(labels, evidence))
     ]  # fmt: skip
-    for index, row in enumerate(rows):
-        if labels[index] == "boilerplate" and not rules[index] and is_numeric(row):
-            rules[index] = "numbers or symbols, no prose: never body evidence on its own"
+    rules = [
+        "numbers or symbols, no prose: never body evidence on its own"
+        if label == "boilerplate" and not rule and number else rule
+        for rule, label, number in zip(rules, labels, numeric)
+    ]  # fmt: skip
     labels[0], rules[0] = "title", "the page title (first line of the dump)"
     mark_repeats(keys, labels, rules)
     mark_standfirst(rows, keys, labels, rules)
@@ -661,17 +662,16 @@ def decode_blocks(evidence: Sequence[float], tables: Sequence[range], end: int, 
     >>> decode_blocks(evidence, [], 13, load_model()).count("body")  # cell by cell, the table ends the body
     1
     """
-    starts = {table.start: table for table in tables if table.stop <= end}
+    inside = [table for table in tables if table.stop <= end]
     scores, sizes, index = [], [], 1
-    while index < end:
-        table = starts.get(index)
-        scores.append(NUMERIC_SCORE if table else evidence[index])
-        sizes.append(len(table) if table else 1)
-        index += sizes[-1]
-    states: list[str] = []
-    for state, size in zip(decode_layout(scores, model), sizes):
-        states.extend([state] * size)
-    return states
+    for table in inside:  # the paragraphs before a table one by one, then the table as one block
+        scores += [*evidence[index : table.start], NUMERIC_SCORE]
+        sizes += [*[1] * (table.start - index), len(table)]
+        index = table.stop
+    states = decode_layout([*scores, *evidence[index:end]], model)
+    if not inside:
+        return states
+    return [state for state, size in zip(states, [*sizes, *[1] * (end - index)]) for _ in range(size)]
 
 
 def keep_list_items(states: Sequence[str], rows: Sequence[Features], rules: Sequence[str]) -> list[str]:
@@ -806,27 +806,28 @@ def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furn
     return len(rows)
 
 
-def find_furniture(texts: Sequence[str], rows: Sequence[Features], max_words: int = 40) -> list[str]:
-    """Return, per paragraph, what piece of page furniture it is ("" when none).
+def find_furniture(
+    texts: Sequence[str], keys: Sequence[str], rows: Sequence[Features], max_words: int = 40
+) -> list[str]:
+    """Return, per paragraph (its text, word key and features), what piece of page furniture it is ("" when none).
 
     The kinds: a caption or credit, an embed code, a share link, a transcript
     note. Each kind's pattern is only tried on a paragraph holding its cue: a
-    credit word, "embed" or a tag's "<", "transcript".
+    tag's "<" or the word "embed", a credit word, a share word first, the word
+    "transcript".
 
-    >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "The talks ended."]
-    >>> find_furniture(texts, measure_page(texts))
-    ['', 'a photo caption or credit', 'an embed code', '']
+    >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "E-mail this story", "It ended."]
+    >>> find_furniture(texts, word_keys(texts), measure_page(texts))
+    ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
     kinds = []
-    for index, (text, row) in enumerate(zip(texts, rows)):
-        short = math.expm1(row.log_words) <= max_words
-        lower = text.lower() if index and short else ""
+    for index, (text, key, row) in enumerate(zip(texts, keys, rows)):
         kinds.append(
-            "" if not index or not short
-            else "an embed code" if ("<" in text or "embed" in lower) and _EMBED.search(text)
+            "" if not index or math.expm1(row.log_words) > max_words
+            else "an embed code" if ("<" in text or "embed" in key) and _EMBED.search(text)
             else "a photo caption or credit" if row.credit and _CREDIT.search(text)
-            else "a share or e-mail link" if _SHARE.match(text)
-            else "a transcript note" if "transcript" in lower and _TRANSCRIPT.search(text)
+            else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
+            else "a transcript note" if "transcript" in key and _TRANSCRIPT.search(text)
             else ""
         )  # fmt: skip
     return kinds
