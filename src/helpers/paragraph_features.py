@@ -188,8 +188,11 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     title = keys[0]
     if not title:
         return [False] * len(keys)
+    opening = title + " "
     return [False] + [
-        key == title or (" " in key and title.startswith(key + " ")) or key.startswith(title + " ")
+        key == title
+        or key.startswith(opening)
+        or (len(key) < len(title) and " " in key and title.startswith(key + " "))
         for key in keys[1:]
     ]
 
