@@ -288,7 +288,9 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
         [
-            count <= _COMMENT_MAX_WORDS and is_comment_furniture(text, found, number)
+            count <= _COMMENT_MAX_WORDS
+            and (number > 0 or not _COMMENT_WORDS.isdisjoint(found))  # what any furniture holds
+            and is_comment_furniture(text, found, number)
             for text, count, found, number in zip(texts, counts, words, numbers)
         ],
         title_repeat,
