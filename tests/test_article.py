@@ -29,6 +29,7 @@ from helpers.article import (
     parse_article,
     read_article,
     repair_mojibake,
+    split_paragraphs,
 )
 from helpers.cli import main
 
@@ -560,3 +561,35 @@ def test_years_1_and_9999_are_accepted_by_read(seed_path, capsys):
     for value in ("0001-01-01", "9999-12-31"):
         assert main(["read", str(seed_path), "--published", value]) == 0
         assert f"published: {value}" in capsys.readouterr().out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "It ended.The next began.",
+                "  the deal.Officials said",
+                "at apnews.com/Hub.Next",
+                "Title",
+                "",
+                " ",
+                "U.S.A.",
+                "no cut here",
+                "two.Cuts?Yes.It",
+            ]  # fmt: skip
+        ),
+        max_size=12,
+    )
+)
+def test_glued_paragraphs_are_found_line_by_line_as_before(lines):
+    text = "\n".join(lines)
+    expected, offset = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped:
+            bounds = [0, *glued_sentence_ends(stripped), len(stripped)]
+            start = offset + line.index(stripped)
+            expected += [(number, start + a, stripped[a:b]) for a, b in zip(bounds, bounds[1:])]
+        offset += len(line) + 1
+    paragraphs, _ = split_paragraphs(text)
+    assert [(p.line, p.start, p.text) for p in paragraphs] == expected
