@@ -165,7 +165,7 @@ def error_kind(separation: Separation, index: int, thread: int) -> str:
         return "comment thread"
     if is_numeric(row):
         return "letterless or numeric"
-    if row.credit or find_furniture(["", text], [row, row])[1]:
+    if row.credit or find_furniture(["", text], ["", word_key(text)], [row, row])[1]:
         return "caption or credit"
     if row.appeal and (opens_with_request(text) or appeal_near_voice(text)):
         return "appeal"

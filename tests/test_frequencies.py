@@ -379,3 +379,15 @@ def test_tables_are_linear_on_spaceless_and_repetitive_text(text):
         dispersion(tokens, ["talks", "rain"])
 
     assert within_budget(tables, text)
+
+
+@given(
+    st.lists(st.sampled_from(["The", "the", "Storm", "storm", ",", "coast", "COAST", "'s", "3"]), max_size=40)
+)
+def test_counts_keep_nltks_counts_and_first_seen_order(tokens):
+    from nltk.probability import FreqDist
+
+    expected = FreqDist(token.lower() for token in tokens if token[0].isalnum() or token == "'s")
+    counts, total = count_words(tokens)
+    assert total == expected.N()
+    assert list(counts.items()) == [(word, n) for word, n in expected.items() if word not in STOPLIST]

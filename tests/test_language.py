@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.article import parse_article
-from helpers.cli import main
 from helpers.language import (
     NotEnglishWarning,
     english_share,
@@ -64,21 +63,20 @@ def test_warning_names_the_step_and_the_language():
         assert not warn_if_not_english("en", "keyness") and not warn_if_not_english(None, "keyness")
 
 
-def test_cli_warns_for_english_only_steps(tmp_path, capsys):
-    page = tmp_path / "page.txt"
-    page.write_text("Titre\n" + FRENCH, encoding="utf-8")
-    assert main(["frequencies", str(page)]) == 0
-    assert (
-        "warning: stoplist frequencies: English-only, but this page looks French (fr)"
-        in capsys.readouterr().err
-    )
-    assert main(["read", str(page)]) == 0
-    out = capsys.readouterr()
-    assert "language: fr" in out.out and "warning:" in out.err
-
-
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_gives_a_code_or_none(text):
     code = identify_language(text)
     assert code is None or (isinstance(code, str) and 2 <= len(code) <= 3)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Home", "word " * 3, "a long line of prose with nine words in it", "x" * 900, ""]),
+        max_size=40,
+    )
+)
+def test_the_prose_sample_stops_reading_once_full_but_is_the_same(lines):
+    text = "\n".join(lines)
+    prose = [line for line in text.split("\n") if len(line.split()) >= 8]
+    assert prose_sample(text) == ("\n".join(prose) if prose else text)[:5_000]

@@ -1,4 +1,4 @@
-"""Tests for helpers.text: Punkt with our abbreviations, offsets, line breaks."""
+"""Tests for helpers.text: Punkt with our abbreviations (nltk's spans exactly), offsets, line breaks."""
 
 import pytest
 from hypothesis import given, settings
@@ -6,7 +6,14 @@ from hypothesis import strategies as st
 from nltk import redos
 from strategies import SPACELESS, repetitive_texts, within_budget
 
-from helpers.text import load_abbreviations, sentence_tokenizer, split_sentences
+from helpers.text import (
+    PERIOD_CONTEXT_PATTERN,
+    REALIGNMENT_PATTERN,
+    WORD_PATTERN,
+    load_abbreviations,
+    sentence_tokenizer,
+    split_sentences,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -87,7 +94,8 @@ def test_split_sentences_is_linear_on_spaceless_and_repetitive_text(text):
 
 def test_a_long_line_is_not_cut_short_by_nltks_match_clock(monkeypatch):
     # nltk times each Punkt pattern (5 s by default) and its lazy search's clock runs on
-    # while Punkt works between matches: a line of megabytes raised TimeoutError.
+    # while Punkt works between matches: a line of megabytes raised TimeoutError. Ours
+    # runs Punkt's patterns without that clock.
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.001)
     line = "The council met on Monday. It voted for the plan. " * 4000
     assert len(split_sentences(line)) == 8000
@@ -111,3 +119,60 @@ def test_a_text_split_again_gives_the_same_sentences_in_a_list_of_its_own() -> N
     again = split_sentences(text)
     assert [s.text for s in again] == ["The talks ended.", "Officials left.", "A new line."]
     assert all(again[k].text == text[again[k].start : again[k].end] for k in range(3))
+
+
+def nltk_punkt():
+    """nltk's own Punkt with our abbreviations: the reference ``PunktSplitter`` must equal."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(load_abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+# Words on which Punkt's rules turn: abbreviations (plain, hyphenated, lower case), initials,
+# numbers, ellipses, quotes and brackets to realign, a literal "##number##", other scripts.
+PUNKT_PIECES = [
+    "U.S.", "Mr.", "mr.", "ex-Gov.", "Sen.", "No.", "e.g.", "b.c.", "J.", "j.", "x.", "é.", "ß.", "3.",
+    "-3.", "1990.", "3.5", "##number##.", "...", ". . .", "..", "a..", ".", "?", "!", "?!", "ok!", "Hi?",
+    ",", ";", ":", "--", "“", "”", '"', "'", "’", "‘", "«", "»", "(", ")", "[", "]", "].", ".’", "{", "}",
+    "The", "the", "it", "word.", "Word.", "É", "4", "a", "\t", "\u00a0", "\x0b",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PUNKT_PIECES), st.sampled_from(["", " ", " ", "  ", "\n"])),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_sentence_spans_are_nltks_punkt_spans(pieces):
+    text = "".join(piece + gap for piece, gap in pieces)
+    assert sentence_tokenizer().span_tokenize(text) == list(nltk_punkt().span_tokenize(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ3. ?!”)(’-\t\n,")), max_size=60))
+def test_sentence_spans_are_nltks_on_any_mix_of_letters_and_marks(text):
+    assert sentence_tokenizer().span_tokenize(text) == list(nltk_punkt().span_tokenize(text))
+
+
+def test_the_case_study_splits_as_nltks_punkt(seed_article):
+    reference = nltk_punkt()
+    for line in seed_article.text.split("\n"):
+        assert sentence_tokenizer().span_tokenize(line) == list(reference.span_tokenize(line))
+
+
+def test_punkts_patterns_are_nltks():
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    english = PunktLanguageVars()
+    either_order = {WORD_PATTERN, WORD_PATTERN.replace(r"\?!", r"!\?")}
+    assert english._word_tokenizer_re().pattern in either_order
+    assert english.period_context_re().pattern in {
+        PERIOD_CONTEXT_PATTERN,
+        PERIOD_CONTEXT_PATTERN.replace(r"\?!])", r"!\?])"),
+    }
+    assert english.re_boundary_realignment.pattern == REALIGNMENT_PATTERN

@@ -567,12 +567,18 @@ def split_paragraphs(text: str, lines: Sequence[int] | None = None) -> tuple[lis
     paragraphs: list[Paragraph] = []
     repairs: list[Repair] = []
     offset = 0
+    # Where the whole text has glued ends: a line without one is not searched again (no match spans lines).
+    glued = [match.end() for match in _GLUED.finditer(text)]
+    next_glued = 0
     for index, line in enumerate(text.split("\n")):
         number = lines[index] if lines is not None else index + 1
         stripped = line.strip()
+        has_glued = next_glued < len(glued) and glued[next_glued] <= offset + len(line)
+        while next_glued < len(glued) and glued[next_glued] <= offset + len(line):
+            next_glued += 1
         if stripped:
             start = offset + line.index(stripped)
-            cuts = glued_sentence_ends(stripped)
+            cuts = glued_sentence_ends(stripped) if has_glued else []
             bounds = [0, *cuts, len(stripped)]
             for left, right in zip(bounds, bounds[1:]):
                 paragraphs.append(Paragraph(number, start + left, stripped[left:right]))

@@ -22,6 +22,7 @@ module (and the command line) stays fast.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -93,9 +94,12 @@ def count_words(
     >>> dict(counts), total
     ({'talks': 2}, 4)
     """
-    counts = FreqDist(token.lower() if lowercase else token for token in tokens if is_word(token))
+    # Counted by a Counter, then handed over whole: FreqDist's own counting goes through its
+    # ``__setitem__`` for every token, four times slower. The words keep their first-seen order.
+    words = Counter(token.lower() if lowercase else token for token in tokens if is_word(token))
+    counts = FreqDist(words)
     total = counts.N()  # all words, before the stopwords go
-    stop = {word.lower() for word in stoplist}
+    stop = STOPLIST if stoplist is STOPLIST else {word.lower() for word in stoplist}
     for word in [word for word in counts if word.lower() in stop]:
         del counts[word]
     return counts, total

@@ -69,7 +69,13 @@ def prose_sample(text: str) -> str:
     >>> prose_sample("Home\\nThe storm reached the coast at dawn on Monday.")
     'The storm reached the coast at dawn on Monday.'
     """
-    lines = [line for line in text.split("\n") if len(line.split()) >= PROSE_WORDS]
+    lines, length = [], 0
+    for line in text.split("\n"):
+        if len(line.split()) >= PROSE_WORDS:
+            lines.append(line)
+            length += len(line) + 1
+            if length > SAMPLE_CHARS:  # the sample is full: the rest of the page is not read
+                break
     return ("\n".join(lines) if lines else text)[:SAMPLE_CHARS]
 
 

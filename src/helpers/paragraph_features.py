@@ -58,6 +58,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
 _NUMBER = re.compile(r"\d+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # a word in capitals (in a text that is not all capitals): an acronym
+_ACRONYM_VOICE = re.compile("US|OU|WE")  # what a voice word in capitals holds ("US", "YOU", "OUR", "WE")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00ab\u00bb]*\u00bb")
 _BYLINE = re.compile(
@@ -71,7 +72,7 @@ _MONTHS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september"
     " oct october nov november dec december".split()
 )
-_AGO = frozenset(("ago", "updated", "published"))
+_DATE_WORDS = _MONTHS | {"ago", "updated", "published"}
 _COUNT_SUFFIX = re.compile(
     r"\(\d[\d,.]*\)$|(?<!\d)\d+ (?:comments?|votes?|replies|shares|views)$", re.IGNORECASE
 )  # a number is tried from its first digit only: linear on long runs of digits
@@ -94,6 +95,11 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )  # "2 days ago", "at 07:52"
 _SIGNATURE = re.compile(r"[^.!?]{1,60}\b(?:says|said|wrote|writes)\s*:\s*$", re.IGNORECASE)  # "Ann says:"
+_COMMENT_WORDS = frozenset(
+    "comment comments reply replies response responses discussion conversation report abuse like likes"
+    " dislike flag permalink upvote downvote vote votes rating point points score helpful recommend"
+    " says said wrote writes".split()
+)  # every comment heading, button and signature holds one of these words
 _COMMENT_MAX_WORDS = 12  # comment furniture is short
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 _QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
@@ -182,8 +188,11 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     title = keys[0]
     if not title:
         return [False] * len(keys)
+    opening = title + " "
     return [False] + [
-        key == title or (" " in key and title.startswith(key + " ")) or key.startswith(title + " ")
+        key == title
+        or key.startswith(opening)
+        or (len(key) < len(title) and " " in key and title.startswith(key + " "))
         for key in keys[1:]
     ]
 
@@ -279,8 +288,10 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
         [
-            count <= _COMMENT_MAX_WORDS and is_comment_furniture(text, number)
-            for text, count, number in zip(texts, counts, numbers)
+            count <= _COMMENT_MAX_WORDS
+            and (number > 0 or not _COMMENT_WORDS.isdisjoint(found))  # what any furniture holds
+            and is_comment_furniture(text, found, number)
+            for text, count, found, number in zip(texts, counts, words, numbers)
         ],
         title_repeat,
     )
@@ -291,10 +302,10 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``.
 
     The paragraph is given as its text, word key, words and whether it quotes.
-
-    Address and publisher cues are counted outside quotations only, and not
-    when written in capitals in a text that is not (an acronym: "US", "IT").
-    Phrases of several words match whole words only.
+    Only the words that may start a cue (``cue_vocabulary``) are looked up.
+    Address and publisher cues do not count inside quotations, nor when
+    written in capitals (``silent_voices``). Phrases of several words match
+    whole words only.
 
     >>> text = "“We are ready,” he said. Sign up."
     >>> found = count_cues(text, word_key(text), word_key(text).split(), True)
@@ -303,32 +314,33 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     """
     cues, phrases = cue_words(), cue_phrases()
     found = dict.fromkeys(CUE_CATEGORIES, 0)
-    for category in filter(None, map(cues.get, words)):
-        found[category] += 1
-    spaced = f" {key} "
-    for first in phrases.keys() & set(words):
-        for phrase in phrases[first]:
-            found[cues[phrase]] += spaced.count(f" {phrase} ")  # whole words: "sign up", not "design update"
-    if found["address"] or found["publisher"]:  # quotations and acronyms change the voices only
-        found.update(count_voices(text, words, quoted))
+    for word in cue_vocabulary().intersection(words):
+        if word in cues:
+            found[cues[word]] += words.count(word)
+        for phrase in phrases.get(word, ()):  # whole words: "sign up", not "design update"
+            found[cues[phrase]] += f" {key} ".count(f" {phrase} ")
+    if found["address"] or found["publisher"]:
+        for category, silent in silent_voices(text, quoted).items():
+            found[category] -= silent
     return found
 
 
-def count_voices(text: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
-    """Return how often a paragraph (text, words, whether it quotes) speaks to the reader or as the publisher.
+def silent_voices(text: str, quoted: bool) -> dict[str, int]:
+    """Return how many of a paragraph's address and publisher words speak for no one (``quoted``: it quotes).
 
-    Only words outside quotations count, and not those written in capitals in
-    a text that is not (an acronym: "US" the country, "IT" the trade).
+    Those are the words inside quotations (someone else speaking) and, in a
+    text that is not all capitals, those written in capitals (an acronym: "US"
+    the country, "IT" the trade).
 
-    >>> text = "“We are ready,” he said. US troops left, and you saw them."
-    >>> count_voices(text, word_key(text).split(), True)
-    {'address': 1, 'publisher': 0}
+    >>> silent_voices("“We are ready,” he said. US troops left, and you saw them.", True)
+    {'address': 0, 'publisher': 2}
     """
     cues = cue_words()
-    spoken = _QUOTED.sub(" ", text) if quoted else text
-    voices = [cues.get(word) for word in (word_key(spoken).split() if quoted else words)]
-    acronyms = [cues.get(word.lower()) for word in _ACRONYM.findall(spoken)] if not text.isupper() else []
-    return {category: voices.count(category) - acronyms.count(category) for category in _VOICE}
+    silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
+    if not text.isupper() and _ACRONYM_VOICE.search(text):
+        spoken = _QUOTED.sub(" ", text) if quoted else text
+        silent += [cues.get(word.lower()) for word in _ACRONYM.findall(spoken)]
+    return {category: silent.count(category) for category in _VOICE}
 
 
 def ends_with_count(text: str) -> bool:
@@ -341,21 +353,23 @@ def ends_with_count(text: str) -> bool:
     return (text[-1:] == ")" or text[-1:].isalpha()) and _COUNT_SUFFIX.search(text) is not None
 
 
-def is_comment_furniture(text: str, numbers: int) -> bool:
-    """Tell whether a short line (holding ``numbers`` numbers) is the furniture of a comment thread.
+def is_comment_furniture(text: str, words: Sequence[str], numbers: int) -> bool:
+    """Tell whether a short line (its text, words and number of numbers) is the furniture of a comment thread.
 
     Furniture is a heading or button, votes, a signature ("Ann says:"), or,
-    when the line holds a number, a count of comments or a time stamp.
+    when the line holds a number, a count of comments or a time stamp. Headings,
+    buttons and signatures are only tried on a line holding one of their words.
 
     >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:",
     ...          "The talks ended."]
-    >>> [is_comment_furniture(line, len(_NUMBER.findall(line))) for line in lines]
+    >>> [is_comment_furniture(line, word_key(line).split(), len(_NUMBER.findall(line))) for line in lines]
     [True, True, True, True, True, False]
     """
     text = text.strip()
-    return (
-        (numbers > 0 and (_COMMENT_COUNT.match(text) is not None or _RELATIVE_TIME.search(text) is not None))
-        or _COMMENT_HEADING.match(text) is not None
+    if numbers and (_COMMENT_COUNT.match(text) is not None or _RELATIVE_TIME.search(text) is not None):
+        return True
+    return not _COMMENT_WORDS.isdisjoint(words) and (
+        _COMMENT_HEADING.match(text) is not None
         or (len(text) <= 60 and _COMMENT_CONTROLS.match(text) is not None and _WORD.search(text) is not None)
         or (text.endswith(":") and _SIGNATURE.match(text) is not None)
     )
@@ -367,4 +381,4 @@ def is_dated(text: str, words: Sequence[str]) -> bool:
     >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
     (True, False)
     """
-    return not _MONTHS.isdisjoint(words) or not _AGO.isdisjoint(words) or _CLOCK.search(text) is not None
+    return not _DATE_WORDS.isdisjoint(words) or _CLOCK.search(text) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from helpers.article import Article, read_article
@@ -121,18 +121,29 @@ def report_folders(reports: Path | str) -> tuple[Path, Path]:
     return figures, tables
 
 
+@cache
 def _example() -> Path:
-    """Write a two-line page dump with a sidecar to a fixed temporary place (for the doctests)."""
+    """Write a two-line page dump with a sidecar once per process, in a folder of its own (for the doctests).
+
+    Each process (an xdist worker, a notebook kernel) gets its own temporary folder, removed when
+    the process exits, and each file is written under a temporary name and renamed
+    (``reports.write_atomically``), so processes running the doctests at once never read a
+    half-written page.
+    """
+    import atexit
+    import shutil
     import tempfile
 
-    folder = Path(tempfile.gettempdir()) / "helpers-study-example"
-    folder.mkdir(exist_ok=True)
+    from helpers.reports import write_atomically
+
+    folder = Path(tempfile.mkdtemp(prefix="helpers-study-example-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     page = folder / "storm.txt"
     text = (
         "Storm hits coast\nThe storm reached the coast at dawn on Monday, the weather service said,"
         " and it closed the port.\nShare this article"
     )
-    if not page.is_file() or page.read_text() != text:
-        page.write_text(text)
-        page.with_suffix(".meta.json").write_text('{"published": "2023-05-01"}')
-    return page
+    write_atomically(
+        page.with_suffix(".meta.json"), lambda path: path.write_text('{"published": "2023-05-01"}')
+    )
+    return write_atomically(page, lambda path: path.write_text(text))

@@ -102,7 +102,7 @@ class _Event:
 
 
 @dataclass
-class _Reading:
+class _TimexInSentence:
     """One time expression read in its sentence: its role, its event and a note."""
 
     timex: Timex
@@ -120,7 +120,7 @@ def _sentence_of(sentences: Sequence[Sentence], starts: Sequence[int], offset: i
     return sentences[k] if k >= 0 and offset < sentences[k].end else None
 
 
-def _number_clauses(group: Sequence[_Reading]) -> None:
+def _number_clauses(group: Sequence[_TimexInSentence]) -> None:
     """Give each reading of one sentence the index of the clause holding it (-1 between clauses)."""
     sentence = group[0].sentence
     spans = split_clauses(sentence.text)
@@ -137,7 +137,7 @@ def _next_word(text: str, offset: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _classify(reading: _Reading, body: str) -> None:
+def _classify(reading: _TimexInSentence, body: str) -> None:
     """Give a reading its first role: event candidate, duration, relation or context."""
     timex = reading.timex
     cues = load_cues()
@@ -160,7 +160,7 @@ def _classify(reading: _Reading, body: str) -> None:
         reading.role = "event"
 
 
-def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expression: str) -> _Event:
+def _new_event(reading: _TimexInSentence, clause: Clause, anchor: str, value: str, expression: str) -> _Event:
     """Return a fresh event for a reading, dated by ``value``; without a label, the sentence's first words."""
     start, end, granularity = value_bounds(value) or (date.min, date.min, "interval")
     if not clause.label:
@@ -181,7 +181,7 @@ def _new_event(reading: _Reading, clause: Clause, anchor: str, value: str, expre
     )
 
 
-def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
+def _merge(reading: _TimexInSentence, event: _Event, clause: Clause) -> None:
     """Count the reading as another mention of ``event``."""
     event.mentions += 1
     event.keys |= content_stems(clause.label)
@@ -191,7 +191,7 @@ def _merge(reading: _Reading, event: _Event, clause: Clause) -> None:
     reading.note = f"another mention of the event dated by {event.expression!r}"
 
 
-def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
+def _place_points(readings: Sequence[_TimexInSentence], events: list[_Event]) -> None:
     """Turn event readings into events: clauses first, then nouns that refer back to them."""
     points = [r for r in readings if r.role == "event"]
     by_value: dict[str, list[_Event]] = {}  # the events of each value, in the order they were placed
@@ -227,7 +227,7 @@ def _place_points(readings: Sequence[_Reading], events: list[_Event]) -> None:
                 sharing.setdefault((value, stem), reading.event)
 
 
-def _read_sentences(readings: Sequence[_Reading]) -> None:
+def _read_sentences(readings: Sequence[_TimexInSentence]) -> None:
     """Number the clauses of every reading and choose the event each DATE and TIME dates, sentence by sentence.
 
     One sentence at a time, so its words are found once for both. The event is
@@ -245,15 +245,15 @@ def _read_sentences(readings: Sequence[_Reading]) -> None:
             reading.clause = dated_event(reading.sentence.text, *own, stops)
 
 
-def _by_sentence(readings: Sequence[_Reading]) -> dict[int, list[_Reading]]:
+def _by_sentence(readings: Sequence[_TimexInSentence]) -> dict[int, list[_TimexInSentence]]:
     """Group readings by the start of their sentence, keeping text order."""
-    groups: dict[int, list[_Reading]] = {}
+    groups: dict[int, list[_TimexInSentence]] = {}
     for reading in readings:
         groups.setdefault(reading.sentence.start, []).append(reading)
     return groups
 
 
-def _attach_durations(readings: Sequence[_Reading]) -> None:
+def _attach_durations(readings: Sequence[_TimexInSentence]) -> None:
     """Give each duration to the dated event of its clause; otherwise it is context."""
     hosts = _dated_clauses(readings)
     for reading in (r for r in readings if r.role == "duration"):
@@ -265,9 +265,9 @@ def _attach_durations(readings: Sequence[_Reading]) -> None:
         reading.event, reading.note = host.event, f"the length of the event dated {host.timex.text!r}"
 
 
-def _dated_clauses(readings: Sequence[_Reading]) -> dict[tuple[int, int], _Reading]:
+def _dated_clauses(readings: Sequence[_TimexInSentence]) -> dict[tuple[int, int], _TimexInSentence]:
     """Return the first dated reading of every (sentence start, clause index)."""
-    hosts: dict[tuple[int, int], _Reading] = {}
+    hosts: dict[tuple[int, int], _TimexInSentence] = {}
     for r in readings:
         if r.event is not None and r.role in ("event", "mention"):
             hosts.setdefault((r.sentence.start, r.clause_number), r)
@@ -341,7 +341,7 @@ def _dated_by_noun(clause: Clause, placed: _Placed, before: int) -> _Event | Non
     return placed.nearest_with(stems, before)
 
 
-def _event_in_clause(readings: Sequence[_Reading], clause: int) -> _Event | None:
+def _event_in_clause(readings: Sequence[_TimexInSentence], clause: int) -> _Event | None:
     """Return the event dated by a point expression inside a given clause of a sentence.
 
     ``readings`` are that sentence's.
@@ -353,7 +353,7 @@ def _event_in_clause(readings: Sequence[_Reading], clause: int) -> _Event | None
     return None
 
 
-def _resolve(reading: _Reading, readings: Sequence[_Reading], placed: _Placed) -> bool:
+def _resolve(reading: _TimexInSentence, readings: Sequence[_TimexInSentence], placed: _Placed) -> bool:
     """Date one side of a relation from the other (``readings``: its sentence's); True when an event was placed."""
     timex, sentence = reading.timex, reading.sentence
     text = sentence.text
@@ -395,7 +395,7 @@ def _resolve(reading: _Reading, readings: Sequence[_Reading], placed: _Placed) -
 
 
 def _place_relative(
-    reading: _Reading,
+    reading: _TimexInSentence,
     anchor: _Event,
     clause: Clause,
     distance: str,
@@ -420,7 +420,7 @@ def _place_relative(
     return True
 
 
-def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> None:
+def _resolve_relations(readings: Sequence[_TimexInSentence], events: list[_Event]) -> None:
     """Resolve relations until none can be; the rest become context."""
     pending = [r for r in readings if r.role == "relation"]
     by_sentence = _by_sentence(readings)
@@ -442,7 +442,7 @@ def _resolve_relations(readings: Sequence[_Reading], events: list[_Event]) -> No
 
 def _read(
     body: str, published: date | None, timexes: Sequence[Timex] | None, mode: str = "auto"
-) -> tuple[list[_Event], list[_Reading]]:
+) -> tuple[list[_Event], list[_TimexInSentence]]:
     """Read every time expression of ``body`` and assemble the events."""
     if not isinstance(body, str):
         raise TypeError(f"body must be a str, not {type(body).__name__}")
@@ -458,7 +458,7 @@ def _read(
     for timex in sorted(timexes, key=lambda t: t.start):
         sentence = _sentence_of(sentences, starts, timex.start)
         if sentence is not None:
-            readings.append(_Reading(timex, sentence))
+            readings.append(_TimexInSentence(timex, sentence))
     for reading in readings:
         _classify(reading, body)
     _read_sentences(readings)

@@ -199,8 +199,7 @@ def _opens_quote(segment: str, index: int) -> bool:
 def _split_pieces(text: str) -> list[str]:
     """Split text with no final period into punctuation and word runs."""
     tokens: list[str] = []
-    for match in _PIECE.finditer(text):
-        first, glued, mark, run = match.groups()
+    for first, glued, mark, run in _PIECE.findall(text):  # groups as strings ("" unmatched): no Match objects
         if first:
             tokens.append(first)
             run = glued
