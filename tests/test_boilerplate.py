@@ -1,6 +1,8 @@
 """Tests for helpers.boilerplate: the seed gold, page shapes written for the tests, rules and properties."""
 
 import csv
+import subprocess
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -27,12 +29,9 @@ from helpers.boilerplate import (
 )
 from helpers.paragraph_features import measure_page, word_key
 
-GOLD = (
-    Path(__file__).resolve().parents[1]
-    / "data"
-    / "annotations"
-    / "ap-2022-09-19-blinken-armenia-azerbaijan.labels.tsv"
-)
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
+GOLD = ROOT / "data" / "annotations" / "ap-2022-09-19-blinken-armenia-azerbaijan.labels.tsv"
 
 STORY = [
     "The storm reached the coast shortly after dawn on Tuesday, "
@@ -592,3 +591,27 @@ def test_feature_matrix_holds_the_rows_values_in_order(paragraphs):
     matrix = feature_matrix(rows)
     assert matrix.shape == (len(rows), len(rows[0]))
     assert matrix.tolist() == [[float(value) for value in row] for row in rows]
+
+
+def test_an_interview_answer_is_one_piece_not_a_glued_appeal():
+    answer = (
+        "A: We are opening our membership to every club in the county, and we will support them with funds. "
+        "Also, the clubs will share the new pitches with the schools in the valley from next spring onwards."
+    )
+    assert segment(parse_article(f"Clubs get new pitches\n{answer}")).texts == [
+        "Clubs get new pitches",
+        answer,
+    ]
+
+
+@pytest.mark.skipif(
+    not PAGES.is_dir(),
+    reason=f"the benchmark pages are not here ({PAGES}); they are shared data, not part of the project",
+)
+def test_the_shipped_weights_are_what_a_fresh_fit_writes():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "fit_boilerplate.py"), "--check", str(PAGES)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "identical to a fresh fit" in result.stdout
