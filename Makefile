@@ -7,10 +7,14 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 # Notebooks run in parallel, one kernel per worker: --dist loadscope keeps each notebook's cells
 # together and in order on one worker (nbval's advice for xdist). tests.startup: see its docstring.
+# The kernels are forked from one process that has imported what the notebooks import
+# (tests/preloaded_kernel.py): the same ipykernel, without 1.6 CPU s of imports per notebook.
 # No notebook test uses hypothesis, whose plugin costs about a CPU second in each pytest process,
-# nor anyio, whose plugin imports its asyncio backend (0.2 s).
+# nor anyio, whose plugin imports its asyncio backend (0.2 s); pytest's unraisableexception plugin
+# runs gc.collect() at exit (0.2 s in each process, after the last notebook).
 NBVAL_WORKERS ?= 2
-NBVAL := -p tests.startup -p no:hypothesispytest -p no:anyio --nbval --nbval-current-env \
+NBVAL := -p tests.startup -p tests.preloaded_kernel -p no:hypothesispytest -p no:anyio -p no:unraisableexception \
+	--nbval --nbval-kernel-name helpers-preloaded \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(NBVAL_WORKERS) --dist loadscope
 
 # Bytecode caches are written (into the gitignored __pycache__ folders) even where the environment sets

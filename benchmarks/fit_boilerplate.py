@@ -77,8 +77,8 @@ def load_pages(folder: Path) -> list[dict]:
             {
                 "name": name,
                 "article": article,
-                "X": np.array([piece.features for piece in pieces], dtype=float),
-                "y": np.array([labels.get(piece.line, 0) for piece in pieces]),
+                "X": np.array(pieces.features, dtype=float),
+                "y": np.array([labels.get(line, 0) for line in pieces.lines]),
                 "lang": (folder / f"{name}.lang").read_text("utf-8").strip(),
                 "gold": (folder / f"{name}.gold.txt").read_text("utf-8"),
             }

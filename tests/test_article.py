@@ -31,7 +31,6 @@ from helpers.article import (
     repair_mojibake,
     split_paragraphs,
 )
-from helpers.cli import main
 
 
 def write(tmp_path: Path, data: bytes, name: str = "page.txt") -> Path:
@@ -520,47 +519,6 @@ def test_a_very_long_first_line_is_cut_for_display_with_a_note():
 def test_a_long_first_line_without_spaces_is_cut_too():
     article = parse_article("x" * 5000 + "\nBody.")
     assert len(article.title) == 300
-
-
-# --- every CLI command gives one line ------------------------------------------------------------------
-
-COMMANDS = [["read"], ["body"], ["timexes"], ["timeline"], ["frequencies"]]
-
-
-def bad_inputs(tmp_path: Path) -> dict[str, Path]:
-    """Files the reader must refuse, each in its own folder."""
-    fifo = tmp_path / "fifo" / "page.txt"
-    fifo.parent.mkdir()
-    os.mkfifo(fifo)
-    folder_sidecar = write(tmp_path, b"Title\nBody text here.", "dir-sidecar.txt")
-    folder_sidecar.with_suffix(".meta.json").mkdir()
-    bad_date = write(tmp_path, b"Title\nBody text here.", "bad-date.txt")
-    bad_date.with_suffix(".meta.json").write_text('{"published": "10000-01-01"}')
-    return {
-        "fifo": fifo,
-        "device": Path("/dev/zero"),
-        "long name": tmp_path / ("x" * 300),
-        "sidecar is a directory": folder_sidecar,
-        "sidecar date": bad_date,
-    }
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-def test_every_command_refuses_bad_files_in_one_line(tmp_path, capsys, command):
-    for problem, path in bad_inputs(tmp_path).items():
-        status: list[int] = []
-        run = lambda path=path, status=status: status.append(main([*command, str(path)]))  # noqa: E731
-        assert finishes_quickly(run) is None, problem
-        captured = capsys.readouterr()
-        assert status == [2], problem
-        assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, (problem, captured.err)
-        assert captured.out == ""
-
-
-def test_years_1_and_9999_are_accepted_by_read(seed_path, capsys):
-    for value in ("0001-01-01", "9999-12-31"):
-        assert main(["read", str(seed_path), "--published", value]) == 0
-        assert f"published: {value}" in capsys.readouterr().out
 
 
 @given(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from helpers.article import normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
+    appeal_near_voice,
     decode_layout,
     feature_matrix,
     find_appeals,
@@ -24,7 +25,7 @@ from helpers.boilerplate import (
     separate,
     split_appeals,
 )
-from helpers.paragraph_features import measure_page
+from helpers.paragraph_features import measure_page, word_key
 
 GOLD = (
     Path(__file__).resolve().parents[1]
@@ -202,8 +203,9 @@ def test_split_appeals_splits_a_trailing_appeal():
 def test_segment_keeps_line_numbers_of_split_pieces():
     article = parse_article("Title\nPlease support us with a donation today. " + STORY[0])
     pieces = segment(article)
-    assert [piece.line for piece in pieces] == [1, 2, 2]
-    assert [piece.features for piece in pieces] == measure_page([piece.text for piece in pieces])
+    assert pieces.lines == [1, 2, 2] and pieces.paragraphs == [0, 1, 1]
+    assert pieces.features == measure_page(pieces.texts)
+    assert pieces.keys == [word_key(text) for text in pieces.texts]
 
 
 def test_find_appeals_extends_to_a_publisher_neighbour_only():
@@ -504,6 +506,30 @@ def test_an_appeal_needs_an_appeals_shape():
     assert is_appeal("Your donation keeps this newsroom open.")
     assert not is_appeal("Our brains hum with electricity that no battery could support for long.")
     assert not is_appeal("You will hear a soft click when the lid shuts.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["you", "your", "US", "We", "OUR", "donate", "sign", "up", "the", "rain", "Sign"]),
+        max_size=14,
+    ),
+    st.integers(0, 4),
+)
+def test_appeal_near_voice_is_any_appeal_within_the_window_of_a_voice(words, window):
+    text = " ".join(words)
+    appeals = [
+        i
+        for i, word in enumerate(words)
+        if word.lower() == "donate" or " ".join(words[i : i + 2]).lower() == "sign up"
+    ]
+    capitals = not text.isupper()
+    voices = [
+        i for i, word in enumerate(words)
+        if word.lower() in ("you", "your", "us", "we", "our") and not (capitals and len(word) > 1 and word.isupper())
+    ]  # fmt: skip
+    expected = any(abs(appeal - voice) <= window for appeal in appeals for voice in voices)
+    assert appeal_near_voice(text, window) is expected
 
 
 def test_sub_headings_and_list_items_inside_the_body_stay_body():

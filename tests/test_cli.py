@@ -3,14 +3,20 @@
 import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas
 import pytest
+from test_article import finishes_quickly
+from test_html_page import PAGE as HTML_PAGE
+from test_language import FRENCH
+from test_unwrap import ARTICLE, variants
 
 from helpers import cli
+from helpers.article import parse_article
 from helpers.boilerplate import separate
 from helpers.cli import main
 from helpers.timeline import COLUMNS as TIMELINE_COLUMNS
@@ -312,3 +318,87 @@ def test_cli_mode_chooses_the_anchor(tmp_path, capsys, mode, value):
     assert main(["timexes", str(page), "--published", "2009-12-19", "--mode", mode]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert [row[3] for row in rows if row[-1] == "June 10"] == [value]
+
+
+# --- moved here from the step modules' tests: each command's own behaviour on their inputs ---------
+# Their fixtures stay with the step they describe: bad files (test_article), a saved HTML page
+# (test_html_page), a French page (test_language), a hard-wrapped dump (test_unwrap).
+
+
+def write(tmp_path: Path, data: bytes, name: str = "page.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+COMMANDS = [["read"], ["body"], ["timexes"], ["timeline"], ["frequencies"]]
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    """Files the reader must refuse, each in its own folder."""
+    fifo = tmp_path / "fifo" / "page.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    folder_sidecar = write(tmp_path, b"Title\nBody text here.", "dir-sidecar.txt")
+    folder_sidecar.with_suffix(".meta.json").mkdir()
+    bad_date = write(tmp_path, b"Title\nBody text here.", "bad-date.txt")
+    bad_date.with_suffix(".meta.json").write_text('{"published": "10000-01-01"}')
+    return {
+        "fifo": fifo,
+        "device": Path("/dev/zero"),
+        "long name": tmp_path / ("x" * 300),
+        "sidecar is a directory": folder_sidecar,
+        "sidecar date": bad_date,
+    }
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_command_refuses_bad_files_in_one_line(tmp_path, capsys, command):
+    for problem, path in bad_inputs(tmp_path).items():
+        status: list[int] = []
+        run = lambda path=path, status=status: status.append(main([*command, str(path)]))  # noqa: E731
+        assert finishes_quickly(run) is None, problem
+        captured = capsys.readouterr()
+        assert status == [2], problem
+        assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, (problem, captured.err)
+        assert captured.out == ""
+
+
+def test_years_1_and_9999_are_accepted_by_read(seed_path, capsys):
+    for value in ("0001-01-01", "9999-12-31"):
+        assert main(["read", str(seed_path), "--published", value]) == 0
+        assert f"published: {value}" in capsys.readouterr().out
+
+
+def test_cli_reads_a_saved_page_and_says_where_the_date_came_from(tmp_path, capsys):
+    path = write(tmp_path, HTML_PAGE.encode(), "page.html")
+    assert main(["read", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "published: 2021-06-14 (from html metadata)" in out
+    assert f"converted from HTML: {path}" in out
+    assert main(["timexes", str(path)]) == 0
+    assert "note: publication date 2021-06-14 from html metadata" in capsys.readouterr().err
+
+
+def test_cli_warns_for_english_only_steps(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text("Titre\n" + FRENCH, encoding="utf-8")
+    assert main(["frequencies", str(page)]) == 0
+    assert (
+        "warning: stoplist frequencies: English-only, but this page looks French (fr)"
+        in capsys.readouterr().err
+    )
+    assert main(["read", str(page)]) == 0
+    out = capsys.readouterr()
+    assert "language: fr" in out.out and "warning:" in out.err
+
+
+def test_read_reports_the_unwrapping(tmp_path, capsys):
+    page = tmp_path / "wrapped.txt"
+    page.write_text(variants.wrap_dump("\n".join(ARTICLE), 72, hyphenate=True, page_lines=20), "utf-8")
+    assert main(["read", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert f"paragraphs: {len(parse_article(page.read_text('utf-8')).paragraphs)}" in out
+    assert "repair: line 1: unwrapped hard-wrapped text: lines end near" in out
+    assert "dropped page furniture: Storm reaches the northern coast | Page 2 of" in out
+    assert "rejoined hyphenated word" in out

@@ -16,7 +16,6 @@ from helpers.article import (
     parse_article,
     read_article,
 )
-from helpers.cli import main
 from helpers.html_page import (
     HtmlPageError,
     decode_html,
@@ -206,16 +205,6 @@ def test_gzipped_text_dump_is_read_as_a_dump(tmp_path):
     article = read_article(path)
     assert article.html_source is None
     assert [p.text for p in article.paragraphs] == ["Bridge reopens", "The bridge reopened on Monday."]
-
-
-def test_cli_reads_a_saved_page_and_says_where_the_date_came_from(tmp_path, capsys):
-    path = write(tmp_path, PAGE.encode(), "page.html")
-    assert main(["read", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "published: 2021-06-14 (from html metadata)" in out
-    assert f"converted from HTML: {path}" in out
-    assert main(["timexes", str(path)]) == 0
-    assert "note: publication date 2021-06-14 from html metadata" in capsys.readouterr().err
 
 
 @settings(max_examples=100, deadline=None)

@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.article import parse_article
-from helpers.cli import main
 from helpers.language import (
     NotEnglishWarning,
     english_share,
@@ -62,19 +61,6 @@ def test_warning_names_the_step_and_the_language():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert not warn_if_not_english("en", "keyness") and not warn_if_not_english(None, "keyness")
-
-
-def test_cli_warns_for_english_only_steps(tmp_path, capsys):
-    page = tmp_path / "page.txt"
-    page.write_text("Titre\n" + FRENCH, encoding="utf-8")
-    assert main(["frequencies", str(page)]) == 0
-    assert (
-        "warning: stoplist frequencies: English-only, but this page looks French (fr)"
-        in capsys.readouterr().err
-    )
-    assert main(["read", str(page)]) == 0
-    out = capsys.readouterr()
-    assert "language: fr" in out.out and "warning:" in out.err
 
 
 @settings(max_examples=100, deadline=None)

@@ -310,16 +310,3 @@ def test_any_wrapped_text_gives_an_article_or_an_article_error(blocks, width, hy
             paragraph.text
             and article.text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
         )
-
-
-def test_read_reports_the_unwrapping(tmp_path, capsys):
-    from helpers.cli import main
-
-    page = tmp_path / "wrapped.txt"
-    page.write_text(variants.wrap_dump("\n".join(ARTICLE), 72, hyphenate=True, page_lines=20), "utf-8")
-    assert main(["read", str(page)]) == 0
-    out = capsys.readouterr().out
-    assert f"paragraphs: {len(parse_article(page.read_text('utf-8')).paragraphs)}" in out
-    assert "repair: line 1: unwrapped hard-wrapped text: lines end near" in out
-    assert "dropped page furniture: Storm reaches the northern coast | Page 2 of" in out
-    assert "rejoined hyphenated word" in out

@@ -22,12 +22,13 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from helpers.article import Article
 from helpers.paragraph_features import (
     FEATURES,
     Features,
+    cue_phrases,
     cue_words,
     is_repeated,
     measure_page,
@@ -84,6 +85,8 @@ _OTHER_STORIES = re.compile(
     r"|(?:around|from)\s+the\s+web|sponsored\s+(?:stories|content|links)|what to read next)\W*$",
     re.IGNORECASE,
 )  # the heading of a list of other stories: "Related Stories", "More from the Times", "You may also like"
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # a word, as in ``word_key``
+_VOICES = ("address", "publisher")  # the cue categories of the reader and the publisher
 _INTERVIEW = re.compile(r"[QA]:\s")  # an interview's question or answer: someone else speaking
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.!?][\"\u201d\u2019]?\s+\S")  # a paragraph of one sentence has nothing to split
@@ -280,24 +283,22 @@ def appeal_near_voice(text: str, window: int = 3) -> bool:
     >>> appeal_near_voice("You will hear a soft click when the lid shuts")
     False
     """
-    cues, capitals = cue_words(), not text.isupper()
-    tokens = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text)
-    kinds = [
-        ""
-        if capitals
-        and len(token) > 1
-        and token.isupper()
-        and cues.get(token.lower()) in ("address", "publisher")
-        else cues.get(token.lower().replace("\u2019", "'"), "")
-        for token in tokens
-    ]
-    keys = [token.lower() for token in tokens]
-    appeals = [
-        index for index, kind in enumerate(kinds)
-        if kind == "appeal" or cues.get(" ".join(keys[index : index + 2])) == "appeal"
+    cues, phrases, capitals = cue_words(), cue_phrases(), not text.isupper()
+    tokens = _TOKEN.findall(text)
+    words = " ".join(tokens).lower().replace("\u2019", "'").split()  # the text's word key, word by word
+    kinds = list(map(cues.get, words))
+    voices = [  # a voice word in capitals in a text that is not all capitals is an acronym ("US")
+        index for index, (token, kind) in enumerate(zip(tokens, kinds))
+        if kind in _VOICES and not (capitals and len(token) > 1 and token.isupper() and cues.get(token.lower()))
     ]  # fmt: skip
-    voices = [index for index, kind in enumerate(kinds) if kind in ("address", "publisher")]
-    return any(abs(appeal - voice) <= window for appeal in appeals for voice in voices)
+    appeals = [
+        index for index, (word, kind) in enumerate(zip(words, kinds))
+        if kind == "appeal" or (word in phrases and cues.get(" ".join(words[index : index + 2])) == "appeal")
+    ]  # fmt: skip
+    near = {
+        voice + offset for voice in voices for offset in range(-window, window + 1)
+    }  # linear in the words
+    return not near.isdisjoint(appeals)
 
 
 def is_appeal(sentence: str) -> bool:
@@ -343,17 +344,35 @@ def split_appeals(text: str, min_words: int = 10) -> list[str]:
     return [part for part in parts if part]
 
 
-class Piece(NamedTuple):
-    """A paragraph of the page, or a part of it after glued appeal sentences were split off."""
+@dataclass
+class Pieces:
+    """The pieces of a page, as columns: its paragraphs, some split in parts where appeal sentences were glued on."""
 
-    paragraph: int  # index of the paragraph in ``Article.paragraphs``
-    line: int  # its line in the dump
-    text: str
-    key: str  # its ``word_key``
-    features: Features
+    paragraphs: list[int]  # per piece, the index of its paragraph in ``Article.paragraphs``
+    lines: list[int]  # its paragraph's line in the dump
+    texts: list[str]
+    keys: list[str]  # their ``word_key``
+    features: list[Features]
+
+    def split(
+        self, index: int, texts: Sequence[str], keys: Sequence[str], features: Sequence[Features]
+    ) -> None:
+        """Replace piece ``index`` by its parts (their texts, word keys and features).
+
+        >>> pieces = Pieces([0, 1], [1, 2], ["T", "a b"], ["t", "a b"], measure_page(["T", "a b"]))
+        >>> pieces.split(1, ["a", "b"], ["a", "b"], measure_page(["a", "b"]))
+        >>> pieces.paragraphs, pieces.lines, pieces.texts
+        ([0, 1, 1], [1, 2, 2], ['T', 'a', 'b'])
+        """
+        paragraph, line = self.paragraphs[index], self.lines[index]
+        self.paragraphs[index : index + 1] = [paragraph] * len(texts)
+        self.lines[index : index + 1] = [line] * len(texts)
+        self.texts[index : index + 1] = texts
+        self.keys[index : index + 1] = keys
+        self.features[index : index + 1] = features
 
 
-def segment(article: Article) -> list[Piece]:
+def segment(article: Article) -> Pieces:
     """Return the pieces of a page: its paragraphs, with glued appeal sentences split off, each measured.
 
     The page is measured first; only paragraphs that use an appeal word (a
@@ -363,29 +382,29 @@ def segment(article: Article) -> list[Piece]:
     >>> from helpers.article import parse_article
     >>> page = "Title\\nSubscribe to our newsletter for more. The storm hit at dawn. Roofs fell in the town."
     >>> pieces = segment(parse_article(page))
-    >>> [(piece.paragraph, piece.text) for piece in pieces]
+    >>> list(zip(pieces.paragraphs, pieces.texts))
     [(0, 'Title'), (1, 'Subscribe to our newsletter for more.'), (1, 'The storm hit at dawn. Roofs fell in the town.')]
     """
     texts = [paragraph.text for paragraph in article.paragraphs]
     keys = word_keys(texts)
     rows = measure_page(texts, keys)
     lines = [paragraph.line for paragraph in article.paragraphs]
-    pieces = list(map(Piece._make, zip(range(len(texts)), lines, texts, keys, rows)))
     glued = [
-        piece for piece in pieces[1:]
-        if piece.features.appeal and len(piece.text) > 40 and _SENTENCE_GAP.search(piece.text) is not None
+        index for index in range(1, len(texts))
+        if rows[index].appeal and len(texts[index]) > 40 and _SENTENCE_GAP.search(texts[index]) is not None
     ]  # fmt: skip
-    asking = edge_appeals([piece.text for piece in glued])
-    for piece in reversed(
-        [piece for piece, asks in zip(glued, asking) if asks]
-    ):  # from the end: indices hold
-        parts = split_appeals(piece.text)
+    asking = [index for index, asks in zip(glued, edge_appeals([texts[index] for index in glued])) if asks]
+    pieces = Pieces(list(range(len(texts))), lines, list(texts), list(keys), list(rows))
+    for index in reversed(asking):  # from the end: the indices before it hold
+        parts = split_appeals(texts[index])
         if len(parts) > 1:
             part_keys = word_keys(parts)
-            part_rows = measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:])
-            pieces[piece.paragraph : piece.paragraph + 1] = [
-                Piece(piece.paragraph, piece.line, *part) for part in zip(parts, part_keys, part_rows)
-            ]
+            pieces.split(
+                index,
+                parts,
+                part_keys,
+                measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:]),
+            )
     return pieces
 
 
@@ -556,11 +575,7 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     """
     model = model or load_model()
     pieces = segment(article)
-    texts, keys, rows = (
-        [piece.text for piece in pieces],
-        [piece.key for piece in pieces],
-        [piece.features for piece in pieces],
-    )
+    texts, keys, rows = pieces.texts, pieces.keys, pieces.features
     scores = local_scores(rows, model)
     rules = [
         appeal or furniture
@@ -604,11 +619,10 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     mark_standfirst(rows, keys, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
-    rows_of = merge_split_boilerplate([piece.paragraph for piece in pieces], labels, evidence, texts)
-    firsts, shown = [first for first, _, _ in rows_of], [speaker for _, speaker, _ in rows_of]
+    firsts, shown, joined = zip(*merge_split_boilerplate(pieces.paragraphs, labels, evidence, texts))
     return Separation(
-        lines=tuple([pieces[index].line for index in firsts]),
-        texts=tuple([text for _, _, text in rows_of]),
+        lines=tuple(map(pieces.lines.__getitem__, firsts)),
+        texts=joined,
         labels=tuple(map(labels.__getitem__, firsts)),
         local=tuple(map(scores.__getitem__, shown)),
         features=tuple(map(rows.__getitem__, shown)),
@@ -634,10 +648,13 @@ def find_tables(
     [range(2, 14)]
     """
     numeric = [is_numeric(row) for row in rows]
-    short = [math.expm1(row.log_words) <= max_cell_words for row in rows]
+    if sum(numeric) < min_numbers:
+        return []  # too few numbers on the page for a table
     cells = [
-        index > 0 and not rule and (number or (brief and not is_furniture_row(row)))
-        for index, (row, rule, number, brief) in enumerate(zip(rows, rules, numeric, short))
+        index > 0
+        and not rule
+        and (number or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row)))
+        for index, (row, rule, number) in enumerate(zip(rows, rules, numeric))
     ]
     tables, start = [], 0
     for index, cell in enumerate([*cells, False]):  # a run of cells ends at the first paragraph that is none

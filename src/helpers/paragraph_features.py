@@ -188,8 +188,11 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     title = keys[0]
     if not title:
         return [False] * len(keys)
+    opening = title + " "
     return [False] + [
-        key == title or (" " in key and title.startswith(key + " ")) or key.startswith(title + " ")
+        key == title
+        or key.startswith(opening)
+        or (len(key) < len(title) and " " in key and title.startswith(key + " "))
         for key in keys[1:]
     ]
 
@@ -285,7 +288,9 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
         [not count for count in counts],
         [
-            count <= _COMMENT_MAX_WORDS and is_comment_furniture(text, found, number)
+            count <= _COMMENT_MAX_WORDS
+            and (number > 0 or not _COMMENT_WORDS.isdisjoint(found))  # what any furniture holds
+            and is_comment_furniture(text, found, number)
             for text, count, found, number in zip(texts, counts, words, numbers)
         ],
         title_repeat,

@@ -1,0 +1,297 @@
+"""A pytest plugin (``-p tests.preloaded_kernel``, as ``make nbval`` loads it): notebook kernels forked from one
+process that has already imported what the notebooks import.
+
+Every nbval kernel is a fresh Python that imports IPython, pandas, matplotlib, nltk and the
+package before its first cell does anything: about 1.6 CPU seconds a notebook, most of the
+suite's fixed cost. Here the plugin starts one *kernel server* per test run (in the xdist
+controller, or in the only pytest process), which imports those modules once and then forks
+a child for each kernel nbval starts. The child is an ordinary ``ipykernel`` (the same code a
+``python -m ipykernel_launcher`` runs), with the launcher's working directory, environment and
+arguments; it only finds its modules already in ``sys.modules``. Nothing a cell computes is
+shared: each kernel starts from the server's state after the imports, never from another
+kernel's.
+
+Pieces:
+
+- the kernel spec ``tests/jupyter/kernels/helpers-preloaded`` (``--nbval-kernel-name
+  helpers-preloaded`` with ``JUPYTER_PATH=tests/jupyter``) runs this file as the *launcher*:
+  it asks the server (its socket is in ``HELPERS_KERNEL_SERVER``) for a kernel, forwards
+  signals (interrupt, terminate) to the child and exits when the child does. Without a server
+  it becomes a plain ``ipykernel_launcher``, so the spec works anywhere;
+- the *server* (``python preloaded_kernel.py --serve SOCKET``) exits when its parent pytest
+  process closes its standard input, so it never outlives the run;
+- each child watches its launcher's connection and exits when the launcher is killed
+  (``shutdown_kernel(now=True)``), so no kernel outlives nbval.
+
+What is preloaded (``PRELOAD``): the modules the notebooks' cells import (read from their
+import statements) and the heavy ones the package imports inside its functions.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = "HELPERS_KERNEL_SERVER"  # environment variable: the server's socket path
+# Imported inside the package's functions (the notebooks' import statements do not show them).
+LAZY = ["matplotlib.pyplot", "matplotlib.patches", "pyarrow", "pyarrow.parquet", "nltk", "IPython.display"]
+# What ipykernel imports to start a kernel (its debugger brings debugpy, its interfaces psutil).
+KERNEL = ["ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+          "matplotlib_inline.backend_inline", "psutil", "sqlite3", "pdb", "IPython.extensions.storemagic"]  # fmt: skip
+
+
+def notebook_imports(folder: Path = ROOT / "notebooks") -> list[str]:
+    """Return the modules imported by the code cells of the notebooks in ``folder``, sorted."""
+    names = set()
+    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+        for cell in json.loads(path.read_text("utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                source = "".join(cell["source"])
+                for node in ast.walk(ast.parse(source)):
+                    if isinstance(node, ast.Import):
+                        names.update(alias.name for alias in node.names)
+                    elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                        names.add(node.module)
+    return sorted(names)
+
+
+# --- the pytest plugin -----------------------------------------------------------------------
+
+
+def pytest_configure(config) -> None:
+    """Find the kernel spec; start the kernel server once per run (xdist workers inherit its socket path)."""
+    if not config.getoption("nbval", False):
+        return
+    specs = str(ROOT / "tests" / "jupyter")
+    if specs not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [specs, os.environ.get("JUPYTER_PATH")]))
+    import nbval.plugin
+
+    nbval.plugin.RunningKernel = _kernel_launched_ahead()
+    if hasattr(config, "workerinput") or os.environ.get(SERVER):
+        return
+    folder = tempfile.mkdtemp(prefix="helpers-kernels-")
+    path = os.path.join(folder, "server.sock")
+    config._kernel_server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", path, *notebook_imports()],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    config._kernel_server_folder = folder
+    os.environ[SERVER] = path
+
+
+def pytest_unconfigure(config) -> None:
+    """Stop the kernel launched for a notebook that never came, and the kernel server (closing its stdin)."""
+    for manager in _SPARE.values():
+        manager.shutdown_kernel(now=True)
+    _SPARE.clear()
+    server = getattr(config, "_kernel_server", None)
+    if server is None:
+        return
+    server.stdin.close()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    os.environ.pop(SERVER, None)
+    import shutil
+
+    shutil.rmtree(config._kernel_server_folder, ignore_errors=True)
+
+
+_SPARE: dict = {}  # (kernel name, working directory) -> a kernel launched for the next notebook
+
+
+def _kernel_launched_ahead() -> type:
+    """Return nbval's ``RunningKernel`` changed so that, once a notebook's kernel is up, the next one starts.
+
+    Starting a kernel is mostly waiting (the launcher, the fork, the first messages: half a
+    second of an idle core per notebook). nbval starts each notebook's kernel when its first
+    cell runs; this one takes the kernel launched while the previous notebook ran (same kernel
+    spec and folder) and launches the next. Connecting, checking the kernel is ready and
+    everything after are nbval's own code.
+    """
+    from jupyter_client import KernelManager
+    from nbval.kernel import NbvalKernelspecManager, RunningKernel
+
+    def launch(kernel_name: str, cwd: str | None) -> KernelManager:
+        manager = KernelManager(kernel_name=kernel_name, kernel_spec_manager=NbvalKernelspecManager())
+        manager.start_kernel(stderr=subprocess.DEVNULL, cwd=cwd)
+        return manager
+
+    class KernelLaunchedAhead(RunningKernel):
+        """nbval's kernel for one notebook, launched while the previous notebook ran."""
+
+        def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: int = 60) -> None:
+            self.km = _SPARE.pop((kernel_name, cwd), None) or launch(kernel_name, cwd)
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            try:
+                self.kc.wait_for_ready(timeout=startup_timeout)
+            except RuntimeError:
+                self.kc.stop_channels()
+                self.km.shutdown_kernel()
+                raise
+            self._ensure_iopub_up()
+            _SPARE[kernel_name, cwd] = launch(kernel_name, cwd)
+
+    return KernelLaunchedAhead
+
+
+# --- the server ------------------------------------------------------------------------------
+
+
+def serve(path: str, modules: list[str]) -> None:
+    """Listen on ``path``, import ``modules``, then fork one kernel per request until stdin closes."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)
+    preload(modules)
+    signal.signal(signal.SIGCHLD, _reap)
+    try:
+        while True:
+            ready, _, _ = select.select([listener, sys.stdin], [], [])
+            if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1024):
+                break
+            if listener in ready:
+                connection, _ = listener.accept()
+                request = json.loads(_read_line(connection))
+                if os.fork() == 0:
+                    listener.close()
+                    _run_kernel(connection, request)  # never returns
+                connection.close()
+    finally:
+        listener.close()
+        os.unlink(path)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    _reap(block=True)  # the last kernels are ending: wait, so their CPU time is counted with the run's
+
+
+def preload(modules: list[str]) -> None:
+    """Import the kernel's modules and ``modules`` as they would be imported in a kernel.
+
+    A module that asks at import time whether it runs in a Jupyter kernel (pandas does, to
+    choose ``display.max_columns``) finds a ``get_ipython()`` whose shell has a kernel, as
+    it would in the kernel. A module that fails to import here is left to fail in the kernel.
+    """
+    import builtins
+    import types
+
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
+    builtins.get_ipython = lambda: types.SimpleNamespace(kernel=True)
+    try:
+        for name in [*KERNEL, *modules, *LAZY]:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                pass
+    finally:
+        del builtins.get_ipython
+
+
+def _reap(*_: object, block: bool = False) -> None:
+    """Collect every kernel that has ended (all of them with ``block``), as a SIGCHLD handler does."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _read_line(connection: socket.socket) -> str:
+    """Read one newline-terminated message (or what came before the connection closed)."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode()
+
+
+def _run_kernel(connection: socket.socket, request: dict) -> None:
+    """In the forked child: become the launcher's kernel (its cwd, environment and arguments)."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *request["argv"]]
+    sys.path[0] = request["cwd"]
+    connection.sendall(f"{os.getpid()}\n".encode())
+
+    def exit_with_launcher() -> None:
+        while connection.recv(1024):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=exit_with_launcher, daemon=True).start()
+    try:
+        from ipykernel import kernelapp
+
+        kernelapp.launch_new_instance()
+    finally:
+        os._exit(0)
+
+
+# --- the launcher ----------------------------------------------------------------------------
+
+
+def launch(arguments: list[str]) -> None:
+    """Get a kernel from the server and stay until it exits; without a server, be ``ipykernel_launcher``.
+
+    Like ipykernel's own parent poller, the launcher ends its kernel when its parent (the
+    pytest process) is gone, so a killed test run leaves no kernel behind.
+    """
+    connection = _connect(os.environ.get(SERVER))
+    if connection is None:
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *arguments])
+    parent = os.getppid()
+    request = {"argv": arguments, "cwd": os.getcwd(), "env": dict(os.environ)}
+    connection.sendall((json.dumps(request) + "\n").encode())
+    child = int(_read_line(connection))
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(number, lambda received, _: os.kill(child, received))
+    connection.settimeout(1.0)
+    while True:
+        try:
+            if not connection.recv(1024):
+                return
+        except TimeoutError:
+            if os.getppid() != parent:
+                os.kill(child, signal.SIGKILL)
+                return
+
+
+def _connect(path: str | None) -> socket.socket | None:
+    """Connect to the server's socket, or return None when there is none."""
+    if not path:
+        return None
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        connection.connect(path)
+    except OSError:
+        connection.close()
+        return None
+    return connection
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2], sys.argv[3:])
+    else:
+        launch(sys.argv[1:])
