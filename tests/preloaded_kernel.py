@@ -23,8 +23,14 @@ Pieces:
 - each child watches its launcher's connection and exits when the launcher is killed
   (``shutdown_kernel(now=True)``), so no kernel outlives nbval.
 
-What is preloaded (``PRELOAD``): the modules the notebooks' cells import (read from their
-import statements) and the heavy ones the package imports inside its functions.
+- nbval's ``RunningKernel`` is changed so that each notebook's kernel is launched while the
+  previous notebook runs (``_kernel_launched_ahead``): a kernel start is mostly waiting.
+
+What is preloaded: what ipykernel imports to start (``KERNEL``), the modules the notebooks'
+cells import (``notebook_imports``, read from their import statements) and the heavy ones
+the package imports inside its functions (``LAZY``). The notebooks' stored outputs come from
+plain kernels (``make notebooks``), so every nbval run also checks that a preloaded kernel
+gives the same outputs; ``make nbval NBVAL_KERNEL=--nbval-current-env`` runs plain kernels.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+NAME = "helpers-preloaded"  # the kernel spec: tests/jupyter/kernels/NAME/kernel.json
 SERVER = "HELPERS_KERNEL_SERVER"  # environment variable: the server's socket path
 # Imported inside the package's functions (the notebooks' import statements do not show them).
 LAZY = ["matplotlib.pyplot", "matplotlib.patches", "pyarrow", "pyarrow.parquet", "nltk", "IPython.display"]
@@ -79,7 +86,11 @@ def pytest_configure(config) -> None:
     import nbval.plugin
 
     nbval.plugin.RunningKernel = _kernel_launched_ahead()
-    if hasattr(config, "workerinput") or os.environ.get(SERVER):
+    if (
+        config.getoption("nbval_kernel_name", None) != NAME
+        or hasattr(config, "workerinput")
+        or os.environ.get(SERVER)
+    ):
         return
     folder = tempfile.mkdtemp(prefix="helpers-kernels-")
     path = os.path.join(folder, "server.sock")
