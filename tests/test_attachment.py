@@ -55,6 +55,13 @@ def test_features_say_where_the_candidate_stands() -> None:
     words = locate_words("Rebels seized the town on Monday")
     features = candidate_features(words, 5, 5, 1, [1], [False] * 5 + [True])
     assert "side=L before=on" in features and "side=L times-between=no" in features
+    assert "side=L after=</s>" in features
+
+
+def test_features_say_what_follows_the_expression() -> None:
+    words = locate_words("Sales rose in the quarter ended Sept. 30")
+    assert "side=R after=ended" in candidate_features(words, 3, 4, 5, [1, 5])
+    assert "side=L after=ended" in candidate_features(words, 3, 4, 1, [1, 5])
     assert rank_events(words, 5, 5, [1]) == [1]
     assert load_weights()
 

@@ -6,7 +6,8 @@ stands where the dated event stands; how sure the model was is one of the featur
 A linear ranker scores every candidate event word against the time expression from
 where it stands (left or right, how many words and candidates away, across a comma or
 a subordinator), what it is (the word, its suffix, a reporting verb, after an
-auxiliary) and what introduces the expression ("in", "since", "last"); a possessive
+auxiliary), what introduces the expression ("in", "since", "last") and what follows
+it ("the quarter ended", "the 1988 recapitalization"); a possessive
 expression ("Friday's vote") dates the candidate right after it. The weights
 (``data/event_attachment.tsv``) were learned from the event-time TLINKs of TimeBank
 and AQUAINT (``benchmarks/train_events.py``); they are read on first use.
@@ -80,6 +81,7 @@ def candidate_features(
     subordinators = sum(1 for t in between if t.lower in cues["boundaries"])
     word = tokens[candidate].lower
     before = tokens[first - 1].lower if first > 0 else "<s>"
+    after = tokens[last + 1].lower if last + 1 < len(tokens) else "</s>"
     possessive = _is_possessive(tokens, last)
     previous = tokens[candidate - 1].lower if candidate > 0 else "<s>"
     reporting = "yes" if word in cues["reporting"] else "no"
@@ -93,6 +95,7 @@ def candidate_features(
         f"side={side} times-between={times}",
         f"side={side} times-between={times} and-between={joined}",
         f"side={side} before={before}",
+        f"side={side} after={after}",
         f"side={side} possessive={possessive} dist={_bucket(dist)}",
         f"side={side} start={first == 0 or (first == 1 and before in cues['prepositions'])}",
         f"side={side} reporting={reporting}",
