@@ -13,8 +13,10 @@ ARTICLE ?= ../data/raw/ap-2022-09-19-blinken-armenia-azerbaijan.txt
 # nor anyio, whose plugin imports its asyncio backend (0.2 s); pytest's unraisableexception plugin
 # runs gc.collect() at exit (0.2 s in each process, after the last notebook).
 NBVAL_WORKERS ?= 2
+# NBVAL_KERNEL=--nbval-current-env runs the same tests in plain kernels (about twice the CPU time).
+NBVAL_KERNEL ?= --nbval-kernel-name helpers-preloaded
 NBVAL := -p tests.startup -p tests.preloaded_kernel -p no:hypothesispytest -p no:anyio -p no:unraisableexception \
-	--nbval --nbval-kernel-name helpers-preloaded \
+	--nbval $(NBVAL_KERNEL) \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(NBVAL_WORKERS) --dist loadscope
 
 # Bytecode caches are written (into the gitignored __pycache__ folders) even where the environment sets

@@ -12,6 +12,10 @@ the serial engine on growing folders to show that time is linear in pages.
     .venv/bin/python benchmarks/corpus.py                              # 10,000 pages: 2 processes, dask
     .venv/bin/python benchmarks/corpus.py --pages 2000 --engines serial processes:2 dask:2
     .venv/bin/python benchmarks/corpus.py --sizes 250 500 1000 --engines
+    .venv/bin/python benchmarks/corpus.py --steps 5 --engines           # CPU ms a page of each step
+
+``--steps N`` times each step of ``helpers.corpus.study_file`` on the distinct pages, in
+this process, and prints the fastest of N rounds in CPU milliseconds a page.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +72,50 @@ def measure(folder: Path, engine: str, workers: int | None) -> dict:
     return json.loads(result.stdout.splitlines()[-1])
 
 
+def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
+    """Return the CPU ms a page of each step of a corpus run on the pages of ``source``, fastest of ``rounds``."""
+    from helpers.article import read_article
+    from helpers.boilerplate import separate
+    from helpers.corpus import Task, study_file
+    from helpers.frequencies import count_words
+    from helpers.text import split_sentences
+    from helpers.timeline import body_origins, timeline_rows
+    from helpers.timex import find_timexes
+    from helpers.tokens import tokenize
+
+    pages = sorted(p for p in source.glob("*.txt") if not p.name.endswith(".gold.txt"))
+    steps: dict[str, Callable[[dict], object]] = {
+        "read (paragraphs, language, date)": lambda s: s.update(article=read_article(s["path"])),
+        "separate": lambda s: s.update(separation=separate(s["article"])),
+        "sentences of the body": lambda s: split_sentences(s["separation"].body),
+        "time expressions": lambda s: s.update(
+            timexes=find_timexes(s["separation"].body, s["article"].published)
+        ),
+        "timeline (event models)": lambda s: timeline_rows(
+            s["separation"].body,
+            s["article"].published,
+            s["timexes"],
+            lines=body_origins(s["article"].text, s["separation"].body_paragraphs),
+        ),
+        "tokens and counts": lambda s: count_words(tokenize(s["separation"].body)),
+    }
+    best = dict.fromkeys([*steps, "all: study_file (with the rows)"], float("inf"))
+    for _ in range(rounds):
+        spent = dict.fromkeys(best, 0.0)
+        for path in pages:
+            state = {"path": path}
+            for name, step in steps.items():
+                began = time.process_time()
+                step(state)
+                spent[name] += time.process_time() - began
+        began = time.process_time()
+        for number, path in enumerate(pages):
+            study_file(Task(number, str(path), ""))
+        spent["all: study_file (with the rows)"] = time.process_time() - began
+        best = {name: min(best[name], spent[name]) for name in best}
+    return [(name, 1000 * seconds / len(pages)) for name, seconds in best.items()]
+
+
 def parse_engine(text: str) -> tuple[str, int | None]:
     """Read ``serial``, ``processes:2`` or ``dask:2`` as (engine, workers)."""
     engine, _, workers = text.partition(":")
@@ -84,6 +133,9 @@ def main() -> None:
         "--engines", nargs="*", default=["processes:2", "dask:2"], help="ENGINE[:WORKERS] ..."
     )
     parser.add_argument("--sizes", nargs="*", type=int, default=[], help="serial runs on these page counts")
+    parser.add_argument(
+        "--steps", type=int, default=0, metavar="N", help="time each step, fastest of N rounds"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -91,6 +143,13 @@ def main() -> None:
         print(json.dumps(run_one(Path(folder), engine, int(workers) or None)))
         return
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    if args.steps:
+        print("| step | CPU ms a page |\n|---|---|")
+        for name, milliseconds in time_steps(args.source, args.steps):
+            print(f"| {name} | {milliseconds:.1f} |")
+        print(f"(fastest of {args.steps} rounds; load average {os.getloadavg()[0]:.1f} at the end)")
+    if not args.engines and not args.sizes:
+        return
     print(
         "| engine | workers | pages | errors | seconds | pages/s | parent peak MiB | parent CPU s | workers CPU s |"
     )

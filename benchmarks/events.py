@@ -8,6 +8,10 @@ shared scorer, gold = event-time TLINKs): coverage, strict and lenient accuracy,
 - ``timeline rows``: ``helpers.timeline.explain_timeline`` (its ``event_words`` and label);
 - the scorer's baselines ``nearest-event`` (gold events, gold expressions) and ``ed-s``.
 
+and the per-date choice's linked expressions by kind: right, another candidate chosen,
+the gold event not among the candidates, no event, the label reader replacing a right
+choice, missed.
+
 Both models are trained on the same documents (TBAQ), so our rows are 5-fold
 cross-validated by document: each document is scored by models retrained without it
 (``--shipped`` adds the shipped models' resubstitution figures for comparison).
@@ -18,7 +22,9 @@ cross-validated by document: each document is scored by models retrained without
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -87,15 +93,76 @@ def predict(system: Callable, gold: dict, doc_ids: Sequence[str]) -> dict[str, l
     return out
 
 
+KINDS = (
+    "right",
+    "another candidate chosen",
+    "gold event not among the candidates",
+    "no event",
+    "label reader replaced a right choice",
+    "missed (coverage)",
+)
+
+
+def error_kinds(attach_doc, predicted: list[Prediction], tagger: dict[str, float]) -> Counter:
+    """Return how the per-date choice fared on each linked expression of one document, by kind.
+
+    A wrong choice is re-run through ``choose_event`` (same window and stops as
+    ``attach_dates``) to tell a wrong ranking from a missing candidate or a label that
+    replaced a right choice; run it under ``models`` so that the fold's weights are used.
+    """
+    import event_attachment as EA
+
+    from helpers.attachment import candidate_positions, choose_event
+    from helpers.event_tagger import event_scores
+    from helpers.events import _window, locate_words, stop_mask
+    from helpers.text import split_sentences
+    from helpers.timex import find_timexes
+
+    details: dict = {}
+    EA.score({attach_doc.doc_id: attach_doc}, {attach_doc.doc_id: predicted}, details=details)
+    text = attach_doc.doc.raw_text
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    timexes = [(t.start, t.end) for t in find_timexes(text, parse_dct(attach_doc.doc.dct))]
+    kinds: Counter = Counter()
+    for _, linkable, prediction, strict, _ in details[attach_doc.doc_id]:
+        if prediction is None or strict or not prediction.heads:
+            kinds["missed (coverage)" if prediction is None else "right" if strict else "no event"] += 1
+            continue
+        sentence = sentences[max(bisect.bisect_right(starts, prediction.start) - 1, 0)]
+        stops = [
+            (a - sentence.start, b - sentence.start)
+            for a, b in timexes
+            if a >= sentence.start and b <= sentence.end
+        ]
+        window, start, end, kept = _window(
+            sentence.text, prediction.start - sentence.start, prediction.end - sentence.start, stops
+        )
+        base = prediction.start - start
+        tokens = locate_words(window)
+        spans = [(e.start - base, e.end - base) for e in linkable.events]
+        hits = {i for i, t in enumerate(tokens) if any(a < t.end and b > t.start for a, b in spans)}
+        chosen = choose_event(window, start, end, kept)
+        candidates = candidate_positions(event_scores(tokens, tagger), stop_mask(tokens, kept))
+        if chosen is not None and chosen.index in hits:
+            kinds["label reader replaced a right choice"] += 1
+        elif hits.intersection(candidates):
+            kinds["another candidate chosen"] += 1
+        else:
+            kinds["gold event not among the candidates"] += 1
+    return kinds
+
+
 def cross_validated(
     documents: Sequence[TE.Document], gold: dict, folds: int
-) -> tuple[dict[str, tuple[int, int, int]], dict[str, dict]]:
-    """Return event-recognition counts per corpus and each system's predictions.
+) -> tuple[dict[str, tuple[int, int, int]], dict[str, dict], dict[str, Counter]]:
+    """Return event-recognition counts per corpus, each system's predictions and the per-date errors by kind.
 
     Each document is predicted by models trained without it.
     """
     counts: dict[str, list[int]] = {corpus: [0, 0, 0] for corpus in (*CORPORA, "all")}
     predictions: dict[str, dict] = {name: {} for name in SYSTEMS}
+    kinds: dict[str, Counter] = {corpus: Counter() for corpus in CORPORA}
     for training, held in TE.folds_of(documents, folds):
         tagger = TE.train(training)
         for corpus in CORPORA:
@@ -106,7 +173,10 @@ def cross_validated(
         with models(tagger, ranker):
             for name, system in SYSTEMS.items():
                 predictions[name].update(predict(system, gold, [d.doc_id for d in held]))
-    return {corpus: (c[0], c[1], c[2]) for corpus, c in counts.items()}, predictions
+            for d in held:
+                corpus = d.doc_id.split("/")[0]
+                kinds[corpus] += error_kinds(gold[d.doc_id], predictions["per-date choice"][d.doc_id], tagger)
+    return {corpus: (c[0], c[1], c[2]) for corpus, c in counts.items()}, predictions, kinds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for doc_id, doc in EA.read_corpus(str(args.dataset / corpus)).items()
     }
 
-    recognised, predictions = cross_validated(documents, gold, args.folds)
+    recognised, predictions, kinds = cross_validated(documents, gold, args.folds)
     print(f"## Event recognition ({args.folds}-fold cross-validation over documents)\n")
     print("| corpus | docs | P | R | F1 |\n|---|---|---|---|---|")
     for corpus, counts in recognised.items():
@@ -157,6 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {name} | {corpus} | {s['linkable']} | {s['coverage']:.3f} | {s['strict_accuracy']:.3f} "
             f"| {s['lenient_accuracy']:.3f} | {s['strict_end_to_end']:.3f} |"
         )
+
+    print(f"\n## Per-date choice by kind ({args.folds}-fold cross-validated; linked expressions)\n")
+    print("| kind | " + " | ".join(CORPORA) + " |\n|---|" + "---|" * len(CORPORA))
+    for kind in KINDS:
+        print(f"| {kind} | " + " | ".join(str(kinds[corpus][kind]) for corpus in CORPORA) + " |")
     return 0
 
 

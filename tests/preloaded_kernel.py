@@ -23,8 +23,14 @@ Pieces:
 - each child watches its launcher's connection and exits when the launcher is killed
   (``shutdown_kernel(now=True)``), so no kernel outlives nbval.
 
-What is preloaded (``PRELOAD``): the modules the notebooks' cells import (read from their
-import statements) and the heavy ones the package imports inside its functions.
+- nbval's ``RunningKernel`` is changed so that each notebook's kernel is launched while the
+  previous notebook runs (``_kernel_launched_ahead``): a kernel start is mostly waiting.
+
+What is preloaded: what ipykernel imports to start (``KERNEL``), the modules the notebooks'
+cells import (``notebook_imports``, read from their import statements) and the heavy ones
+the package imports inside its functions (``LAZY``). The notebooks' stored outputs come from
+plain kernels (``make notebooks``), so every nbval run also checks that a preloaded kernel
+gives the same outputs; ``make nbval NBVAL_KERNEL=--nbval-current-env`` runs plain kernels.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import importlib.util
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -43,6 +50,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+NAME = "helpers-preloaded"  # the kernel spec: tests/jupyter/kernels/NAME/kernel.json
 SERVER = "HELPERS_KERNEL_SERVER"  # environment variable: the server's socket path
 # Imported inside the package's functions (the notebooks' import statements do not show them).
 LAZY = ["matplotlib.pyplot", "matplotlib.patches", "pyarrow", "pyarrow.parquet", "nltk", "IPython.display"]
@@ -70,7 +78,7 @@ def notebook_imports(folder: Path = ROOT / "notebooks") -> list[str]:
 
 
 def pytest_configure(config) -> None:
-    """Find the kernel spec; start the kernel server once per run (xdist workers inherit its socket path)."""
+    """Find the kernel spec; make sure the kernel server runs (xdist workers inherit its socket path)."""
     if not config.getoption("nbval", False):
         return
     specs = str(ROOT / "tests" / "jupyter")
@@ -79,38 +87,50 @@ def pytest_configure(config) -> None:
     import nbval.plugin
 
     nbval.plugin.RunningKernel = _kernel_launched_ahead()
-    if hasattr(config, "workerinput") or os.environ.get(SERVER):
-        return
-    folder = tempfile.mkdtemp(prefix="helpers-kernels-")
-    path = os.path.join(folder, "server.sock")
-    config._kernel_server = subprocess.Popen(
+    if config.getoption("nbval_kernel_name", None) == NAME and not os.environ.get(SERVER):
+        _start_server()  # not started at import: pytest was called with other arguments than sys.argv
+
+
+def _asks_for_preloaded_kernels(argv: list[str]) -> bool:
+    """Say whether a pytest command line runs nbval with this kernel spec (read before pytest parses it)."""
+    named = any(a == f"--nbval-kernel-name={NAME}" or (a, b) == ("--nbval-kernel-name", NAME)
+                for a, b in zip(argv, [*argv[1:], ""]))  # fmt: skip
+    return named and bool({"--nbval", "--nbval-lax"} & set(argv))
+
+
+def _start_server() -> None:
+    """Start the kernel server and put its socket path in the environment (inherited by xdist workers)."""
+    global _SERVER_PROCESS, _SERVER_FOLDER
+    _SERVER_FOLDER = tempfile.mkdtemp(prefix="helpers-kernels-")
+    path = os.path.join(_SERVER_FOLDER, "server.sock")
+    _SERVER_PROCESS = subprocess.Popen(
         [sys.executable, __file__, "--serve", path, *notebook_imports()],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    config._kernel_server_folder = folder
     os.environ[SERVER] = path
 
 
 def pytest_unconfigure(config) -> None:
     """Stop the kernel launched for a notebook that never came, and the kernel server (closing its stdin)."""
+    global _SERVER_PROCESS
     for manager in _SPARE.values():
         manager.shutdown_kernel(now=True)
     _SPARE.clear()
-    server = getattr(config, "_kernel_server", None)
-    if server is None:
+    if _SERVER_PROCESS is None:
         return
-    server.stdin.close()
+    _SERVER_PROCESS.stdin.close()
     try:
-        server.wait(timeout=10)
+        _SERVER_PROCESS.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        server.kill()
+        _SERVER_PROCESS.kill()
+    _SERVER_PROCESS = None
     os.environ.pop(SERVER, None)
-    import shutil
-
-    shutil.rmtree(config._kernel_server_folder, ignore_errors=True)
+    shutil.rmtree(_SERVER_FOLDER, ignore_errors=True)
 
 
 _SPARE: dict = {}  # (kernel name, working directory) -> a kernel launched for the next notebook
+_SERVER_PROCESS: subprocess.Popen | None = None  # the kernel server this process started
+_SERVER_FOLDER = ""  # the temporary folder of its socket
 
 
 def _kernel_launched_ahead() -> type:
@@ -290,8 +310,12 @@ def _connect(path: str | None) -> socket.socket | None:
     return connection
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--serve"]:
-        serve(sys.argv[2], sys.argv[3:])
-    else:
-        launch(sys.argv[1:])
+if __name__ != "__main__":
+    # Imported as the plugin (``-p``) before pytest loads its other plugins: a server started now
+    # imports the notebooks' modules while pytest, and then its xdist workers, start up.
+    if _asks_for_preloaded_kernels(sys.argv[1:]) and not os.environ.get(SERVER):
+        _start_server()
+elif sys.argv[1:2] == ["--serve"]:
+    serve(sys.argv[2], sys.argv[3:])
+else:
+    launch(sys.argv[1:])

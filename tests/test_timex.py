@@ -375,6 +375,36 @@ def test_a_window_with_non_ascii_letters_is_searched_by_every_rule():
     # "ſ" matches "s" case-insensitively, but "weekſ".lower() is no trigger word
     assert [words for _, _, words in windows("On Monday, two weekſ ago. On Monday, two weeks ago.")] == [None]
     assert [words for _, _, words in windows("On Monday, two weeks ago.")] == [frozenset({"monday", "weeks"})]
+    assert [words for _, _, words in windows("On Monday, two weeks’ wait — “ago”.")] == [
+        frozenset({"monday", "weeks"})
+    ]  # quotes and dashes are no letters: the signatures still choose the rules
+
+
+def test_no_character_outside_ascii_but_letters_matches_an_ascii_letter_ignoring_case():
+    # why a stretch whose only non-ASCII characters are punctuation may skip rules by signature
+    import re
+    import sys
+
+    folding = [
+        chr(c) for c in range(0x80, sys.maxunicode + 1) if re.fullmatch("[a-z0-9]", chr(c), re.IGNORECASE)
+    ]
+    assert folding and all(c.isalnum() for c in folding)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(TEMPORAL_WORDS + SIGNATURE_TRAPS),
+            st.text(alphabet=st.sampled_from(list("’‘“”—–…«»€°·ſKıİé2a ")), max_size=4),
+        ),
+        max_size=25,
+    ),
+    st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24))),
+)
+def test_rule_signatures_skip_no_match_beside_typographic_marks(words, dct):
+    text = "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
+    assert find_timexes(text, dct) == tagged_by_every_rule_everywhere(text, dct)
 
 
 # Tense: a weekday or month name without a year looks back or ahead from the document date

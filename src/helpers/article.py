@@ -579,6 +579,10 @@ def split_paragraphs(text: str, lines: Sequence[int] | None = None) -> tuple[lis
         if stripped:
             start = offset + line.index(stripped)
             cuts = glued_sentence_ends(stripped) if has_glued else []
+            if not cuts:  # most lines: one paragraph
+                paragraphs.append(Paragraph(number, start, stripped))
+                offset += len(line) + 1
+                continue
             bounds = [0, *cuts, len(stripped)]
             for left, right in zip(bounds, bounds[1:]):
                 paragraphs.append(Paragraph(number, start + left, stripped[left:right]))

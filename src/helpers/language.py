@@ -89,7 +89,7 @@ def english_share(text: str) -> float:
     if not words:
         return 0.0
     function_words = english_function_words()
-    return sum(word in function_words for word in words) / len(words)
+    return sum(map(function_words.__contains__, words)) / len(words)
 
 
 def identify_language(text: str) -> str | None:

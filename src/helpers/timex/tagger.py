@@ -68,8 +68,9 @@ def windows(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
     """Return the stretches of ``text`` around trigger words, merged, where rules can match, with their trigger words.
 
     The words hold ``NUMBER`` when the stretch holds a digit. They are None when the
-    stretch is not plain ASCII (case-insensitive matching then reaches letters such as
-    "ſ" that lower-casing does not map), so every rule searches it.
+    stretch holds a letter or digit outside ASCII (case-insensitive matching then reaches
+    letters such as "ſ" that lower-casing does not map), so every rule searches it;
+    typographic quotes and dashes, letters of no word, leave the words as they are.
 
     >>> text = "Nothing to see here at all, nothing at all, as the man said. He left on Monday."
     >>> [(text[start:end], words) for start, end, words in windows(text)]
@@ -107,13 +108,16 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _stretch_words(text: str, start: int, end: int, words: set[str]) -> frozenset[str] | None:
-    """Return the trigger words of ``text[start:end]``, with NUMBER if it holds a digit; None if it is not ASCII.
+    """Return the trigger words of ``text[start:end]``, with NUMBER if it holds a digit; None for a non-ASCII letter.
 
     >>> sorted(_stretch_words("at 2 a.m. today", 0, 15, {"today"})), _stretch_words("naïve today", 0, 11, {"today"})
     (['#', 'today'], None)
+    >>> sorted(_stretch_words("“It’s today”", 0, 12, {"today"}))
+    ['today']
     """
-    if not text[start:end].isascii():
-        return None
+    stretch = text[start:end]
+    if not stretch.isascii() and any(c.isalnum() for c in stretch if not c.isascii()):
+        return None  # every character re.IGNORECASE reads as an ASCII letter (ſ, K, ı, İ) is a letter
     return frozenset(words | {NUMBER}) if _DIGIT.search(text, start, end) else frozenset(words)
 
 
@@ -134,8 +138,9 @@ def _matches(text: str, grammar: tuple[Rule, ...]) -> Iterator[tuple[Rule, re.Ma
     """
     stretches = windows(text)
     for rule in grammar:
+        signature = rule.trigger_words
         for start, end, words in stretches:
-            if _searched(rule.trigger_words, words):
+            if _searched(signature, words):
                 yield from ((rule, m) for m in rule.regex.finditer(text, start, end) if m.end() > m.start())
 
 
