@@ -8,7 +8,7 @@ is written next to its normaliser in the module of its TIMEX3 type
 (``helpers.timex.dates``, ``durations``, ``times_and_sets``); ``rules()`` lists them,
 earlier rules winning ties. The tagger searches a stretch of text with a rule only
 when the stretch holds one of the rule's trigger words, so every match of a rule must
-hold one (``tests/test_timex_grammar.py`` checks it against a search everywhere).
+hold one (``tests/test_timex.py`` checks it against a search everywhere).
 """
 
 from __future__ import annotations
