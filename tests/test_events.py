@@ -64,6 +64,18 @@ def test_dated_event_labels(sentence: str, expression: str, expected: str) -> No
     assert label(sentence, expression) == expected
 
 
+def test_a_label_cut_short_ends_before_an_unfinished_coordination() -> None:
+    sentence = "In 2021, the rebels took wide areas of the northern hills and nearby coastal plains held by the army."
+    assert label(sentence, "2021") == "rebels took wide areas of the northern hills"
+    assert (
+        label("During a long war in 2021, " + sentence[9:], "2021")
+        == "long war: rebels took wide areas of the northern hills"
+    )
+    assert (
+        label("In 2021, the rebels took the hills and plains.", "2021") == "rebels took the hills and plains"
+    )
+
+
 def test_label_without_a_verb_keeps_the_words() -> None:
     assert label("Elections in 2024.", "2024") == "Elections"
 

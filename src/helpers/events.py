@@ -309,7 +309,10 @@ def _subject(tokens: Sequence[Token], stops: Sequence[Span]) -> list[Token]:
 
 
 def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_LABEL) -> list[Token]:
-    """Return the object phrase after the verb: up to a preposition, a time expression, a verb or ``budget`` words."""
+    """Return the object phrase after the verb: up to a preposition, a time expression, a verb or ``budget`` words.
+
+    A phrase the budget cuts short ends before an unfinished coordination, and on no function word.
+    """
     prepositions = load_cues()["prepositions"]
     words: list[Token] = []
     for k, token in enumerate(tokens):
@@ -321,9 +324,12 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
                 break
         if words and is_verb(tokens, k) and tokens[k - 1].lower not in _CONJUNCTIONS:
             break
-        words.append(token)
-        if sum(t.is_word for t in words) >= budget:
+        if sum(t.is_word for t in words) >= budget:  # the budget is spent where the phrase goes on
+            words = words[: _finished_length([t.lower for t in words])]
+            while words and words[-1].lower in _word_sets()["label end"]:  # nor a preposition left hanging
+                words.pop()
             break
+        words.append(token)
     trailing = _word_sets()["trailing"]
     while words and (words[-1].lower in trailing or not words[-1].is_word):
         words.pop()
@@ -460,16 +466,31 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
 
 
 def _fit(clause: Clause) -> Clause:
-    """Shorten the object so that the label has at most ten words, ending on a content word."""
+    """Shorten the object so that the label has at most ten words, ending on a content word.
+
+    An object cut inside a coordination ends before its unfinished part: "swaths of the hills
+    and nearby [plains]" gives "swaths of the hills".
+    """
     words = clause.object.split()
     spare = _MAX_LABEL - len(clause.label.split()) + len(words)
     if len(words) <= spare:
         return clause
     trailing = _word_sets()["label end"]
     words = words[: max(spare, 0)]
+    words = words[: _finished_length([word.lower() for word in words])]
     while words and words[-1].lower() in trailing:
         words.pop()
     return replace(clause, object=" ".join(words))
+
+
+def _finished_length(lowered: Sequence[str]) -> int:
+    """Return how many words of a phrase cut short to keep: those before its last conjunction, or all.
+
+    >>> _finished_length(["swaths", "of", "hills", "and", "nearby"]), _finished_length(["hills", "plains"])
+    (3, 2)
+    """
+    last = max((k for k, word in enumerate(lowered) if word in _CONJUNCTIONS), default=0)
+    return last or len(lowered)
 
 
 def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
