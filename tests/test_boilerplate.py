@@ -16,9 +16,10 @@ from helpers.boilerplate import (
     LABELS,
     appeal_near_voice,
     decode_layout,
-    feature_matrix,
+    explain,
     find_appeals,
     is_appeal,
+    likelihoods,
     load_model,
     local_scores,
     mark_repeats,
@@ -27,7 +28,7 @@ from helpers.boilerplate import (
     separate,
     split_appeals,
 )
-from helpers.paragraph_features import measure_page, word_key
+from helpers.paragraph_features import Features, measure_page, word_key
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
@@ -586,11 +587,37 @@ def test_captions_credits_embeds_share_links_and_transcript_notes_are_boilerplat
 @given(
     st.lists(st.sampled_from([*STORY, "Home", "12 comments", "$86.79 / +12.89%", "Sign up", ""]), max_size=12)
 )
-def test_feature_matrix_holds_the_rows_values_in_order(paragraphs):
+def test_local_scores_agree_with_a_matrix_product(paragraphs):
+    import numpy as np
+
     rows = measure_page(["Storm floods the coast", *paragraphs])
-    matrix = feature_matrix(rows)
-    assert matrix.shape == (len(rows), len(rows[0]))
-    assert matrix.tolist() == [[float(value) for value in row] for row in rows]
+    model = load_model()
+    expected = np.array(rows, dtype=float) @ np.array(model.weights) + model.bias
+    assert local_scores(rows, model) == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
+
+
+@given(st.lists(st.floats(allow_nan=False), max_size=20))
+def test_likelihoods_are_clipped_probabilities_rounded_as_numpy_rounds(scores):
+    import math
+
+    import numpy as np
+
+    probabilities = [1.0 / (1.0 + math.exp(-min(max(score, -30.0), 30.0))) for score in scores]
+    found = likelihoods(scores)
+    assert found == np.round(np.array(probabilities, dtype=float), 3).tolist()
+    assert all(0.0 <= value <= 1.0 for value in found)
+
+
+def test_explain_names_the_strongest_push_first_and_nothing_at_the_centres():
+    model = load_model()
+    centres = list(model.centres)
+    assert explain([centres], [1.0], model) == ["no strong cue"]
+    appeal, words = Features._fields.index("appeal"), Features._fields.index("log_words")
+    row = centres.copy()
+    row[appeal], row[words] = 5.0, 0.0  # asks a lot, and is short: both push towards boilerplate
+    reasons = explain([row], [-5.0], model)[0].split(", ")
+    assert reasons[0] == model.high[appeal] and model.low[words] in reasons
+    assert explain([row], [5.0], model) == ["no strong cue"]  # neither pushes towards body
 
 
 def test_an_interview_answer_is_one_piece_not_a_glued_appeal():

@@ -15,8 +15,8 @@ body paragraph. Appeal sentences glued to body text are split off first.
 
 from __future__ import annotations
 
-import itertools
 import math
+import operator
 import re
 import warnings
 from collections.abc import Sequence
@@ -41,7 +41,6 @@ from helpers.resources import data_lines
 from helpers.text import split_sentences
 
 if TYPE_CHECKING:
-    import numpy
     import pandas
 
 LABELS = ("title", "standfirst", "body", "boilerplate")
@@ -135,7 +134,7 @@ class Separation:
     @cached_property
     def scores(self) -> tuple[float, ...]:
         """Body likelihood of each paragraph from its own features (0 to 1, rounded)."""
-        return tuple(likelihoods(self.local).tolist())
+        return tuple(likelihoods(self.local))
 
     @cached_property
     def reasons(self) -> tuple[str, ...]:
@@ -457,39 +456,22 @@ def speaks_as_publisher(row: Features) -> bool:
 
 
 def local_scores(rows: Sequence[Features], model: Model) -> list[float]:
-    """Return each paragraph's log-odds of being body from its features alone.
+    """Return each paragraph's log-odds of being body from its features alone: ``bias + sum(weight * value)``.
 
     >>> local_scores([[0.0] * len(FEATURES)], load_model()) == [load_model().bias]
     True
     """
-    import numpy as np
-
-    if not rows:
-        return []
-    return (feature_matrix(rows) @ np.asarray(model.weights) + model.bias).tolist()
+    return [sum(map(operator.mul, model.weights, row)) + model.bias for row in rows]
 
 
-def feature_matrix(rows: Sequence[Features]) -> numpy.ndarray:
-    """Return the feature rows as a float matrix, one row per paragraph (read value by value, in order).
+def likelihoods(scores: Sequence[float]) -> list[float]:
+    """Return log-odds as probabilities (0 to 1), rounded to three decimals.
 
-    >>> feature_matrix(measure_page(["T", "It rained."])).shape == (2, len(FEATURES))
-    True
-    """
-    import numpy as np
-
-    values = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=len(rows) * len(FEATURES))
-    return values.reshape(len(rows), len(FEATURES))
-
-
-def likelihoods(scores: Sequence[float]) -> numpy.ndarray:
-    """Return log-odds as probabilities (0 to 1), rounded to three decimals, as a float array.
-
-    >>> likelihoods([0.0, 2.0, -100.0]).tolist()
+    >>> likelihoods([0.0, 2.0, -100.0])
     [0.5, 0.881, 0.0]
     """
-    import numpy as np
-
-    return np.round(1.0 / (1.0 + np.exp(-np.clip(np.asarray(scores, dtype=float), -30.0, 30.0))), 3)
+    probabilities = (1.0 / (1.0 + math.exp(-min(max(score, -30.0), 30.0))) for score in scores)
+    return [round(probability * 1000.0) / 1000.0 for probability in probabilities]  # as numpy.round does
 
 
 def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
@@ -543,22 +525,17 @@ def explain(rows: Sequence[Features], scores: Sequence[float], model: Model) -> 
     >>> explain(measure_page(["T", "Subscribe to our newsletter"])[1:], [-4.0], load_model())[0].split(", ")[0]
     'asks for support or a subscription'
     """
-    import numpy as np
-
-    if not rows:
-        return []
-    values = feature_matrix(rows)
-    contributions = np.asarray(model.weights) * (values - np.asarray(model.centres))
-    high = values > np.asarray(model.centres)
-    named = np.where(high, [bool(phrase) for phrase in model.high], [bool(phrase) for phrase in model.low])
-    toward_score = np.where(np.asarray(scores)[:, None] > 0, contributions, -contributions)
-    strengths, highs = np.abs(contributions).tolist(), high.tolist()
-    pushes: list[list[tuple[float, int, str]]] = [[] for _ in rows]  # (-strength, feature, phrase)
-    for row, feature in np.argwhere(named & (toward_score > 0.25)).tolist():
-        phrase = (model.high if highs[row][feature] else model.low)[feature]
-        pushes[row].append((-strengths[row][feature], feature, phrase))
-    strongest = [sorted(push)[:REASONS] for push in pushes]  # ties: in feature order
-    return [", ".join(dict.fromkeys(phrase for *_, phrase in push)) or "no strong cue" for push in strongest]
+    explained = []
+    for row, score in zip(rows, scores):
+        pushes = []  # (-strength, feature, phrase): the strongest first, ties in feature order
+        for feature, (value, weight, centre) in enumerate(zip(row, model.weights, model.centres)):
+            contribution = weight * (value - centre)
+            phrase = model.high[feature] if value > centre else model.low[feature]
+            if phrase and (contribution if score > 0 else -contribution) > 0.25:
+                pushes.append((-abs(contribution), feature, phrase))
+        strongest = [phrase for *_, phrase in sorted(pushes)[:REASONS]]
+        explained.append(", ".join(dict.fromkeys(strongest)) or "no strong cue")
+    return explained
 
 
 def separate(article: Article, model: Model | None = None) -> Separation:
