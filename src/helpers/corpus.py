@@ -52,6 +52,11 @@ MANIFEST = "corpus.json"
 FORMAT = 1  # bump when a table's columns change: a re-run then processes every file again
 BATCH = 16  # files per task sent to a worker: fewer round trips, still a smooth progress bar
 CHUNK = 256  # articles per Parquet row group and CSV chunk written by the parent
+# The collector's thresholds while pages are studied. A page allocates and frees many small
+# objects and keeps few, so with Python's default (700 net allocations) the collector ran every
+# page or so and its full passes scanned the loaded models: 0.7-1.2 ms a page, 3-5 % of the work (the
+# last two rows of benchmarks/corpus.py --steps). At 50,000 a run of 880 pages needs none at all.
+WORKER_GC_THRESHOLDS = (50_000, 20, 50)
 DASK_EXTRA = "pip install 'news-article-helpers[dask]'"
 _FORKS = sys.platform == "linux"  # where multiprocessing forks by default (the processes engine too)
 
@@ -739,7 +744,8 @@ def _results(
     """Yield the size and the columns of each batch of tasks, in task order, from the chosen engine."""
     batches = [list(tasks[i : i + BATCH]) for i in range(0, len(tasks), BATCH)]
     if engine == "serial" or not batches:
-        yield from map(study_columns, batches)
+        with rare_collections():
+            yield from map(study_columns, batches)
     elif engine == "processes":
         from concurrent.futures import ProcessPoolExecutor
 
@@ -754,16 +760,48 @@ def _results(
 
 
 def prepare_worker() -> None:
-    """Ready a fresh worker process: nltk's Punkt and FreqDist load without nltk's whole package.
+    """Ready a fresh worker process: nltk's Punkt and FreqDist load without nltk's whole package; rare collections.
 
     ``helpers.nltk_light`` saves each worker about 0.4 s of imports; nothing changes where
-    nltk is already imported (a forked worker of a process that uses it).
+    nltk is already imported (a forked worker of a process that uses it). What the worker
+    holds when it starts (inherited from its parent) is frozen, never scanned by the
+    collector again, and the collector runs rarely (``WORKER_GC_THRESHOLDS``).
 
-    >>> prepare_worker()
+    >>> import gc
+    >>> saved = gc.get_threshold()
+    >>> prepare_worker(); gc.get_threshold() == WORKER_GC_THRESHOLDS
+    True
+    >>> gc.unfreeze(); gc.set_threshold(*saved)
     """
+    import gc
+
     from helpers import nltk_light
 
     nltk_light.install()
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+
+
+@contextmanager
+def rare_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while the block runs (``WORKER_GC_THRESHOLDS``), then as before.
+
+    >>> import gc
+    >>> before = gc.get_threshold()
+    >>> with rare_collections():
+    ...     gc.get_threshold() == WORKER_GC_THRESHOLDS
+    True
+    >>> gc.get_threshold() == before
+    True
+    """
+    import gc
+
+    saved = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def _in_order(submit: Callable[[list[Task]], Any], batches: Sequence[list[Task]], window: int) -> Iterator:
