@@ -89,6 +89,7 @@ def test_labels_have_at_most_eight_words_but_for_a_number_s_noun() -> None:
 def test_a_reported_clause_has_its_own_subject() -> None:
     assert label("Officials said the talks collapsed on Monday.", "Monday") == "talks collapsed"
     assert label("Pelosi visited Yerevan and condemned the attacks on Sunday.", "Sunday").startswith("Pelosi")
+    assert label("The car based on the new platform is expected in 2020.", "2020") == "car is expected"
 
 
 def test_a_number_with_a_thousands_comma_stays_whole() -> None:

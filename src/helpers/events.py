@@ -664,11 +664,14 @@ def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
 def _own_subject(between: Sequence[Token]) -> bool:
     """Tell whether the words between two verb groups are the second one's subject, not a shared one.
 
-    >>> _own_subject(locate_words("the talks")), _own_subject(locate_words("Armenia and"))
-    (True, False)
+    Not when they are joined to the first ("Armenia and") or modify it ("based on the platform").
+
+    >>> [_own_subject(locate_words(w)) for w in ("the talks", "Armenia and", "on the new platform")]
+    [True, False, False]
     """
     words = [t for t in between if t.is_word]
-    return bool(words) and words[0].lower not in _CONJUNCTIONS and words[-1].lower not in _CONJUNCTIONS
+    opening = load_cues()["prepositions"] | _CONJUNCTIONS | {"to", "of"}
+    return bool(words) and words[0].lower not in opening and words[-1].lower not in _CONJUNCTIONS
 
 
 def _read_rules(text: str, start: int, end: int, stops: Sequence[Span]) -> Clause:
