@@ -266,13 +266,13 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         for text, key, found, quote in zip(texts, keys, words, quoted)
     ]  # most paragraphs hold no cue word
     is_function = function_words().__contains__
-    functions = [sum(map(is_function, found)) for found in words]
+    functions = [
+        sum(map(is_function, found)) * share if count >= _DENSITY_MIN_WORDS else 0.0
+        for found, share, count in zip(words, shares, counts)
+    ]  # the share of function words, on paragraphs long enough to have one
     columns = (  # one per field of Features, in order
         [math.log1p(count) for count in counts],
-        [
-            found * share if count >= _DENSITY_MIN_WORDS else 0.0
-            for found, share, count in zip(functions, shares, counts)
-        ],
+        functions,
         ends,
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
@@ -395,4 +395,4 @@ def is_dated(text: str, words: Sequence[str]) -> bool:
     >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
     (True, False)
     """
-    return not _DATE_WORDS.isdisjoint(words) or _CLOCK.search(text) is not None
+    return not _DATE_WORDS.isdisjoint(words) or (":" in text and _CLOCK.search(text) is not None)
