@@ -152,7 +152,8 @@ class Separation:
         import pandas as pd
 
         columns = {"line": np.array(self.lines, dtype=np.int64), "text": self.texts, "label": self.labels}
-        return pd.DataFrame({**columns, "score": likelihoods(self.local), "reason": self.reasons}, copy=False)
+        scores = np.array(self.scores, dtype=float)  # a float column, even for no rows
+        return pd.DataFrame({**columns, "score": scores, "reason": self.reasons}, copy=False)
 
     def feature_table(self) -> pandas.DataFrame:
         """Return the measured features of each paragraph beside its line and label."""
