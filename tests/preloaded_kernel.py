@@ -25,6 +25,9 @@ Pieces:
 
 - nbval's ``RunningKernel`` is changed so that each notebook's kernel is launched while the
   previous notebook runs (``_kernel_launched_ahead``): a kernel start is mostly waiting.
+- the server, and each xdist worker of an nbval run once its results are sent, end with
+  ``os._exit`` instead of tearing down the modules they imported: about a second each, at
+  the end of every run, with nothing left to write or close (``_end_worker_at_once``).
 
 What is preloaded: what ipykernel imports to start (``KERNEL``), the modules the notebooks'
 cells import (``notebook_imports``, read from their import statements) and the heavy ones
@@ -36,6 +39,7 @@ gives the same outputs; ``make nbval NBVAL_KERNEL=--nbval-current-env`` runs pla
 from __future__ import annotations
 
 import ast
+import atexit
 import importlib.util
 import json
 import os
@@ -88,7 +92,22 @@ def pytest_configure(config) -> None:
 
     nbval.plugin.RunningKernel = _kernel_launched_ahead()
     if config.getoption("nbval_kernel_name", None) == NAME and not os.environ.get(SERVER):
-        _start_server()  # not started at import: pytest was called with other arguments than sys.argv
+        start_server()  # not started at import: pytest was called with other arguments than sys.argv
+    _WORKER_ENDS_AT_ONCE[:] = [bool(os.environ.get("PYTEST_XDIST_WORKER"))]
+
+
+def _end_worker_at_once() -> None:
+    """At the exit of an nbval xdist worker, skip tearing down its modules (the last exit handler to run).
+
+    By then the worker has sent its results and closed its channel, and every other exit
+    handler has run (this one is registered first, when the plugin is imported, so it runs
+    last). A normal interpreter exit then spends about a second freeing the imported
+    modules and notebooks while the run waits for it.
+    """
+    if _WORKER_ENDS_AT_ONCE == [True]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def _asks_for_preloaded_kernels(argv: list[str]) -> bool:
@@ -98,7 +117,7 @@ def _asks_for_preloaded_kernels(argv: list[str]) -> bool:
     return named and bool({"--nbval", "--nbval-lax"} & set(argv))
 
 
-def _start_server() -> None:
+def start_server() -> None:
     """Start the kernel server and put its socket path in the environment (inherited by xdist workers)."""
     global _SERVER_PROCESS, _SERVER_FOLDER
     _SERVER_FOLDER = tempfile.mkdtemp(prefix="helpers-kernels-")
@@ -111,11 +130,16 @@ def _start_server() -> None:
 
 
 def pytest_unconfigure(config) -> None:
-    """Stop the kernel launched for a notebook that never came, and the kernel server (closing its stdin)."""
-    global _SERVER_PROCESS
+    """Stop the kernel launched for a notebook that never came, and the kernel server."""
     for manager in _SPARE.values():
         manager.shutdown_kernel(now=True)
     _SPARE.clear()
+    stop_server()
+
+
+def stop_server() -> None:
+    """Stop the kernel server this process started, if any (closing its stdin), and remove its socket."""
+    global _SERVER_PROCESS
     if _SERVER_PROCESS is None:
         return
     _SERVER_PROCESS.stdin.close()
@@ -129,6 +153,7 @@ def pytest_unconfigure(config) -> None:
 
 
 _SPARE: dict = {}  # (kernel name, working directory) -> a kernel launched for the next notebook
+_WORKER_ENDS_AT_ONCE: list[bool] = []  # [True] in an xdist worker of an nbval run (pytest_configure)
 _SERVER_PROCESS: subprocess.Popen | None = None  # the kernel server this process started
 _SERVER_FOLDER = ""  # the temporary folder of its socket
 
@@ -314,8 +339,14 @@ if __name__ != "__main__":
     # Imported as the plugin (``-p``) before pytest loads its other plugins: a server started now
     # imports the notebooks' modules while pytest, and then its xdist workers, start up.
     if _asks_for_preloaded_kernels(sys.argv[1:]) and not os.environ.get(SERVER):
-        _start_server()
+        start_server()
+    atexit.register(_end_worker_at_once)
 elif sys.argv[1:2] == ["--serve"]:
     serve(sys.argv[2], sys.argv[3:])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(
+        0
+    )  # nothing is left to close; tearing down the preloaded modules would add a second to every run
 else:
     launch(sys.argv[1:])

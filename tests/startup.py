@@ -14,11 +14,37 @@ nbformat validates each notebook it reads (every xdist worker reads all of them)
 ``fastjsonschema`` when installed, which first compiles the schema to Python code: 0.2 s
 in each process, more than the plain ``jsonschema`` validator takes for the six notebooks.
 ``NBFORMAT_VALIDATOR`` chooses the plain one unless it is set already.
+
+nbval imports its coverage support (``nbval.cover``), and with it coverage.py, in every
+pytest process: 0.13 CPU seconds each, for an option (``--nbval-cov``, with pytest-cov)
+no target uses. ``nbval.cover`` is replaced by a module whose two functions import the
+real one when first called, so ``--nbval-cov`` works as before.
 """
 
 import os
 import sys
+import types
 
 for _name in ("rfc3987_syntax", "isoduration", "rfc3986_validator"):
     sys.modules.setdefault(_name, None)  # None: "import NAME" raises ImportError
 os.environ.setdefault("NBFORMAT_VALIDATOR", "jsonschema")
+
+
+def _real_cover(name: str):
+    """Return nbval's coverage function ``name``, importing nbval's coverage support (and coverage.py)."""
+    import importlib
+
+    import coverage
+
+    module = (
+        "nbval._cover5" if coverage.version_info >= (5, 0, 0) else "nbval._cover4"
+    )  # as nbval.cover chooses
+    return getattr(importlib.import_module(module), name)
+
+
+_cover = types.ModuleType(
+    "nbval.cover", "nbval.cover, its coverage.py imported on first use (tests/startup.py)."
+)
+_cover.setup_coverage = lambda *args, **kwargs: _real_cover("setup_coverage")(*args, **kwargs)
+_cover.teardown_coverage = lambda *args, **kwargs: _real_cover("teardown_coverage")(*args, **kwargs)
+sys.modules.setdefault("nbval.cover", _cover)
