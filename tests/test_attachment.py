@@ -9,10 +9,11 @@ from helpers.attachment import (
     candidate_features,
     candidate_positions,
     choose_event,
+    choose_events,
     load_weights,
     rank_events,
 )
-from helpers.events import locate_words
+from helpers.events import dated_event, is_verb, locate_words
 
 
 def chosen(sentence: str, expression: str) -> str:
@@ -87,3 +88,48 @@ def test_candidates_are_the_words_scored_above_the_floor_outside_time_expression
 
 def test_an_opening_expression_dates_the_reporting_verb_of_the_clause_after_it() -> None:
     assert chosen("On Wednesday, the minister said the convictions prove nothing.", "Wednesday") == "said"
+
+
+def pair(sentence: str, expression: str) -> list[str]:
+    """The chosen event word and its partner (as text, "" for none) for ``expression``."""
+    start = sentence.index(expression)
+    tokens = choose_events(sentence, start, start + len(expression), [(start, start + len(expression))])
+    return [token.text if token else "" for token in tokens]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "words"),
+    [
+        ("Aetna had a loss in the quarter.", "the quarter", ["had", "loss"]),
+        ("Annan wrapped up a three hour meeting with the president today.", "today", ["wrapped", "meeting"]),
+        ("Rebels seized the airport on Monday.", "Monday", ["seized", ""]),
+    ],
+)
+def test_the_partner_is_the_event_noun_of_the_verb_s_clause(
+    sentence: str, expression: str, words: list[str]
+) -> None:
+    assert pair(sentence, expression) == words
+
+
+def test_the_partner_is_never_a_reporting_verb_an_auxiliary_nor_across_a_clause() -> None:
+    assert pair("The talks, officials said, resumed on Friday.", "Friday")[1] not in ("said", "talks")
+    assert pair("The strike will continue in the fourth quarter.", "the fourth quarter")[1] != "will"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=150), st.integers(0, 150), st.integers(1, 20))
+def test_a_partner_is_of_the_other_kind_and_outside_the_expression(
+    text: str, start: int, length: int
+) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    head, partner = choose_events(text, start, end, [(start, end)])
+    if partner is not None:
+        tokens = locate_words(text)
+        assert head is not None and is_verb(tokens, head.index) != is_verb(tokens, partner.index)
+        assert partner.end <= start or partner.start >= end
+
+
+def test_a_dated_noun_names_its_verb_too() -> None:
+    assert dated_event("Last year's profit grew 5%.", 0, 9).heads == ("profit", "grew")
+    assert dated_event("Aetna had a loss in the quarter.", 19, 31).heads == ("had", "loss")

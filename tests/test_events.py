@@ -68,12 +68,22 @@ def test_a_label_cut_short_ends_before_an_unfinished_coordination() -> None:
     sentence = "In 2021, the rebels took wide areas of the northern hills and nearby coastal plains held by the army."
     assert label(sentence, "2021") == "rebels took wide areas of the northern hills"
     assert (
-        label("During a long war in 2021, " + sentence[9:], "2021")
-        == "long war: rebels took wide areas of the northern hills"
+        label("During a long war in 2021, rebels took the hills and nearby coastal plains.", "2021")
+        == "long war: rebels took the hills"
     )
     assert (
         label("In 2021, the rebels took the hills and plains.", "2021") == "rebels took the hills and plains"
     )
+
+
+def test_a_label_never_ends_on_a_number_its_budget_cuts_from_its_noun() -> None:
+    sentence = "In 2022, two days of shelling killed more than 200 troops on both sides."
+    assert label(sentence, "2022") == "two days of shelling killed more than 200 troops"
+
+
+def test_labels_have_at_most_eight_words_but_for_a_number_s_noun() -> None:
+    sentence = "In 2021, the rebels took wide areas of the northern hills and nearby coastal plains."
+    assert len(label(sentence, "2021").split()) <= 8
 
 
 def test_label_without_a_verb_keeps_the_words() -> None:

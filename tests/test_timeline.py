@@ -389,7 +389,7 @@ def test_plot_timeline_single_panel_when_one_scale_fits(pyplot) -> None:
 def test_explain_timeline_shows_the_event_words_chosen(seed_body: str) -> None:
     table = explain_timeline(seed_body, PUBLISHED)
     words = dict(zip(table["expression"], table["event_words"]))
-    assert words["1994"] == "ended"
+    assert words["1994"] == "ended war"  # the verb and the event noun of its clause
     assert words["2020"].split()[0] in ("war", "reclaimed")
     assert words["last week"] == "shelling"
     assert words["decades-old"] == ""

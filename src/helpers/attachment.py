@@ -8,7 +8,9 @@ where it stands (left or right, how many words and candidates away, across a com
 a subordinator), what it is (the word, its suffix, a reporting verb, after an
 auxiliary), what introduces the expression ("in", "since", "last") and what follows
 it ("the quarter ended", "the 1988 recapitalization"); a possessive
-expression ("Friday's vote") dates the candidate right after it. The weights
+expression ("Friday's vote") dates the candidate right after it. ``choose_events`` adds
+the chosen word's partner of the other kind, the verb or event noun that tells the
+event with it ("had a loss"). The weights
 (``data/event_attachment.tsv``) were learned from the event-time TLINKs of TimeBank
 and AQUAINT (``benchmarks/train_events.py``); they are read on first use.
 """
@@ -177,10 +179,33 @@ def choose_event(
     >>> choose_event(sentence, 41, 47).text
     'seized'
     """
+    return choose_events(text, start, end, stops, tagger, ranker)[0]
+
+
+def choose_events(
+    text: str,
+    start: int,
+    end: int,
+    stops: Sequence[Span] = (),
+    tagger: dict[str, float] | None = None,
+    ranker: dict[str, float] | None = None,
+) -> tuple[Token | None, Token | None]:
+    """Return the event word ``choose_event`` picks and its partner of the other kind, each or both None.
+
+    An event is often told by a verb and a noun together ("had a loss", "signed the
+    accord", "welcomed the figures at a conference"): the partner is the best-ranked
+    other event word of the chosen word's clause that is a noun when it is a verb and a
+    verb when it is a noun (never a reporting verb), so that the event's words are both
+    named.
+
+    >>> sentence = "Aetna had a loss in the quarter."
+    >>> [t.text for t in choose_events(sentence, 19, 31)]
+    ['had', 'loss']
+    """
     tokens = locate_words(text)
     inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
     if not inside:
-        return None
+        return None, None
     stopped = stop_mask(tokens, [*stops, (start, end)])
     scores = sentence_scores(text) if tagger is None else event_scores(tokens, tagger)
     candidates = candidate_positions(scores, stopped)
@@ -201,9 +226,28 @@ def choose_event(
 
     last = inside[-1]
     if _is_possessive(tokens, last) and last + 1 in candidates:  # "Friday's vote": the noun it modifies
-        return tokens[last + 1]
-    best = next((i for i in ranked if acceptable(i)), ranked[0] if ranked else None)
-    return None if best is None else tokens[best]
+        best: int | None = last + 1
+    else:
+        best = next((i for i in ranked if acceptable(i)), ranked[0] if ranked else None)
+    if best is None:
+        return None, None
+    verb = is_verb(tokens, best)
+    partner = next(
+        (
+            i
+            for i in ranked
+            if i in events
+            and i != best
+            and clause[i] == clause[best]
+            and is_verb(tokens, i) != verb
+            and tokens[i].lower not in cues["reporting"]
+            and tokens[i].lower not in cues["auxiliaries"]
+            and (verb is False or not tokens[i].lower.endswith("ed"))
+            and acceptable(i)
+        ),
+        None,
+    )
+    return tokens[best], None if partner is None else tokens[partner]
 
 
 def _is_possessive(tokens: Sequence[Token], last: int) -> bool:

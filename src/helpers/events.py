@@ -30,7 +30,8 @@ _BREAKS = frozenset(',;:()[]"“”—–-')
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
-_MAX_LABEL = 10
+_MAX_LABEL = 8  # words of a label; a number it would end on keeps its noun ("200 troops"), up to:
+_NUMBER_GRACE = 2
 _MAX_PHRASE = 6
 _MAX_MODIFIERS = 3
 _WINDOW = 250  # characters read on each side of a time expression: a label never needs more
@@ -324,7 +325,8 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
                 break
         if words and is_verb(tokens, k) and tokens[k - 1].lower not in _CONJUNCTIONS:
             break
-        if sum(t.is_word for t in words) >= budget:  # the budget is spent where the phrase goes on
+        spent = sum(t.is_word for t in words)
+        if spent >= budget and not (_is_number(words[-1].text) and spent < budget + _NUMBER_GRACE):
             words = words[: _finished_length([t.lower for t in words])]
             while words and words[-1].lower in _word_sets()["label end"]:  # nor a preposition left hanging
                 words.pop()
@@ -334,6 +336,15 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
     while words and (words[-1].lower in trailing or not words[-1].is_word):
         words.pop()
     return words
+
+
+def _is_number(word: str) -> bool:
+    """Tell whether a word is a number ("200", "$1.4", "1,100"): a label never ends on one.
+
+    >>> _is_number("200"), _is_number("$1.4"), _is_number("troops")
+    (True, True, False)
+    """
+    return word.lstrip("$#£€")[:1].isdigit()
 
 
 def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int | None = None) -> Clause:
@@ -356,7 +367,7 @@ def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int
 def _group_clause(
     text: str, tokens: Sequence[Token], stops: Sequence[Span], lead: int, group: Span
 ) -> Clause:
-    """Return the clause of a verb group: the subject before ``lead``, the group, its object, at most ten words."""
+    """Return the clause of a verb group: the subject before ``lead``, the group, its object, at most eight words."""
     first, last = group
     subject = _subject(tokens[:lead], stops)
     budget = max(_MAX_LABEL - len(subject) - (last - first + 1), 2)
@@ -466,7 +477,7 @@ def dated_event(text: str, start: int, end: int, stops: Sequence[Span] = ()) -> 
 
 
 def _fit(clause: Clause) -> Clause:
-    """Shorten the object so that the label has at most ten words, ending on a content word.
+    """Shorten the object so that the label has at most eight words, ending on a content word (a number keeps its noun).
 
     An object cut inside a coordination ends before its unfinished part: "swaths of the hills
     and nearby [plains]" gives "swaths of the hills".
@@ -476,7 +487,10 @@ def _fit(clause: Clause) -> Clause:
     if len(words) <= spare:
         return clause
     trailing = _word_sets()["label end"]
-    words = words[: max(spare, 0)]
+    keep = max(spare, 0)
+    while 0 < keep < min(len(words), spare + _NUMBER_GRACE) and _is_number(words[keep - 1]):
+        keep += 1  # "more than 200 troops", not "more than 200"
+    words = words[:keep]
     words = words[: _finished_length([word.lower() for word in words])]
     while words and words[-1].lower() in trailing:
         words.pop()
@@ -494,14 +508,28 @@ def _finished_length(lowered: Sequence[str]) -> int:
 
 
 def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
-    """Return what the expression dates in a sentence already cut to its window (see ``dated_event``)."""
-    from helpers.attachment import choose_event
+    """Return what the expression dates in a sentence already cut to its window (see ``dated_event``).
 
-    head = choose_event(text, start, end, stops)
+    When the chosen word alone heads it, its partner of the other kind joins the heads
+    ("had", "loss"), see ``helpers.attachment.choose_events``.
+    """
+    from helpers.attachment import choose_events
+
+    head, partner = choose_events(text, start, end, stops)
+    clause = _dated_clause(text, start, end, stops, head)
+    if head is None or partner is None or clause.heads[:1] != (head.text,):
+        return clause
+    return replace(clause, heads=(head.text, partner.text))
+
+
+def _dated_clause(text: str, start: int, end: int, stops: list[Span], head: Token | None) -> Clause:
+    """Return the clause the expression dates and its heads, given the chosen event word ``head``."""
     noun = modified_noun(text, start, end)
     if noun:  # "Friday's vote", "the 2015 treaty": the expression dates the noun
         inside = head is not None and head.lower in noun.lower().split()
-        return Clause(noun=noun, heads=(head.text if inside else noun.split()[-1],))
+        if inside or head is None or not _predicates(text, head):
+            return Clause(noun=noun, heads=(head.text if inside else noun.split()[-1],))
+        return Clause(noun=noun, heads=(noun.split()[-1], head.text))  # "profit grew": the noun and its verb
     clause = _read_rules(text, start, end, stops)
     if head is None:
         return clause
@@ -515,8 +543,17 @@ def _dated(text: str, start: int, end: int, stops: list[Span]) -> Clause:
     )
 
 
+def _predicates(text: str, head: Token) -> bool:
+    """Tell whether the chosen word is a verb that can tell the event of a dated noun (not "said").
+
+    >>> _predicates("Friday's vote failed", locate_words("Friday's vote failed")[2])
+    True
+    """
+    return is_verb(locate_words(text), head.index) and head.lower not in load_cues()["reporting"]
+
+
 def _with_report(text: str, head: Token, stops: Sequence[Span], clause: Clause) -> Clause:
-    """Label a reporting verb with what was reported: "officials said the army attacked", at most ten words."""
+    """Label a reporting verb with what was reported: "officials said the army attacked", at most eight words."""
     following = [c for c in _sentence_clauses(text) if c[0].index > head.index]
     for tokens in following[:2]:
         reported = _read(text, tokens, stops)
