@@ -290,3 +290,16 @@ def test_any_file_gives_an_article_or_one_error_row(tmp_path, content):
         assert len(rows["articles"]) == 1 and all(row[0] == 7 for table in rows.values() for row in table)
         for name, table in rows.items():
             corpus_module._arrow_table(name, table)  # every row fits its table's types
+
+
+def test_a_hard_wrapped_page_is_read_not_an_error(tmp_path):
+    # The reader joins a wrapped page's lines into paragraphs numbered by the file's lines, so
+    # the rebuilt text has fewer lines than those numbers: that once raised IndexError here.
+    import textwrap
+
+    paragraph = " ".join(STORIES[0][2]) + " The port reopened on 3 May 2023, officials said."
+    page = tmp_path / "wrapped.txt"
+    page.write_text("Port strike ends\n" + "\n\n".join(textwrap.fill(paragraph, 60) for _ in range(4)) + "\n")
+    corpus = run_corpus(page, progress=False)
+    assert corpus.errors.empty, corpus.errors.to_dict("records")
+    assert corpus.articles.body_paragraphs.iloc[0] >= 1 and "2023-05-03" in corpus.events.value.tolist()

@@ -80,3 +80,39 @@ def test_the_prose_sample_stops_reading_once_full_but_is_the_same(lines):
     text = "\n".join(lines)
     prose = [line for line in text.split("\n") if len(line.split()) >= 8]
     assert prose_sample(text) == ("\n".join(prose) if prose else text)[:5_000]
+
+
+def test_lower_casing_keeps_every_character_a_letter_or_not():
+    # identify_language counts the words of the lower-cased sample when it is as long as the
+    # sample: that is the same count only if no character changes class when lower-cased.
+    import re
+    import sys
+
+    letter = re.compile(r"[^\W\d_]")
+    changed = [
+        hex(point)
+        for point in range(sys.maxunicode + 1)
+        if len(lowered := chr(point).lower()) == 1
+        and (
+            bool(letter.match(chr(point))) != bool(letter.match(lowered))
+            or (chr(point) == "'") != (lowered == "'")
+        )
+    ]
+    assert changed == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("İıKSſσΣaeiA'’ the.\n"), max_size=80))
+def test_one_pass_over_the_words_decides_as_two_did(text):
+    # The reference: the words of the sample as written counted, then those of its lower case.
+    import helpers.language as language
+
+    sample = language.prose_sample(text)
+    if len(language._WORD.findall(sample)) < language.MIN_WORDS:
+        expected = None
+    elif english_share(sample) >= language.ENGLISH_SHARE:
+        expected = "en"
+    else:
+        code, confidence = language.py3langid_identifier().classify(sample)
+        expected = code if confidence >= language.MIN_CONFIDENCE else None
+    assert identify_language(text) == expected

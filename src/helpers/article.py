@@ -165,8 +165,9 @@ def read_article(
     ('Storm hits coast', 2, datetime.date(2023, 5, 1))
     """
     path = Path(path)
-    name = error_name(path)
-    raw = read_bytes(path, max_bytes)
+    real = real_path(path)  # resolved once: each resolution reads every link on the way
+    name = error_name(path, real)
+    raw = read_bytes(path, max_bytes, name)
     metadata = read_sidecar(path)
     source = "argument" if published is not None else None
     if published is None and metadata.get("published") is not None:
@@ -186,7 +187,7 @@ def read_article(
             published_source=source,
             repairs=repairs,
         )
-    return replace(article, path=path, source=real_path(path))
+    return replace(article, path=path, source=real)
 
 
 def parse_article(
@@ -352,31 +353,35 @@ def real_path(path: Path) -> Path:
         return path
 
 
-def error_name(path: Path) -> Path:
+def error_name(path: Path, real: Path | None = None) -> Path:
     """The name errors give a file: the real path when a symbolic link leads to it, else ``path``.
+
+    ``real`` is ``real_path(path)`` when the caller has it already.
 
     >>> str(error_name(Path("page.txt")))
     'page.txt'
     """
+    real = real_path(path) if real is None else real
     try:
-        linked = real_path(path) != Path(os.path.abspath(path))
+        linked = real != Path(os.path.abspath(path))
     except (OSError, ValueError):
         linked = False
-    return real_path(path) if linked else path
+    return real if linked else path
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: Path | None = None) -> bytes:
     """The bytes of a regular file, at most ``max_bytes`` of them; anything else is an ``ArticleError``.
 
     Pipes, devices and sockets are refused before they are opened (and the file is
     opened without blocking, then checked again); the limit counts the bytes actually
-    read, not the size the file system reports. Errors name the real file.
+    read, not the size the file system reports. Errors name the real file (``source``:
+    ``error_name(path)`` when the caller has it already).
 
     >>> read_bytes(Path("/dev/null"))
     Traceback (most recent call last):
     helpers.article.NotRegularFileError: /dev/null: is a character device, not a regular file; ...
     """
-    source = error_name(path)
+    source = error_name(path) if source is None else source
     via = f" (through the link {path})" if source != path else ""
     try:
         check_regular(os.stat(source).st_mode, source, via)

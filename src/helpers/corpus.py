@@ -21,6 +21,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -369,7 +370,7 @@ def _study(task: Task) -> Rows:
     from helpers.article import read_article
     from helpers.boilerplate import separate
     from helpers.frequencies import count_words
-    from helpers.timeline import body_origins, timeline_rows
+    from helpers.timeline import timeline_rows
     from helpers.timex import find_timexes
     from helpers.tokens import tokenize
 
@@ -377,25 +378,42 @@ def _study(task: Task) -> Rows:
     separation = separate(article)
     body = separation.body
     timexes = find_timexes(body, article.published)
-    timeline = timeline_rows(
-        body, article.published, timexes, lines=body_origins(article.text, separation.body_paragraphs)
-    )
+    # Where each paragraph starts in its line, as ``helpers.timeline.body_origins`` finds it (0 when
+    # not found: a hard-wrapped page's line numbers are the file's, past the rebuilt text's lines).
+    lines = article.text.split("\n")
+    columns = [
+        max(lines[line - 1].find(text), 0) if 0 < line <= len(lines) else 0
+        for line, text in zip(separation.lines, separation.texts)
+    ]
+    origins = [
+        (line, column)
+        for line, label, column in zip(separation.lines, separation.labels, columns)
+        if label == "body"
+    ]
+    timeline = timeline_rows(body, article.published, timexes, lines=origins)
     counts, tokens = count_words(tokenize(body))
     key = task.article_id
-    lines = article.text.split("\n")
-    columns = [max(lines[line - 1].find(text), 0) for line, text in zip(separation.lines, separation.texts)]
     body_lines = BodyLines(separation.texts, separation.labels, separation.lines, columns)
-    paragraphs = [
-        (key, number, line, label, score, len(text.split()), text)
-        for number, (line, label, score, text) in enumerate(
-            zip(separation.lines, separation.labels, separation.scores, separation.texts), start=1
+    words = [len(text.split()) for text in separation.texts]
+    paragraphs = list(
+        zip(
+            itertools.repeat(key),
+            itertools.count(1),
+            separation.lines,
+            separation.labels,
+            separation.scores,
+            words,
+            separation.texts,
         )
-    ]
+    )
+    # The page's words are those of its paragraphs, counted again only where the separator changed them.
+    same = separation.texts == tuple(p.text for p in article.paragraphs)
+    page_words = sum(words) if same else sum(len(p.text.split()) for p in article.paragraphs)
     article_row = (
         key, task.path, task.digest, article.title, article.published,
         article.published_source, article.language, article.encoding, len(separation.labels),
-        separation.labels.count("body"), sum(len(p.text.split()) for p in article.paragraphs),
-        sum(row[5] for row in paragraphs if row[3] == "body"), tokens,
+        separation.labels.count("body"), page_words,
+        sum(n for n, label in zip(words, separation.labels) if label == "body"), tokens,
         "; ".join(f"line {r.line}: {r.kind}" for r in article.repairs), "; ".join(article.notes),
     )  # fmt: skip
     return {

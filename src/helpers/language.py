@@ -85,7 +85,11 @@ def english_share(text: str) -> float:
     >>> english_share("The storm reached the coast"), english_share("La tempête a atteint la côte")
     (0.4, 0.16666666666666666)
     """
-    words = _WORD.findall(text.lower())
+    return _function_share(_WORD.findall(text.lower()))
+
+
+def _function_share(words: list[str]) -> float:
+    """The share of lower-case ``words`` that are English function words (0.0 for none)."""
     if not words:
         return 0.0
     function_words = english_function_words()
@@ -101,9 +105,14 @@ def identify_language(text: str) -> str | None:
     'fr'
     """
     sample = prose_sample(text)
-    if len(_WORD.findall(sample)) < MIN_WORDS:
+    lowered = sample.lower()
+    words = _WORD.findall(lowered)  # found once for the count and the share
+    # Lower-casing keeps every character a letter or not (tests.test_language checks all of
+    # Unicode), so the count is the same; only a letter that lower-cases to two ("İ") changes it.
+    count = len(words) if len(lowered) == len(sample) else len(_WORD.findall(sample))
+    if count < MIN_WORDS:
         return None
-    if english_share(sample) >= ENGLISH_SHARE:
+    if _function_share(words) >= ENGLISH_SHARE:
         return ENGLISH
     code, confidence = py3langid_identifier().classify(sample)
     return code if confidence >= MIN_CONFIDENCE else None

@@ -32,6 +32,8 @@ _REACH_BACK = 36  # longest prefix a rule reads before its trigger word: "no mor
 _REACH_AHEAD = 24  # longest suffix after it: " and a half", " from now", ", 2022"
 _LONGEST_TOKEN = 48  # a window grows to whole tokens, but no further: space-less text is no expression
 _DIGIT = re.compile(r"\d")
+# A letter or digit outside ASCII: ``\w`` is ``str.isalnum`` or "_", and "_" is ASCII.
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,7 @@ def _stretch_words(text: str, start: int, end: int, words: set[str]) -> frozense
     >>> sorted(_stretch_words("“It’s today”", 0, 12, {"today"}))
     ['today']
     """
-    stretch = text[start:end]
-    if not stretch.isascii() and any(c.isalnum() for c in stretch if not c.isascii()):
+    if _NON_ASCII_WORD_CHARACTER.search(text, start, end):
         return None  # every character re.IGNORECASE reads as an ASCII letter (ſ, K, ı, İ) is a letter
     return frozenset(words | {NUMBER}) if _DIGIT.search(text, start, end) else frozenset(words)
 
