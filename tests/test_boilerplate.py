@@ -611,13 +611,13 @@ def test_likelihoods_are_clipped_probabilities_rounded_as_numpy_rounds(scores):
 def test_explain_names_the_strongest_push_first_and_nothing_at_the_centres():
     model = load_model()
     centres = list(model.centres)
-    assert explain([centres], [1.0], model) == ["no strong cue"]
+    assert explain([Features(*centres)], [1.0], model) == ["no strong cue"]
     appeal, words = Features._fields.index("appeal"), Features._fields.index("log_words")
     row = centres.copy()
     row[appeal], row[words] = 5.0, 0.0  # asks a lot, and is short: both push towards boilerplate
-    reasons = explain([row], [-5.0], model)[0].split(", ")
+    reasons = explain([Features(*row)], [-5.0], model)[0].split(", ")
     assert reasons[0] == model.high[appeal] and model.low[words] in reasons
-    assert explain([row], [5.0], model) == ["no strong cue"]  # neither pushes towards body
+    assert explain([Features(*row)], [5.0], model) == ["no strong cue"]  # neither pushes towards body
 
 
 def test_an_interview_answer_is_one_piece_not_a_glued_appeal():

@@ -48,3 +48,11 @@ def test_no_volatile_metadata(path):
     assert "papermill" not in notebook["metadata"]
     assert "version" not in notebook["metadata"].get("language_info", {})
     assert not any("execution" in cell.get("metadata", {}) for cell in notebook["cells"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_valid_against_the_nbformat_schema(path):
+    # make nbval reads the notebooks without validating them (tests/preloaded_kernel.py): checked here
+    import nbformat.validator
+
+    nbformat.validator.validate(json.loads(path.read_text()))  # raises ValidationError naming the problem

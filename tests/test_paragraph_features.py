@@ -77,6 +77,48 @@ def test_voices_leave_out_acronyms_and_quotations():
     )  # a quoted acronym is left out once
 
 
+VOICE_WORDS = [
+    "you",
+    "YOU",
+    "your",
+    "YOUR",
+    "Yours",
+    "we",
+    "WE",
+    "We've",
+    "WE'LL",
+    "our",
+    "OUR",
+    "us",
+    "US",
+    "USA",
+]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*VOICE_WORDS, "troops", "HOUSE", "said", "\u201c", "\u201d", '"', ",", ".", "3", "_"]
+        ),
+        max_size=14,
+    ),
+    st.sampled_from([" ", "", "-"]),
+)
+def test_silent_voices_in_capitals_are_whole_words_of_two_capitals_or_more(tokens, glue):
+    import re
+
+    text = glue.join(tokens)
+    quoted = any(mark in text for mark in '"\u201c\u201d')
+    spoken = re.sub(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"", " ", text) if quoted else text
+    in_quotes = word_key(
+        " ".join(re.findall(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"", text))
+    ).split()
+    acronyms = [] if text.isupper() else [word.lower() for word in re.findall(r"\b[A-Z]{2,}\b", spoken)]
+    kinds = [cue_words().get(word) for word in in_quotes + acronyms]
+    assert silent_voices(text, quoted) == {kind: kinds.count(kind) for kind in ("address", "publisher")}
+
+
 @pytest.mark.parametrize(
     ("line", "furniture"),
     [

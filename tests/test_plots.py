@@ -218,6 +218,23 @@ def test_save_figure_cuts_png_and_svg_to_the_same_box(tmp_path):
     plt.close(ax.figure)
 
 
+def test_save_figure_lays_out_once_and_draws_each_file_once(tmp_path, monkeypatch):
+    figure, ax = plt.subplots(layout="constrained")
+    ax.set_title("Laid out by constrained layout")
+    engine = figure.get_layout_engine()
+    layouts, draws = [], []
+    monkeypatch.setattr(type(engine), "execute", lambda self, fig: layouts.append(fig))
+    real_draw = type(figure).draw
+    monkeypatch.setattr(
+        type(figure), "draw", lambda self, renderer: draws.append(renderer) or real_draw(self, renderer)
+    )
+    save_figure(figure, tmp_path, "constrained")
+    assert len(layouts) == 1  # _tight_box, not again for each file
+    assert len(draws) == 2  # the PNG and the SVG, no draw without output before each
+    assert figure.get_layout_engine() is engine  # the figure keeps its engine afterwards
+    plt.close(figure)
+
+
 def test_a_failed_write_leaves_no_file_and_names_file_and_cause(tmp_path, monkeypatch):
     ax = plot_paragraph_lengths(pandas.DataFrame({"line": [1], "words": [5]}))
     real_savefig = ax.figure.savefig

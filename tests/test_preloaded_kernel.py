@@ -85,3 +85,18 @@ def test_without_a_server_the_spec_starts_a_plain_kernel(kernel_specs):
     out, pid = run_in_kernel("import sys\nprint('pandas' in sys.modules, os.getcwd())")
     assert out.split() == ["False", str(ROOT / "notebooks")]
     assert gone(pid)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc (Linux)")
+def test_nbvals_kernel_launched_ahead_runs_code_and_stop_ends_it_and_the_next(kernel_specs):
+    kernel = preloaded_kernel._kernel_launched_ahead()("helpers-preloaded", cwd=str(ROOT / "notebooks"))
+    pids = [kernel.km.provisioner.process.pid]
+    try:
+        reply = kernel.kc.execute_interactive("answer = 6 * 7", timeout=60)
+        assert reply["content"]["status"] == "ok"
+        pids += [spare.provisioner.process.pid for spare in preloaded_kernel._SPARE.values()]
+        assert len(pids) == 2  # the kernel for the next notebook is already starting
+    finally:
+        kernel.stop()
+        preloaded_kernel.pytest_unconfigure(None)  # stops the one launched for the next notebook
+    assert all(gone(pid) for pid in pids) and not preloaded_kernel._SPARE

@@ -152,7 +152,8 @@ class Separation:
         import pandas as pd
 
         columns = {"line": np.array(self.lines, dtype=np.int64), "text": self.texts, "label": self.labels}
-        return pd.DataFrame({**columns, "score": likelihoods(self.local), "reason": self.reasons}, copy=False)
+        scores = np.array(self.scores, dtype=float)  # a float column, even for no rows
+        return pd.DataFrame({**columns, "score": scores, "reason": self.reasons}, copy=False)
 
     def feature_table(self) -> pandas.DataFrame:
         """Return the measured features of each paragraph beside its line and label."""
@@ -520,22 +521,31 @@ def explain(rows: Sequence[Features], scores: Sequence[float], model: Model) -> 
     """Return, per paragraph, the ``REASONS`` strongest reasons for its local score, as phrases.
 
     A reason is a feature's contribution ``weight * (value - centre)`` pushing
-    the score's way by more than 0.25, named by its 'high' or 'low' phrase.
+    the score's way by more than 0.25, named by its 'high' or 'low' phrase. A
+    page repeats its menus: each distinct row and score is explained once.
 
     >>> explain(measure_page(["T", "Subscribe to our newsletter"])[1:], [-4.0], load_model())[0].split(", ")[0]
     'asks for support or a subscription'
     """
-    explained = []
-    for row, score in zip(rows, scores):
-        pushes = []  # (-strength, feature, phrase): the strongest first, ties in feature order
-        for feature, (value, weight, centre) in enumerate(zip(row, model.weights, model.centres)):
-            contribution = weight * (value - centre)
-            phrase = model.high[feature] if value > centre else model.low[feature]
-            if phrase and (contribution if score > 0 else -contribution) > 0.25:
-                pushes.append((-abs(contribution), feature, phrase))
-        strongest = [phrase for *_, phrase in sorted(pushes)[:REASONS]]
-        explained.append(", ".join(dict.fromkeys(strongest)) or "no strong cue")
-    return explained
+    paragraphs = list(zip(rows, scores))
+    reasons = {paragraph: explain_row(*paragraph, model) for paragraph in dict.fromkeys(paragraphs)}
+    return [reasons[paragraph] for paragraph in paragraphs]
+
+
+def explain_row(row: Sequence[float], score: float, model: Model) -> str:
+    """Return the ``REASONS`` strongest reasons for one paragraph's local score (see ``explain``).
+
+    >>> explain_row(load_model().centres, 1.0, load_model())
+    'no strong cue'
+    """
+    pushes = []  # (-strength, feature, phrase): the strongest first, ties in feature order
+    for feature, (value, weight, centre) in enumerate(zip(row, model.weights, model.centres)):
+        contribution = weight * (value - centre)
+        phrase = model.high[feature] if value > centre else model.low[feature]
+        if phrase and (contribution if score > 0 else -contribution) > 0.25:
+            pushes.append((-abs(contribution), feature, phrase))
+    strongest = [phrase for *_, phrase in sorted(pushes)[:REASONS]]
+    return ", ".join(dict.fromkeys(strongest)) or "no strong cue"
 
 
 def separate(article: Article, model: Model | None = None) -> Separation:

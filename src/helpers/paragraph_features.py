@@ -57,8 +57,6 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
 _NUMBER = re.compile(r"\d+")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # a word in capitals (in a text that is not all capitals): an acronym
-_ACRONYM_VOICE = re.compile("US|OU|WE")  # what a voice word in capitals holds ("US", "YOU", "OUR", "WE")
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00ab\u00bb]*\u00bb")
 _BYLINE = re.compile(
@@ -268,13 +266,13 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         for text, key, found, quote in zip(texts, keys, words, quoted)
     ]  # most paragraphs hold no cue word
     is_function = function_words().__contains__
-    functions = [sum(map(is_function, found)) for found in words]
+    functions = [
+        sum(map(is_function, found)) * share if count >= _DENSITY_MIN_WORDS else 0.0
+        for found, share, count in zip(words, shares, counts)
+    ]  # the share of function words, on paragraphs long enough to have one
     columns = (  # one per field of Features, in order
         [math.log1p(count) for count in counts],
-        [
-            found * share if count >= _DENSITY_MIN_WORDS else 0.0
-            for found, share, count in zip(functions, shares, counts)
-        ],
+        functions,
         ends,
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
@@ -314,11 +312,12 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     """
     cues, phrases = cue_words(), cue_phrases()
     found = dict.fromkeys(CUE_CATEGORIES, 0)
+    spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
     for word in cue_vocabulary().intersection(words):
         if word in cues:
             found[cues[word]] += words.count(word)
-        for phrase in phrases.get(word, ()):  # whole words: "sign up", not "design update"
-            found[cues[phrase]] += f" {key} ".count(f" {phrase} ")
+        for phrase in phrases.get(word, ()):
+            found[cues[phrase]] += spaced.count(f" {phrase} ")
     if found["address"] or found["publisher"]:
         for category, silent in silent_voices(text, quoted).items():
             found[category] -= silent
@@ -337,10 +336,25 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
     """
     cues = cue_words()
     silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
-    if not text.isupper() and _ACRONYM_VOICE.search(text):
-        spoken = _QUOTED.sub(" ", text) if quoted else text
-        silent += [cues.get(word.lower()) for word in _ACRONYM.findall(spoken)]
+    if not text.isupper() and voice_capitals().search(text):
+        spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
+        silent += [cues[word.lower()] for word in voice_capitals().findall(spoken)]
     return {category: silent.count(category) for category in _VOICE}
+
+
+@lru_cache(maxsize=1)
+def voice_capitals() -> re.Pattern[str]:
+    """Return the pattern of the address and publisher cue words written in capitals, as whole words.
+
+    >>> voice_capitals().findall("US troops, YOUR call, the HOUSE, Us, WE'LL")
+    ['US', 'YOUR', 'WE']
+    """
+    voices = [
+        word.upper()
+        for word, category in cue_words().items()
+        if category in _VOICE and re.fullmatch("[a-z]{2,}", word)
+    ]  # an acronym is two capitals or more
+    return re.compile(r"\b(?:" + "|".join(sorted(voices, key=len, reverse=True)) + r")\b")
 
 
 def ends_with_count(text: str) -> bool:
@@ -381,4 +395,4 @@ def is_dated(text: str, words: Sequence[str]) -> bool:
     >>> is_dated("Updated 3 May", ["updated", "may"]), is_dated("3 items", ["items"])
     (True, False)
     """
-    return not _DATE_WORDS.isdisjoint(words) or _CLOCK.search(text) is not None
+    return not _DATE_WORDS.isdisjoint(words) or (":" in text and _CLOCK.search(text) is not None)

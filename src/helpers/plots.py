@@ -47,7 +47,8 @@ def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     """Write ``figure`` to ``folder`` (created if missing) as NAME.png at 150 dpi and a reproducible NAME.svg.
 
     The figure is laid out once, without drawing, and both files keep that layout and are cut
-    to the same tight box (a constrained layout is not computed again for each file). Each
+    to the same tight box (a constrained layout is not computed again for each file); each
+    file is drawn once (the inline display shows the PNG: ``show_figure``). Each
     file is written under a temporary name and renamed when complete
     (``reports.write_atomically``), so a failure (disk full, read-only folder) leaves no
     truncated file and raises ``ReportError`` naming the file and the cause. The SVG carries
@@ -64,10 +65,12 @@ def save_figure(figure: Figure, folder: str | Path, name: str) -> list[Path]:
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     box = _tight_box(figure)
     engine = figure.get_layout_engine()
-    if engine is not None:
-        figure.set_layout_engine("none")  # laid out once by _tight_box: both files keep that layout
+    # No layout engine while saving: laid out once by _tight_box, both files keep that layout, and
+    # savefig draws each file once (with any engine, even "none", it first draws without output).
+    unset = {"svg.hashsalt": "helpers", "figure.autolayout": False, "figure.constrained_layout.use": False}
     try:
-        with matplotlib.rc_context({"svg.hashsalt": "helpers"}):
+        with matplotlib.rc_context(unset):
+            figure.set_layout_engine(None)
             write_atomically(png, lambda path: figure.savefig(path, format="png", dpi=150, bbox_inches=box))
             write_atomically(
                 svg, lambda path: figure.savefig(path, format="svg", bbox_inches=box, metadata={"Date": None})
