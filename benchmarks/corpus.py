@@ -15,12 +15,15 @@ the serial engine on growing folders to show that time is linear in pages.
     .venv/bin/python benchmarks/corpus.py --steps 5 --engines           # CPU ms a page of each step
 
 ``--steps N`` times each step of ``helpers.corpus.study_file`` on the distinct pages, in
-this process, and prints the fastest of N rounds in CPU milliseconds a page.
+this process, and prints the fastest of N rounds in CPU milliseconds a page; then the whole
+of ``study_file`` with Python's collector thresholds and with a worker's
+(``helpers.corpus.WORKER_GC_THRESHOLDS``), each with the collector's own mean share.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -28,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +80,7 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
     """Return the CPU ms a page of each step of a corpus run on the pages of ``source``, fastest of ``rounds``."""
     from helpers.article import read_article
     from helpers.boilerplate import separate
-    from helpers.corpus import Task, study_file
+    from helpers.corpus import Task, rare_collections, study_file
     from helpers.frequencies import count_words
     from helpers.text import split_sentences
     from helpers.timeline import body_origins, timeline_rows
@@ -99,7 +103,13 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
         ),
         "tokens and counts": lambda s: count_words(tokenize(s["separation"].body)),
     }
-    best = dict.fromkeys([*steps, "all: study_file (with the rows)"], float("inf"))
+    whole, rare = "all: study_file (with the rows)", "all: study_file, collector as in a worker"
+    collector = [
+        "  of which the garbage collector (Python's thresholds)",
+        "  of which the garbage collector (a worker's)",
+    ]
+    best = dict.fromkeys([*steps, whole, collector[0], rare, collector[1]], float("inf"))
+    collected = dict.fromkeys(collector, 0.0)
     for _ in range(rounds):
         spent = dict.fromkeys(best, 0.0)
         for path in pages:
@@ -108,12 +118,36 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
                 began = time.process_time()
                 step(state)
                 spent[name] += time.process_time() - began
-        began = time.process_time()
-        for number, path in enumerate(pages):
-            study_file(Task(number, str(path), ""))
-        spent["all: study_file (with the rows)"] = time.process_time() - began
+        for name, tuned in ((whole, False), (rare, True)):
+            with rare_collections() if tuned else nullcontext(), collector_time() as collecting:
+                began = time.process_time()
+                for number, path in enumerate(pages):
+                    study_file(Task(number, str(path), ""))
+                spent[name] = time.process_time() - began
+            spent[collector[tuned]] = collecting[0]
         best = {name: min(best[name], spent[name]) for name in best}
+        for name in collector:  # its full passes come every hundred pages or so: the mean, not the least
+            collected[name] += spent[name] / rounds
+    best.update(collected)
     return [(name, 1000 * seconds / len(pages)) for name, seconds in best.items()]
+
+
+@contextmanager
+def collector_time() -> Iterator[list[float]]:
+    """Yield a one-item list that holds, after the block, the CPU seconds the garbage collector ran in it."""
+    total, began = [0.0], [0.0]
+
+    def clock(phase: str, _: dict) -> None:
+        if phase == "start":
+            began[0] = time.process_time()
+        else:
+            total[0] += time.process_time() - began[0]
+
+    gc.callbacks.append(clock)
+    try:
+        yield total
+    finally:
+        gc.callbacks.remove(clock)
 
 
 def parse_engine(text: str) -> tuple[str, int | None]:

@@ -303,3 +303,27 @@ def test_a_hard_wrapped_page_is_read_not_an_error(tmp_path):
     corpus = run_corpus(page, progress=False)
     assert corpus.errors.empty, corpus.errors.to_dict("records")
     assert corpus.articles.body_paragraphs.iloc[0] >= 1 and "2023-05-03" in corpus.events.value.tolist()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "link-to-b", "."]), st.sampled_from(["p.txt", "q.txt", "l.txt", ".."])
+        ),
+        max_size=8,
+    )
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_real_folders_are_those_of_the_resolved_pages(tmp_path, pairs):
+    from pathlib import Path
+
+    from helpers.corpus import real_folders
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir(exist_ok=True)
+        (tmp_path / name / "p.txt").write_text("x")
+    if not (tmp_path / "link-to-b").exists():
+        (tmp_path / "link-to-b").symlink_to(tmp_path / "b")
+        (tmp_path / "a" / "l.txt").symlink_to(tmp_path / "b" / "p.txt")
+    pages = [Path(tmp_path, folder, name) for folder, name in pairs]
+    assert real_folders(pages) == {page.resolve().parent for page in pages}

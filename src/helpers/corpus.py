@@ -52,6 +52,11 @@ MANIFEST = "corpus.json"
 FORMAT = 1  # bump when a table's columns change: a re-run then processes every file again
 BATCH = 16  # files per task sent to a worker: fewer round trips, still a smooth progress bar
 CHUNK = 256  # articles per Parquet row group and CSV chunk written by the parent
+# The collector's thresholds while pages are studied. A page allocates and frees many small
+# objects and keeps few, so with Python's default (700 net allocations) the collector ran every
+# page or so and its full passes scanned the loaded models: 0.7-1.2 ms a page, 3-5 % of the work (the
+# last two rows of benchmarks/corpus.py --steps). At 50,000 a run of 880 pages needs none at all.
+WORKER_GC_THRESHOLDS = (50_000, 20, 50)
 DASK_EXTRA = "pip install 'news-article-helpers[dask]'"
 _FORKS = sys.platform == "linux"  # where multiprocessing forks by default (the processes engine too)
 
@@ -86,10 +91,10 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 Rows = dict[str, list[tuple]]
-# A batch's rows by table as columns (lists in ``COLUMNS`` order): a worker sends lists of
-# values, which the parent unpickles five times faster than a tuple per row (tuples are
-# tracked by the garbage collector) and hands to Arrow without transposing them.
-Columns = dict[str, list[list]]
+# A batch's rows by table as Arrow tables (``schema``): a worker converts its rows itself, so
+# the parent unpickles a few buffers per column (no Python object per value, nor the Arrow
+# conversion: a third of its work) and only joins and writes them.
+Tables = dict[str, "pyarrow.Table"]
 # Catching warnings swaps process-wide state: threads of one Dask worker study one file at a
 # time (the steps hold the GIL anyway, so threads gain nothing from running them together).
 _WARNINGS = threading.Lock()
@@ -337,21 +342,21 @@ def study_batch(tasks: Sequence[Task]) -> list[Rows]:
     return [study_file(task) for task in tasks]
 
 
-def study_columns(tasks: Sequence[Task]) -> tuple[int, Columns]:
-    """Study several files in order; return how many and their rows by table as columns (the unit of work).
+def study_columns(tasks: Sequence[Task]) -> tuple[int, Tables]:
+    """Study several files in order; return how many and their rows by table as Arrow tables (the unit of work).
 
     >>> import pathlib, tempfile
     >>> page = pathlib.Path(tempfile.mkdtemp()) / "storm.txt"
     >>> _ = page.write_text("Storm hits coast\\nThe storm reached the coast on 3 May 2023.")
-    >>> count, columns = study_columns([Task(1, str(page), "h"), Task(2, str(page) + ".gone", "h")])
-    >>> count, columns["articles"][3], columns["errors"][0]
+    >>> count, tables = study_columns([Task(1, str(page), "h"), Task(2, str(page) + ".gone", "h")])
+    >>> count, tables["articles"]["title"].to_pylist(), tables["errors"]["article_id"].to_pylist()
     (2, ['Storm hits coast'], [2])
     """
     rows: Rows = {name: [] for name in TABLES}
     for result in study_batch(tasks):
         for name, table_rows in result.items():
             rows[name].extend(table_rows)
-    return len(tasks), {name: as_columns(name, table_rows) for name, table_rows in rows.items()}
+    return len(tasks), {name: _arrow_table(name, table_rows) for name, table_rows in rows.items()}
 
 
 def as_columns(name: str, rows: Sequence[tuple]) -> list[list]:
@@ -485,9 +490,30 @@ def check_output(folder: Path | str, pages: Sequence[Path] = ()) -> Path:
         raise CorpusError(f"{folder}: refusing to write into data/raw (the raw pages are immutable)")
     if folder.exists() and not folder.is_dir():
         raise CorpusError(f"{folder}: exists and is not a folder")
-    if folder.resolve() in {page.resolve().parent for page in pages}:
+    if folder.resolve() in real_folders(pages):
         raise CorpusError(f"{folder}: holds input pages; write the tables to a folder of their own")
     return folder
+
+
+def real_folders(pages: Iterable[Path]) -> set[Path]:
+    """Return the folders the pages really lie in (symbolic links followed), each folder resolved once.
+
+    A page that is no link lies in its folder as resolved: only links are resolved one by one
+    (resolving every page read each folder on its path again, a tenth of a millisecond a page).
+
+    >>> real_folders([Path("/tmp/a.txt"), Path("/tmp/b.txt")]) == {Path("/tmp").resolve()}
+    True
+    """
+    resolved: dict[Path, Path] = {}
+    found = set()
+    for page in pages:
+        if page.name in ("", ".", "..") or os.path.islink(page):
+            found.add(page.resolve().parent)
+        else:
+            if page.parent not in resolved:
+                resolved[page.parent] = page.parent.resolve()
+            found.add(resolved[page.parent])
+    return found
 
 
 def read_manifest(folder: Path) -> dict | None:
@@ -562,21 +588,21 @@ class _TableSink:
 
 
 class _Collector:
-    """Gather columns by table and pass them to a sink (or keep them in memory) every ``CHUNK`` articles."""
+    """Gather tables by name and pass them to a sink (or keep them in memory) every ``CHUNK`` articles."""
 
     def __init__(self, sink: _TableSink | None) -> None:
         self.sink = sink
-        self.buffers: Columns = {name: [[] for _ in COLUMNS[name]] for name in TABLES}
+        self.buffers: dict[str, list[pyarrow.Table]] = {name: [] for name in TABLES}
         self.pending = 0
         self.kept: dict[str, list[pyarrow.Table]] = {name: [] for name in TABLES}
         self.errors = 0
 
-    def add(self, count: int, columns: Columns) -> None:
-        """Add the columns of a batch of ``count`` files."""
-        for name, values in columns.items():
-            for buffer, column in zip(self.buffers[name], values):
-                buffer.extend(column)
-        self.errors += len(columns["errors"][0])
+    def add(self, count: int, tables: Tables) -> None:
+        """Add the tables of a batch of ``count`` files."""
+        for name, table in tables.items():
+            if table.num_rows:
+                self.buffers[name].append(table)
+        self.errors += tables["errors"].num_rows
         self.pending += count
         if self.pending >= CHUNK:
             self.flush()
@@ -590,10 +616,12 @@ class _Collector:
 
     def flush(self) -> None:
         """Hand the buffered rows on as one chunk per table."""
+        import pyarrow as pa
+
         for name in TABLES:
-            if self.buffers[name][0]:
-                self.add_table(name, _columns_table(name, self.buffers[name]))
-                self.buffers[name] = [[] for _ in COLUMNS[name]]
+            if self.buffers[name]:
+                self.add_table(name, pa.concat_tables(self.buffers[name]))
+                self.buffers[name] = []
         self.pending = 0
 
     def tables(self) -> dict[str, pandas.DataFrame]:
@@ -651,8 +679,8 @@ def run_corpus(
         collector = _Collector(sink)
         _copy_kept(collector, folder, kept_ids)
         with _progress_bar(len(tasks), progress) as bar:
-            for studied, columns in _results(tasks, engine, count, scheduler):
-                collector.add(studied, columns)
+            for studied, tables in _results(tasks, engine, count, scheduler):
+                collector.add(studied, tables)
                 bar.update(studied)
         collector.flush()
     summary = Summary(len(tasks), len(kept_ids), collector.errors, time.perf_counter() - began, engine, count)
@@ -735,11 +763,12 @@ def _worker_count(engine: str, workers: int | None, scheduler: Any) -> int:
 
 def _results(
     tasks: Sequence[Task], engine: str, workers: int, scheduler: Any
-) -> Iterator[tuple[int, Columns]]:
-    """Yield the size and the columns of each batch of tasks, in task order, from the chosen engine."""
+) -> Iterator[tuple[int, Tables]]:
+    """Yield the size and the tables of each batch of tasks, in task order, from the chosen engine."""
     batches = [list(tasks[i : i + BATCH]) for i in range(0, len(tasks), BATCH)]
     if engine == "serial" or not batches:
-        yield from map(study_columns, batches)
+        with rare_collections():
+            yield from map(study_columns, batches)
     elif engine == "processes":
         from concurrent.futures import ProcessPoolExecutor
 
@@ -754,16 +783,48 @@ def _results(
 
 
 def prepare_worker() -> None:
-    """Ready a fresh worker process: nltk's Punkt and FreqDist load without nltk's whole package.
+    """Ready a fresh worker process: nltk's Punkt and FreqDist load without nltk's whole package; rare collections.
 
     ``helpers.nltk_light`` saves each worker about 0.4 s of imports; nothing changes where
-    nltk is already imported (a forked worker of a process that uses it).
+    nltk is already imported (a forked worker of a process that uses it). What the worker
+    holds when it starts (inherited from its parent) is frozen, never scanned by the
+    collector again, and the collector runs rarely (``WORKER_GC_THRESHOLDS``).
 
-    >>> prepare_worker()
+    >>> import gc
+    >>> saved = gc.get_threshold()
+    >>> prepare_worker(); gc.get_threshold() == WORKER_GC_THRESHOLDS
+    True
+    >>> gc.unfreeze(); gc.set_threshold(*saved)
     """
+    import gc
+
     from helpers import nltk_light
 
     nltk_light.install()
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+
+
+@contextmanager
+def rare_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while the block runs (``WORKER_GC_THRESHOLDS``), then as before.
+
+    >>> import gc
+    >>> before = gc.get_threshold()
+    >>> with rare_collections():
+    ...     gc.get_threshold() == WORKER_GC_THRESHOLDS
+    True
+    >>> gc.get_threshold() == before
+    True
+    """
+    import gc
+
+    saved = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def _in_order(submit: Callable[[list[Task]], Any], batches: Sequence[list[Task]], window: int) -> Iterator:
