@@ -103,6 +103,8 @@ def pair(sentence: str, expression: str) -> list[str]:
         ("Aetna had a loss in the quarter.", "the quarter", ["had", "loss"]),
         ("Annan wrapped up a three hour meeting with the president today.", "today", ["wrapped", "meeting"]),
         ("Rebels seized the airport on Monday.", "Monday", ["seized", ""]),
+        ("During a storm in 2018, the dam broke.", "2018", ["storm", "broke"]),
+        ("The rebels retreated on Monday, and the war resumed.", "Monday", ["retreated", ""]),
     ],
 )
 def test_the_partner_is_the_event_noun_of_the_verb_s_clause(

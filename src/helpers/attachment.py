@@ -194,9 +194,10 @@ def choose_events(
 
     An event is often told by a verb and a noun together ("had a loss", "signed the
     accord", "welcomed the figures at a conference"): the partner is the best-ranked
-    other event word of the chosen word's clause that is a noun when it is a verb and a
-    verb when it is a noun (never a reporting verb), so that the event's words are both
-    named.
+    other event word of the chosen word's clause (or of the clause beside it when one of
+    the two has no verb: "During a storm in 2018, the dam broke") that is a noun when it
+    is a verb and a verb when it is a noun (never a reporting verb), so that the event's
+    words are both named.
 
     >>> sentence = "Aetna had a loss in the quarter."
     >>> [t.text for t in choose_events(sentence, 19, 31)]
@@ -232,13 +233,14 @@ def choose_events(
     if best is None:
         return None, None
     verb = is_verb(tokens, best)
+    verbless = set(clause) - {clause[k] for k in range(len(tokens)) if is_verb(tokens, k)}
     partner = next(
         (
             i
             for i in ranked
             if i in events
             and i != best
-            and clause[i] == clause[best]
+            and _one_frame(clause, verbless, i, best)
             and is_verb(tokens, i) != verb
             and tokens[i].lower not in cues["reporting"]
             and tokens[i].lower not in cues["auxiliaries"]
@@ -248,6 +250,18 @@ def choose_events(
         None,
     )
     return tokens[best], None if partner is None else tokens[partner]
+
+
+def _one_frame(clause: Sequence[int], verbless: set[int], i: int, best: int) -> bool:
+    """Tell whether two words tell one event: one clause, or a verbless phrase and the clause beside it.
+
+    "During a storm in 2018, the dam broke": the storm's phrase has no verb, its event is the dam's.
+
+    >>> _one_frame([0, 0, 1, 1], {0}, 1, 3), _one_frame([0, 0, 1, 1], set(), 1, 3)
+    (True, False)
+    """
+    near = abs(clause[i] - clause[best]) == 1
+    return clause[i] == clause[best] or (near and bool({clause[i], clause[best]} & verbless))
 
 
 def _noun_like(tokens: Sequence[Token], i: int) -> bool:
