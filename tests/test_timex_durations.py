@@ -28,3 +28,15 @@ from helpers.timex.durations import duration_value
 )
 def test_duration_value(amount, unit, value):
     assert duration_value(amount, unit) == value
+
+
+def test_a_mod_word_that_names_no_point_gives_no_mod_and_no_error():
+    # "early" is a mod word the ago rule accepts before its length, but no point modifier:
+    # reading it once raised KeyError (hypothesis found "early 30 hour ago").
+    from datetime import date
+
+    from helpers.timex import find_timexes
+
+    (timex,) = find_timexes("early 30 hour ago", date(2023, 3, 13))
+    assert (timex.type, timex.value, timex.mod) == ("DATE", "2023-03-12", None)
+    assert find_timexes("early 30 hour ago", None)[0].type == "DATE"

@@ -78,7 +78,7 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     granularity = table("units")[unit][1]
     back = m["dir"].lower() in table("past_directions")
     prefix = m["pre"] or m["pre2"]
-    mod = lookup("point_modifiers", prefix)[0] if prefix else None
+    mod = _point_mod(prefix)
     sign = -1 if back else 1
     if granularity == "time":
         if m["dir"].lower() == "earlier":
@@ -90,6 +90,18 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if unit == "year" and amount == 1 and back and ctx.dct and about_quarters(ctx, m.start()):
         return Reading("DATE", reporting_quarter(ctx.dct, 1), mod, relative=True)
     return Reading("DATE", shift(ctx.dct, granularity, sign * int(amount)), mod, relative=True)
+
+
+def _point_mod(prefix: str | None) -> str | None:
+    """Return the mod a prefix gives the point "<length> ago" names; None for a prefix that gives none.
+
+    The rule's prefixes are every mod word ("early", "late" ...), the points' table names fewer.
+
+    >>> _point_mod("almost"), _point_mod("early"), _point_mod(None)
+    ('APPROX', None, None)
+    """
+    values = table("point_modifiers").get(re.sub(r"\s+", " ", prefix.lower())) if prefix else None
+    return values[0] if values else None
 
 
 def _not_a_length(m: re.Match[str], ctx: Context) -> bool:
