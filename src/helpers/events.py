@@ -664,9 +664,9 @@ def _head_clause(text: str, head: Token, stops: Sequence[Span]) -> Clause:
 def _own_subject(between: Sequence[Token]) -> bool:
     """Tell whether the words between two verb groups are the second one's subject, not a shared one.
 
-    Not when they are joined to the first ("Armenia and") or modify it ("based on the platform").
+    Not when they are joined to the first ("Peru and") or modify it ("based on the platform").
 
-    >>> [_own_subject(locate_words(w)) for w in ("the talks", "Armenia and", "on the new platform")]
+    >>> [_own_subject(locate_words(w)) for w in ("the talks", "Peru and", "on the new platform")]
     [True, False, False]
     """
     words = [t for t in between if t.is_word]
