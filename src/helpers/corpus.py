@@ -375,7 +375,7 @@ def _study(task: Task) -> Rows:
     from helpers.article import read_article
     from helpers.boilerplate import separate
     from helpers.frequencies import count_words
-    from helpers.timeline import timeline_rows
+    from helpers.timeline import body_origins, timeline_rows
     from helpers.timex import find_timexes
     from helpers.tokens import tokenize
 
@@ -383,18 +383,11 @@ def _study(task: Task) -> Rows:
     separation = separate(article)
     body = separation.body
     timexes = find_timexes(body, article.published)
-    # Where each paragraph starts in its line, as ``helpers.timeline.body_origins`` finds it (0 when
-    # not found: a hard-wrapped page's line numbers are the file's, past the rebuilt text's lines).
-    lines = article.text.split("\n")
-    columns = [
-        max(lines[line - 1].find(text), 0) if 0 < line <= len(lines) else 0
-        for line, text in zip(separation.lines, separation.texts)
-    ]
-    origins = [
-        (line, column)
-        for line, label, column in zip(separation.lines, separation.labels, columns)
-        if label == "body"
-    ]
+    # Where each paragraph starts in its line (0 when not found: a hard-wrapped page's line
+    # numbers are the file's, past the rebuilt text's lines).
+    located = body_origins(article.text, list(zip(separation.lines, separation.texts)))
+    columns = [column for _, column in located]
+    origins = [origin for origin, label in zip(located, separation.labels) if label == "body"]
     timeline = timeline_rows(body, article.published, timexes, lines=origins)
     counts, tokens = count_words(tokenize(body))
     key = task.article_id
