@@ -1,6 +1,7 @@
 """Tests for helpers.paragraph_features: one test per feature, the word lists and repeats."""
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -204,6 +205,25 @@ def test_word_lists_load_with_their_categories():
 
 def test_word_key_normalises_case_punctuation_and_apostrophes():
     assert word_key("Don\u2019t STOP!") == "don't stop"
+
+
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # a word: letters, apostrophes inside
+_PAGE_TEXT = st.text(st.sampled_from("ab Z\u00e9\u00df  '\u2019-.,3\u0663_\u00a0\t\u0301\u4e2d"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_PAGE_TEXT, st.text(max_size=40)))
+def test_word_key_joins_the_words_found_one_by_one(text):
+    # runs of words are found as one match each: the key must be that of the words found one at a time
+    expected = " ".join(_ONE_WORD.findall(text)).lower().replace("\u2019", "'")
+    assert word_key(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_PAGE_TEXT, st.text(max_size=40)))
+def test_digit_share_counts_runs_of_any_decimal_digits(text):
+    numbers, words = len(re.findall(r"\d+", text)), len(word_key(text).split())
+    assert features(text)["digit_share"] == (numbers / (numbers + words) if numbers else 0.0)
 
 
 @settings(max_examples=200, deadline=None)

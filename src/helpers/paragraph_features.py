@@ -54,9 +54,10 @@ _VOICE = ("address", "publisher")  # counted outside quotations only
 _DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on paragraphs of some length
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # letters, with apostrophes inside
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:['\u2019 ][^\W\d_]+)*")  # words with single spaces between: one match
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d\d*")  # \d+, written so that the regex engine can skip ahead to a digit
 _LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00ab\u00bb]*\u00bb")
 _BYLINE = re.compile(
@@ -156,10 +157,14 @@ def cue_vocabulary() -> frozenset[str]:
 def word_key(text: str) -> str:
     """Return the paragraph's words, lower case, joined by single spaces (curly apostrophes made straight).
 
-    >>> word_key("The U.S. didn’t say: “No!”")
-    "the u s didn't say no"
+    The words are found a run at a time: a run of words with single spaces
+    between them is already joined as the key joins them (one match, not one
+    per word).
+
+    >>> word_key("The U.S. didn’t say: “No!”  Sign-up now")
+    "the u s didn't say no sign up now"
     """
-    return " ".join(_WORD.findall(text)).lower().replace("\u2019", "'")
+    return " ".join(_WORD_RUN.findall(text)).lower().replace("\u2019", "'")
 
 
 def word_keys(texts: Sequence[str]) -> list[str]:
