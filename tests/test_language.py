@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 from helpers.article import parse_article
 from helpers.language import (
     NotEnglishWarning,
+    automaton_states,
+    classify,
     english_share,
     identify_language,
+    language_model,
     not_english_note,
     prose_sample,
+    py3langid_identifier,
     warn_if_not_english,
 )
 
@@ -116,3 +120,25 @@ def test_one_pass_over_the_words_decides_as_two_did(text):
         code, confidence = language.py3langid_identifier().classify(sample)
         expected = code if confidence >= language.MIN_CONFIDENCE else None
     assert identify_language(text) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_the_automaton_states_are_those_of_a_byte_by_byte_walk(data):
+    model, state, walk = language_model(), 0, []
+    for byte in data:
+        state = int(model.transitions[model.row_starts[state] + byte])
+        walk.append(state)
+    assert automaton_states(model, data).tolist() == walk
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.text(st.sampled_from("aeinorst lhdcumTHE.,'éüßжиЖ中文"), max_size=2000),
+        st.sampled_from(["", "HELLO THERE", "\ud800 lone surrogate", FRENCH, GERMAN, ENGLISH]),
+    )
+)
+def test_classify_gives_py3langids_own_figures(text):
+    assert classify(text) == py3langid_identifier().classify(text)

@@ -5,18 +5,25 @@ classified by py3langid, whose model ships inside its wheel. Loading that model
 takes about two seconds, so a page whose prose is plainly English (at least a
 third of its words are English function words, as running English is) is called
 English without it. Too little text to tell gives ``None``.
+
+py3langid walks its model's automaton over the text one byte at a time in Python (4 ms
+for a 5,000-character sample); ``classify`` gives its very figures from the same public
+model with numpy, about eight times faster (see ``automaton_states``).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import unicodedata
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.resources import data_lines
 
 if TYPE_CHECKING:
+    import numpy
     import py3langid.langid
 
 ENGLISH = "en"
@@ -61,6 +68,113 @@ def py3langid_identifier() -> py3langid.langid.LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+class LanguageModel(NamedTuple):
+    """py3langid's model as numpy arrays: its byte automaton, feature weights and classes."""
+
+    transitions: numpy.ndarray  # the next state: transitions[row_starts[state] + byte]
+    row_starts: numpy.ndarray  # where each state's row of 256 transitions starts
+    features: numpy.ndarray  # the feature each state counts, -1 for none
+    weights: numpy.ndarray  # log P(feature | language), one row per feature
+    priors: numpy.ndarray  # log P(language)
+    classes: list[str]
+    aliases: list[tuple[int, int]]  # (first, other) columns of a language listed twice
+
+
+@functools.cache
+def language_model() -> LanguageModel:
+    """Return the arrays of ``py3langid_identifier``'s model (its public attributes), built once.
+
+    >>> language_model().classes[:3] == py3langid_identifier().nb_classes[:3]
+    True
+    """
+    import numpy as np
+
+    identifier = py3langid_identifier()
+    first: dict[str, int] = {}
+    aliases = []
+    for column, code in enumerate(identifier.nb_classes):
+        if code in first:
+            aliases.append((first[code], column))
+        else:
+            first[code] = column
+    transitions, rows = identifier.tk_nextmove, identifier.tk_row  # unsigned arrays of the standard library
+    return LanguageModel(
+        np.frombuffer(transitions, dtype=f"u{transitions.itemsize}"),  # a view: 40 MB not copied
+        np.frombuffer(rows, dtype=f"u{rows.itemsize}").astype(np.intp) << 8,
+        np.asarray(identifier.tk_output, dtype=np.intp),
+        np.asarray(identifier.nb_ptc),
+        np.asarray(identifier.nb_pc),
+        list(identifier.nb_classes),
+        aliases,
+    )
+
+
+def automaton_states(model: LanguageModel, data: bytes) -> numpy.ndarray:
+    """Return the state of the model's automaton after each byte of ``data``, as a byte-by-byte walk gives.
+
+    The automaton is a trie of byte n-grams with failure links (Aho-Corasick): its state
+    after a byte is the longest n-gram prefix ending there, so it depends only on the last
+    few bytes. ``states`` holds the state reached from the start on the last ``k`` bytes
+    (fewer at the start of the text); one more byte before each window gives the states for
+    ``k + 1``. When no window changes, no ``k + 1`` bytes anywhere are a prefix of an n-gram,
+    so no longer ones are (prefixes of prefixes): the states are those of the walk.
+
+    >>> model = language_model()
+    >>> walk, state = [], 0
+    >>> for byte in b"Hello world":
+    ...     state = int(model.transitions[model.row_starts[state] + byte]); walk.append(state)
+    >>> automaton_states(model, b"Hello world").tolist() == walk
+    True
+    """
+    import numpy as np
+
+    codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+    states = model.transitions[model.row_starts[0] + codes]
+    while len(codes) > 1:
+        longer = states.copy()
+        longer[1:] = model.transitions[model.row_starts[states[:-1]] + codes[1:]]
+        if np.array_equal(longer, states):
+            break
+        states = longer
+    return states
+
+
+def classify(text: str) -> tuple[str, float]:
+    """Return py3langid's (language, probability) for ``text``: the same figures as its ``classify``, from numpy.
+
+    Its steps in its order: the text encoded as py3langid does, the features counted (in the
+    order they first occur, as its counter lists them), log(1 + count) times the weights
+    plus the priors, scaled by one over the square root of the length, normalised, aliases
+    folded into their first column.
+
+    >>> classify("Der Sturm erreichte am Morgen die Küste.") == py3langid_identifier().classify(
+    ...     "Der Sturm erreichte am Morgen die Küste.")
+    True
+    """
+    import numpy as np
+
+    model = language_model()
+    if text.isupper():
+        text = text.lower()
+    data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+    found = model.features[automaton_states(model, data)]
+    found = found[found >= 0]
+    if len(found):
+        features, first, counts = np.unique(found, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        scores = np.log1p(counts[order].astype(np.float32)) @ model.weights[features[order]] + model.priors
+    else:
+        scores = np.full(len(model.classes), 0.0, dtype=np.float32)
+    scores *= 1.0 / math.sqrt(len(data) or 1)
+    np.exp(scores - scores.max(), out=scores)
+    scores /= scores.sum()
+    for first_column, other in model.aliases:
+        scores[first_column] += scores[other]
+        scores[other] = 0.0
+    best = int(scores.argmax())
+    return model.classes[best], float(scores[best])
 
 
 def prose_sample(text: str) -> str:
@@ -114,7 +228,7 @@ def identify_language(text: str) -> str | None:
         return None
     if _function_share(words) >= ENGLISH_SHARE:
         return ENGLISH
-    code, confidence = py3langid_identifier().classify(sample)
+    code, confidence = classify(sample)
     return code if confidence >= MIN_CONFIDENCE else None
 
 
