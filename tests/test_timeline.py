@@ -317,6 +317,19 @@ def test_build_timeline_never_raises_and_rows_are_sorted(body: str, published: d
     assert (timeline["mentions"] >= 1).all()
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(FRAGMENTS, max_size=25).map(" ".join),
+    st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
+)
+def test_the_timeline_dates_only_its_points_and_finds_the_same_events(
+    body: str, published: date | None
+) -> None:
+    from helpers.timeline import _read
+
+    assert _read(body, published, None, every=False)[0] == _read(body, published, None, every=True)[0]
+
+
 def test_mark_expressions_in_plain_text_and_html() -> None:
     text = "Talks <began> on Monday.\nThey ended in 1994."
     timexes = [Timex(17, 23, "Monday", "DATE", "2022-09-19"), Timex(39, 43, "1994", "DATE", "1994", "START")]

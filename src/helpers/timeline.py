@@ -227,19 +227,21 @@ def _place_points(readings: Sequence[_TimexInSentence], events: list[_Event]) ->
                 sharing.setdefault((value, stem), reading.event)
 
 
-def _read_sentences(readings: Sequence[_TimexInSentence]) -> None:
+def _read_sentences(readings: Sequence[_TimexInSentence], every: bool = True) -> None:
     """Number the clauses of every reading and choose the event each DATE and TIME dates, sentence by sentence.
 
     One sentence at a time, so its words are found once for both. The event is
     ``helpers.events.dated_event``'s: the other dated points of the sentence end
-    phrases; a reading that is not a point ends its own phrase too.
+    phrases; a reading that is not a point ends its own phrase too. With ``every`` False
+    only the points' events are chosen: the timeline reads no other (a relation reads its
+    own clauses, context stays context), and a quarter of the readings are context.
     """
     for group in _by_sentence(readings).values():
         _number_clauses(group)
         origin = group[0].sentence.start
         dates = [r for r in group if r.timex.type in ("DATE", "TIME")]
         points = [(r.timex.start - origin, r.timex.end - origin) for r in dates if r.role == "event"]
-        for reading in dates:
+        for reading in dates if every else (r for r in dates if r.role == "event"):
             own = (reading.timex.start - origin, reading.timex.end - origin)
             stops = points if reading.role == "event" else [*points, own]
             reading.clause = dated_event(reading.sentence.text, *own, stops)
@@ -441,9 +443,9 @@ def _resolve_relations(readings: Sequence[_TimexInSentence], events: list[_Event
 
 
 def _read(
-    body: str, published: date | None, timexes: Sequence[Timex] | None, mode: str = "auto"
+    body: str, published: date | None, timexes: Sequence[Timex] | None, mode: str = "auto", every: bool = True
 ) -> tuple[list[_Event], list[_TimexInSentence]]:
-    """Read every time expression of ``body`` and assemble the events."""
+    """Read every time expression of ``body`` and assemble the events (``every``: see ``_read_sentences``)."""
     if not isinstance(body, str):
         raise TypeError(f"body must be a str, not {type(body).__name__}")
     if published is not None and not isinstance(published, date):
@@ -461,7 +463,7 @@ def _read(
             readings.append(_TimexInSentence(timex, sentence))
     for reading in readings:
         _classify(reading, body)
-    _read_sentences(readings)
+    _read_sentences(readings, every)
     events: list[_Event] = []
     _place_points(readings, events)
     _attach_durations(readings)
@@ -507,7 +509,7 @@ def timeline_rows(
     >>> [(row["value"], row["event"], row["line"]) for row in timeline_rows("The dam broke in 1987.", None)]
     [('1987', 'dam broke', 1)]
     """
-    events, _ = _read(body, published, timexes, mode)
+    events, _ = _read(body, published, timexes, mode, every=False)
     locate = _line_locator(body, lines)
     return [
         {
