@@ -25,6 +25,9 @@ Pieces:
 
 - nbval's ``RunningKernel`` is changed so that each notebook's kernel is launched while the
   previous notebook runs (``_kernel_launched_ahead``): a kernel start is mostly waiting.
+- the server imports with the garbage collector off and freezes what it imported
+  (``gc.freeze``) before it forks, as Python's documentation advises for a process that forks
+  workers: the kernels' collections no longer walk the preloaded objects;
 - nbformat reads the notebooks without validating them (``_read_notebooks_without_validating``;
   tests/test_notebooks.py validates them);
 - the server, and each xdist worker of an nbval run once its results are sent, end with
@@ -42,6 +45,7 @@ from __future__ import annotations
 
 import ast
 import atexit
+import gc
 import importlib.util
 import json
 import os
@@ -260,7 +264,10 @@ def serve(path: str, modules: list[str]) -> None:
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
+    gc.disable()  # the imports make only lasting objects: collecting while importing finds nothing to free
     preload(modules)
+    gc.freeze()  # the kernels' collections skip the preloaded objects, and leave their pages shared
+    gc.enable()
     signal.signal(signal.SIGCHLD, _reap)
     try:
         while True:

@@ -19,11 +19,22 @@ nbval imports its coverage support (``nbval.cover``), and with it coverage.py, i
 pytest process: 0.13 CPU seconds each, for an option (``--nbval-cov``, with pytest-cov)
 no target uses. ``nbval.cover`` is replaced by a module whose two functions import the
 real one when first called, so ``--nbval-cov`` works as before.
+
+Python's garbage collector is off while the process starts (the plugins are imported and the
+tests collected): those objects all last, so each collection finds nothing to free, and the
+collections cost about a sixth of a pytest process's start-up (0.15 CPU s of 0.9). It is
+switched on again, with the start-up objects frozen out of its sight (``gc.freeze``), before
+the first test runs (``pytest_runtestloop``), so the tests run as they would without this plugin.
 """
 
+import gc
 import os
 import sys
 import types
+
+import pytest
+
+gc.disable()
 
 for _name in ("rfc3987_syntax", "isoduration", "rfc3986_validator"):
     sys.modules.setdefault(_name, None)  # None: "import NAME" raises ImportError
@@ -48,3 +59,10 @@ _cover = types.ModuleType(
 _cover.setup_coverage = lambda *args, **kwargs: _real_cover("setup_coverage")(*args, **kwargs)
 _cover.teardown_coverage = lambda *args, **kwargs: _real_cover("teardown_coverage")(*args, **kwargs)
 sys.modules.setdefault("nbval.cover", _cover)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    """Switch the garbage collector on again before the first test, the start-up objects frozen."""
+    gc.freeze()
+    gc.enable()

@@ -27,3 +27,18 @@ def test_jsonschema_goes_without_the_format_checkers_that_compile_grammars():
         "import sys, tests.startup, nbformat\nprint(sys.modules.get('rfc3987_syntax') is not None)"
     )
     assert printed == ["False"]
+
+
+def test_the_garbage_collector_is_off_while_the_process_starts():
+    assert run_python("import gc, tests.startup\nprint(gc.isenabled())") == ["False"]
+
+
+def test_the_garbage_collector_is_on_while_tests_run(tmp_path):
+    (tmp_path / "test_collector.py").write_text(
+        "import gc\n\ndef test_on():\n    assert gc.isenabled() and gc.get_freeze_count() > 0\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "tests.startup", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout
