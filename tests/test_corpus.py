@@ -2,6 +2,8 @@
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pandas
 import pytest
@@ -119,6 +121,16 @@ def test_processes_give_the_same_tables_as_serial(pages, monkeypatch):
     serial = run_corpus(pages, progress=False)
     parallel = run_corpus(pages, engine="processes", workers=2, progress=False)
     assert_same_tables(serial, parallel)
+
+
+def test_warming_up_the_parent_loads_every_step_but_not_py3langid():
+    code = (
+        "import sys; from helpers.corpus import warm_up; warm_up(); "
+        "print(sorted(m for m in ('pandas', 'helpers.timex.grammar', 'helpers.attachment', 'py3langid') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["['helpers.attachment',", "'helpers.timex.grammar',", "'pandas']"]
 
 
 def test_dask_gives_the_same_tables_as_serial(pages, monkeypatch):

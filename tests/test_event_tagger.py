@@ -14,6 +14,7 @@ from helpers.event_tagger import (
     find_events,
     light_stem,
     load_weights,
+    sentence_features,
     shape,
     token_features,
 )
@@ -107,3 +108,52 @@ def test_scores_agree_with_positions() -> None:
     scores = event_scores(tokens)
     assert [i for i, x in enumerate(scores) if x > 0] == event_positions(tokens)
     assert scores[4] < -100  # punctuation is never a candidate
+
+
+def _spelled_out_features(tokens: list, i: int) -> list[str]:
+    """The model's 27 features of ``tokens[i]``, each built on its own (the definition the cached ones must match)."""
+    from helpers.event_tagger import _context, _event_nouns, _word_class
+
+    contexts = ["<s>", "<s>", *map(_context, tokens), "</s>", "</s>"]
+    word, j = tokens[i].lower, i + 2
+    before, before2, after, after2 = contexts[j - 1], contexts[j - 2], contexts[j + 1], contexts[j + 2]
+    stem = light_stem(word)
+    possessive = i > 0 and tokens[i - 1].lower.endswith(("'s", "’s"))
+    cls_before = "possessive" if possessive else _word_class(before)
+    return [
+        "bias", f"w={word}", f"stem={stem}", f"event-noun={stem in _event_nouns()}", f"s1={word[-1:]}",
+        f"s3-1={before[-3:]}", f"s3+1={after[-3:]}", f"class-2={_word_class(before2)}",
+        f"class+2={_word_class(after2)}", f"s2={word[-2:]} class-1={cls_before}",
+        f"stem-1,stem={light_stem(before)} {stem}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"s4={word[-4:]}",
+        f"shape={shape(tokens[i].text)}", f"first={i == 0}", f"class={_word_class(word)}", f"w-1={before}",
+        f"w-2={before2}", f"w+1={after}", f"w+2={after2}", f"class-1={cls_before}",
+        f"class+1={_word_class(after)}", f"s2-1={before[-2:]}", f"s2+1={after[-2:]}",
+        f"w-1,w={before} {word}", f"w,w+1={word} {after}",
+    ]  # fmt: skip
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "talks",
+        "attacked",
+        "Friday's",
+        "officials’",
+        "1994",
+        "U.S.",
+        "in",
+        "said",
+        ",",
+        ".",
+        "'s",
+        "Elections",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.text(max_size=40))
+def test_sentence_features_are_the_spelled_out_features_in_order(words: list[str], noise: str) -> None:
+    tokens = locate_words(" ".join(words) + " " + noise)
+    rows = sentence_features(tokens)
+    assert rows == [_spelled_out_features(tokens, i) for i in range(len(tokens))]
