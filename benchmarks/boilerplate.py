@@ -1,6 +1,7 @@
 """Benchmark the body/boilerplate separator against jusText and boilerpy3 on real page dumps.
 
     python benchmarks/boilerplate.py [PAGES] [--repeat 3]
+    python benchmarks/boilerplate.py [PAGES] --steps [--repeat 3]   # CPU time of each step of separate()
 
 PAGES defaults to ../shared/benchmarks/boilerplate/pages (from the repository
 root) when it is there. Every method reads the same NAME.txt dumps; the
@@ -20,18 +21,27 @@ shared), so compare methods within one run. jusText and boilerpy3 are HTML tools
 dump line is given to them as one <p> of a minimal HTML page (for jusText through
 ``helpers.baselines.justext_labels``, the wrapper notebook 02 uses), which is how a
 researcher would feed them a text dump (and reproduces the dataset README's baselines).
+
+``--steps`` prints instead where ``separate(article).body`` spends its time: the
+CPU microseconds a page (mean over the pages, in the fastest of ``--repeat``
+rounds) of each function it calls, timed by wrapping those functions for the run.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
+import time
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
 from common import import_scorer, load_note, pages_parser, timed_together
 
+from helpers import boilerplate, paragraph_features
 from helpers.article import Article, parse_article, read_article
 from helpers.baselines import justext_labels
 from helpers.boilerplate import (
@@ -47,6 +57,15 @@ from helpers.paragraph_features import word_key
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
+STEPS = {  # the functions separate() calls, where it looks them up (segment and measure_rows hold others)
+    boilerplate: (
+        "segment", "word_keys", "measure_page", "measure_rows", "title_repeats", "edge_appeals", "split_appeals",
+        "local_scores", "find_appeals", "find_furniture", "find_tables", "decode_blocks", "find_other_stories",
+        "find_thread", "keep_list_items", "trim_numeric_edges", "mark_repeats", "mark_standfirst",
+        "merge_split_boilerplate",
+    ),
+    paragraph_features: ("measure_rows", "measure_texts", "title_repeats"),
+}  # fmt: skip
 
 
 def as_html(text: str) -> str:
@@ -81,9 +100,55 @@ def boilerpy(page: str) -> str:
     return extractors.ArticleExtractor(raise_on_failure=False).get_content(page)
 
 
+@contextmanager
+def timing_steps(spent: dict[str, float]) -> Iterator[None]:
+    """Wrap the ``STEPS`` functions for the block, adding each call's CPU seconds to ``spent`` by name."""
+
+    def timed_step(name: str, function: Callable) -> Callable:
+        @functools.wraps(function)
+        def step(*args: object, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
+        return step
+
+    originals = [(module, name, getattr(module, name)) for module, names in STEPS.items() for name in names]
+    try:
+        for module, name, function in originals:
+            setattr(module, name, timed_step(name, function))
+        yield
+    finally:
+        for module, name, function in originals:
+            setattr(module, name, function)
+
+
+def print_steps(articles: list[Article], repeat: int) -> None:
+    """Print the CPU microseconds a page of each step of ``separate(article).body``, in its fastest round."""
+    best: tuple[float, dict[str, float]] = (float("inf"), {})
+    for _ in range(repeat):
+        spent: dict[str, float] = {}
+        with timing_steps(spent):
+            start = time.process_time()
+            for article in articles:
+                _ = separate(article).body
+            total = time.process_time() - start
+        best = min(best, (total, spent), key=lambda run: run[0])
+    total, spent = best
+    print(f"separate(article).body on {len(articles)} pages: {total / len(articles) * 1e6:.0f} CPU us a page")
+    print(f"(the fastest of {repeat} rounds, every step wrapped in a timer; {load_note()})")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {name:<26} {seconds / len(articles) * 1e6:7.0f} us  {seconds / total:6.1%}")
+    print("segment holds word_keys, measure_page, title_repeats, edge_appeals and split_appeals;")
+    print("measure_page holds measure_rows, which holds measure_texts (they also measure split sentences).")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the three methods on the pages and print the comparison table."""
     parser = pages_parser(__doc__, DEFAULT_PAGES)
+    parser.add_argument("--steps", action="store_true", help="print the CPU time of each step of separate()")
     args = parser.parse_args(argv)
     evaluate = import_scorer(parser, args.pages, "boilerplate")
 
@@ -96,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         name: [line.strip() for line in text.splitlines() if line.strip()] for name, text in dumps.items()
     }
     warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
+    if args.steps:
+        print_steps(list(articles.values()), args.repeat)
+        return 0
 
     load_before = load_note()
     timed = timed_together(

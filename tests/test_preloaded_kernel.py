@@ -18,6 +18,19 @@ def test_notebook_imports_are_read_from_the_import_statements():
     assert modules == sorted(set(modules)) and "ARTICLE" not in modules
 
 
+def test_preloading_leaves_out_the_artist_property_lists_and_keeps_kwdoc():
+    code = (
+        "import preloaded_kernel\npreloaded_kernel.preload(['matplotlib.pyplot'])\n"
+        "import matplotlib.artist, matplotlib.lines\n"
+        "print(matplotlib.artist.kwdoc(matplotlib.lines.Line2D).startswith('Properties:'))\n"
+        "print('antialiased' in matplotlib.lines.Line2D.set.__doc__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT / "tests", capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "False"]
+
+
 @pytest.fixture
 def kernel_specs(monkeypatch):
     """Make the ``helpers-preloaded`` kernel spec findable, as the plugin does."""
