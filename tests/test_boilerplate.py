@@ -1,6 +1,8 @@
 """Tests for helpers.boilerplate: the seed gold, page shapes written for the tests, rules and properties."""
 
 import csv
+import itertools
+import math
 import subprocess
 import sys
 import time
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from helpers.article import looks_like_html, normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
+    STATES,
     appeal_near_voice,
     decode_layout,
     explain,
@@ -223,6 +226,29 @@ def test_local_scores_rank_prose_above_a_menu_item():
 def test_decode_layout_bridges_a_short_gap_and_closes_the_body():
     states = decode_layout([-3, 2, -3, 2, -6, -6], load_model())
     assert states == ["before", "body", "gap", "body", "after", "after"]
+
+
+def path_log_probability(states: list[str], scores: list[float]) -> float:
+    """The log-probability of a layout path, the way ``decode_layout`` scores it (-inf when not allowed)."""
+    model = load_model()
+    if states[0] not in ("before", "body") or states[-1] == "gap":
+        return -math.inf
+    total = sum(model.scale * score + model.offset for score, state in zip(scores, states) if state == "body")
+    for pair in zip(states, states[1:]):
+        if pair not in model.transitions:
+            return -math.inf
+        total += model.transitions[pair]
+    return total
+
+
+@given(st.lists(st.floats(-8, 8, allow_nan=False), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_decode_layout_finds_the_most_likely_path(scores):
+    decoded = decode_layout(scores, load_model())
+    best = max(
+        path_log_probability(list(path), scores) for path in itertools.product(STATES, repeat=len(scores))
+    )  # every path, at most 4**6
+    assert path_log_probability(decoded, scores) == pytest.approx(best, abs=1e-9)
 
 
 def test_mark_repeats_keeps_the_later_copy():

@@ -480,8 +480,9 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
 
     Each state keeps the log-probability of the best path ending in it; a body
     paragraph adds its evidence ``scale * score + offset``, the other states add
-    nothing. A state is reached from the states listed in its ``max``, which
-    compares (log-probability, previous state) pairs: on a tie the later state wins.
+    nothing. A state is reached from the states it may follow (``_ALLOWED``);
+    on a tie the later state in ``STATES`` wins, so each candidate below is
+    tried from the latest and replaced only by a strictly better one.
 
     >>> decode_layout([-3, 2, -3, 2, -6, -6], load_model())
     ['before', 'body', 'gap', 'body', 'after', 'after']
@@ -502,12 +503,20 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     before, body, gap, after = 0.0, gains[0], -math.inf, -math.inf  # the body may open under the title
     back = []  # per paragraph after the first: the previous state (index in STATES) of each state's best path
     for gain in gains[1:]:
-        into_body = max((before + open_body, 0), (body + stay_body, 1), (gap + close_gap, 2))
-        into_gap = max((body + open_gap, 1), (gap + stay_gap, 2))
-        into_after = max((body + close_body, 1), (after + stay_after, 3))
-        back.append((0, into_body[1], into_gap[1], into_after[1]))
+        into_body, body_from = gap + close_gap, 2
+        if body + stay_body > into_body:
+            into_body, body_from = body + stay_body, 1
+        if before + open_body > into_body:
+            into_body, body_from = before + open_body, 0
+        into_gap, gap_from = gap + stay_gap, 2
+        if body + open_gap > into_gap:
+            into_gap, gap_from = body + open_gap, 1
+        into_after, after_from = after + stay_after, 3
+        if body + close_body > into_after:
+            into_after, after_from = body + close_body, 1
+        back.append((0, body_from, gap_from, after_from))
         before += stay_before
-        body, gap, after = into_body[0] + gain, into_gap[0], into_after[0]
+        body, gap, after = into_body + gain, into_gap, into_after
     ends = [before, body, -math.inf, after]  # a gap lies inside the body: the page cannot end in one
     state = ends.index(max(ends))
     path = [state]
