@@ -267,6 +267,19 @@ def test_merge_split_boilerplate_rejoins_pieces_that_are_not_body():
     assert split == [(0, 0, "T"), (1, 1, "Give now."), (2, 2, "The river rose.")]
 
 
+def test_merge_split_boilerplate_keeps_paragraphs_that_were_never_split_apart():
+    labels, evidence, texts = (
+        ["title", "boilerplate", "boilerplate"],
+        [0.0, -1.0, -2.0],
+        ["T", "Menu", "Share"],
+    )
+    merged = merge_split_boilerplate([0, 1, 2], labels, evidence, texts)
+    assert merged == [(0, 0, "T"), (1, 1, "Menu"), (2, 2, "Share")]
+    assert merge_split_boilerplate([0, 1, 2, 2], [*labels, "boilerplate"], [*evidence, -3.0], [*texts, "It"]) == [
+        (0, 0, "T"), (1, 1, "Menu"), (2, 3, "Share It")
+    ]  # fmt: skip
+
+
 def test_feature_table_lines_up_with_the_paragraphs(seed_article):
     separation = separate(seed_article)
     table = separation.feature_table()

@@ -859,6 +859,8 @@ def merge_split_boilerplate(
     ...                         [0.0, 1.0, -2.0, -1.0, 3.0], ["T", "a", "b", "c", "d"])
     [(0, 0, 'T'), (1, 2, 'a b'), (3, 3, 'c'), (4, 4, 'd')]
     """
+    if not origins or origins[-1] == len(origins) - 1:  # no paragraph was split: each piece is a row
+        return list(zip(range(len(texts)), range(len(texts)), texts))
     merged: list[list] = []  # [first piece, speaking piece, text]
     for index, (origin, label, text) in enumerate(zip(origins, labels, texts)):
         last = merged[-1] if merged else None
