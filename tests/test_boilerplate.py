@@ -21,12 +21,14 @@ from helpers.boilerplate import (
     decode_layout,
     explain,
     find_appeals,
+    find_furniture,
     is_appeal,
     likelihoods,
     load_model,
     local_scores,
     mark_repeats,
     merge_split_boilerplate,
+    prose_ahead,
     segment,
     separate,
     split_appeals,
@@ -249,6 +251,17 @@ def test_decode_layout_finds_the_most_likely_path(scores):
         path_log_probability(list(path), scores) for path in itertools.product(STATES, repeat=len(scores))
     )  # every path, at most 4**6
     assert path_log_probability(decoded, scores) == pytest.approx(best, abs=1e-9)
+
+
+def test_word_limits_hold_at_exactly_the_limit():
+    prose = " ".join(["The river rose"] * 5) + "."  # 15 words, prose_ahead's least
+    assert prose_ahead(measure_page(["T", prose, prose, prose]), ["before", "body", "body", "body"])[1]
+    caption = "Photo: " + " ".join(["word"] * 37) + " / Getty Images"  # 40 words, find_furniture's most
+    texts = ["T", caption]
+    assert (
+        find_furniture(texts, [word_key(text) for text in texts], measure_page(texts))[1]
+        == "a photo caption or credit"
+    )
 
 
 def test_mark_repeats_keeps_the_later_copy():

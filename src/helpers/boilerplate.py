@@ -256,7 +256,7 @@ def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """
     if row.reporting or row.quote or not (row.appeal or row.action) or _INTERVIEW.match(text):
         return False
-    if row.link and math.expm1(row.log_words) <= max_pointer_words:
+    if row.link and row.log_words <= math.log1p(max_pointer_words):
         return _THIRD_PERSON.search(text) is None  # "she shared the link" tells of someone, asks no one
     return bool(row.appeal) and (opens_with_request(text) or appeal_near_voice(text))
 
@@ -646,10 +646,9 @@ def find_tables(
     numeric = [is_numeric(row) for row in rows]
     if sum(numeric) < min_numbers:
         return []  # too few numbers on the page for a table
+    cell_limit = math.log1p(max_cell_words)  # word counts compared as log_words holds them: exactly
     cells = [
-        index > 0
-        and not rule
-        and (number or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row)))
+        index > 0 and not rule and (number or (row.log_words <= cell_limit and not is_furniture_row(row)))
         for index, (row, rule, number) in enumerate(zip(rows, rules, numeric))
     ]
     tables, start = [], 0
@@ -770,8 +769,9 @@ def find_other_stories(
     """
     ahead = prose_ahead(rows, states)
     last = max((index for index, state in enumerate(states) if state == "body"), default=0)
+    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
     for index in range(start + 1, last):  # a heading after the body region's end ends nothing
-        short = math.expm1(rows[index].log_words) <= max_words
+        short = rows[index].log_words <= limit
         if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
             while index > start and states[index - 1] == "gap":
                 index -= 1
@@ -793,9 +793,10 @@ def prose_ahead(
     [True, True, True, True, True, False, False]
     """
     ahead, streak, found = [False] * len(rows), 0, False
+    least = math.log1p(min_words)  # word counts compared as log_words holds them: exactly
     for index in range(len(rows) - 1, -1, -1):
         row = rows[index]
-        prose = states[index] == "body" and row.sentence_end and math.expm1(row.log_words) >= min_words
+        prose = states[index] == "body" and row.sentence_end and row.log_words >= least
         streak = streak + 1 if prose else 0
         found = found or streak >= run
         ahead[index] = found
@@ -833,10 +834,11 @@ def find_furniture(
     >>> find_furniture(texts, word_keys(texts), measure_page(texts))
     ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
+    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
     kinds = []
     for index, (text, key, row) in enumerate(zip(texts, keys, rows)):
         kinds.append(
-            "" if not index or math.expm1(row.log_words) > max_words
+            "" if not index or row.log_words > limit
             else "an embed code" if ("<" in text or "embed" in key) and _EMBED.search(text)
             else "a photo caption or credit" if row.credit and _CREDIT.search(text)
             else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
@@ -925,7 +927,7 @@ def mark_standfirst(
     if len(labels) < 3 or labels[1] == "body" or "body" not in labels[2:]:
         return
     row = rows[1]
-    prose = math.expm1(row.log_words) >= min_words and row.function_share >= 0.2
+    prose = row.log_words >= math.log1p(min_words) and row.function_share >= 0.2
     asks = row.address + row.action + row.site + row.link > 0
     if prose and not asks:
         labels[1] = "standfirst"
