@@ -349,10 +349,28 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
     """
     cues = cue_words()
     silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
-    if not text.isupper() and voice_capitals().search(text):
+    in_capitals = any(
+        word in text for word in voice_acronyms()
+    )  # a plain search first: the pattern scans slowly
+    if in_capitals and not text.isupper() and voice_capitals().search(text):
         spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
         silent += [cues[word.lower()] for word in voice_capitals().findall(spoken)]
     return {category: silent.count(category) for category in _VOICE}
+
+
+@lru_cache(maxsize=1)
+def voice_acronyms() -> tuple[str, ...]:
+    """Return the address and publisher cue words of two letters or more, in capitals, the longest first.
+
+    >>> voice_acronyms()[-2:]
+    ('WE', 'US')
+    """
+    voices = [
+        word.upper()
+        for word, category in cue_words().items()
+        if category in _VOICE and re.fullmatch("[a-z]{2,}", word)
+    ]  # an acronym is two capitals or more
+    return tuple(sorted(voices, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -362,12 +380,7 @@ def voice_capitals() -> re.Pattern[str]:
     >>> voice_capitals().findall("US troops, YOUR call, the HOUSE, Us, WE'LL")
     ['US', 'YOUR', 'WE']
     """
-    voices = [
-        word.upper()
-        for word, category in cue_words().items()
-        if category in _VOICE and re.fullmatch("[a-z]{2,}", word)
-    ]  # an acronym is two capitals or more
-    return re.compile(r"\b(?:" + "|".join(sorted(voices, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(voice_acronyms()) + r")\b")
 
 
 def ends_with_count(text: str) -> bool:
