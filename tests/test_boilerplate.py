@@ -1,6 +1,8 @@
 """Tests for helpers.boilerplate: the seed gold, page shapes written for the tests, rules and properties."""
 
 import csv
+import itertools
+import math
 import subprocess
 import sys
 import time
@@ -14,16 +16,19 @@ from hypothesis import strategies as st
 from helpers.article import looks_like_html, normalize, parse_article
 from helpers.boilerplate import (
     LABELS,
+    STATES,
     appeal_near_voice,
     decode_layout,
     explain,
     find_appeals,
+    find_furniture,
     is_appeal,
     likelihoods,
     load_model,
     local_scores,
     mark_repeats,
     merge_split_boilerplate,
+    prose_ahead,
     segment,
     separate,
     split_appeals,
@@ -225,6 +230,40 @@ def test_decode_layout_bridges_a_short_gap_and_closes_the_body():
     assert states == ["before", "body", "gap", "body", "after", "after"]
 
 
+def path_log_probability(states: list[str], scores: list[float]) -> float:
+    """The log-probability of a layout path, the way ``decode_layout`` scores it (-inf when not allowed)."""
+    model = load_model()
+    if states[0] not in ("before", "body") or states[-1] == "gap":
+        return -math.inf
+    total = sum(model.scale * score + model.offset for score, state in zip(scores, states) if state == "body")
+    for pair in zip(states, states[1:]):
+        if pair not in model.transitions:
+            return -math.inf
+        total += model.transitions[pair]
+    return total
+
+
+@given(st.lists(st.floats(-8, 8, allow_nan=False), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_decode_layout_finds_the_most_likely_path(scores):
+    decoded = decode_layout(scores, load_model())
+    best = max(
+        path_log_probability(list(path), scores) for path in itertools.product(STATES, repeat=len(scores))
+    )  # every path, at most 4**6
+    assert path_log_probability(decoded, scores) == pytest.approx(best, abs=1e-9)
+
+
+def test_word_limits_hold_at_exactly_the_limit():
+    prose = " ".join(["The river rose"] * 5) + "."  # 15 words, prose_ahead's least
+    assert prose_ahead(measure_page(["T", prose, prose, prose]), ["before", "body", "body", "body"])[1]
+    caption = "Photo: " + " ".join(["word"] * 37) + " / Getty Images"  # 40 words, find_furniture's most
+    texts = ["T", caption]
+    assert (
+        find_furniture(texts, [word_key(text) for text in texts], measure_page(texts))[1]
+        == "a photo caption or credit"
+    )
+
+
 def test_mark_repeats_keeps_the_later_copy():
     labels = ["title", "body", "body"]
     mark_repeats(
@@ -239,6 +278,19 @@ def test_merge_split_boilerplate_rejoins_pieces_that_are_not_body():
     assert merged == [(0, 0, "T"), (1, 1, "Give now. The river rose.")]
     split = merge_split_boilerplate([0, 1, 1], ["title", "boilerplate", "body"], evidence, texts)
     assert split == [(0, 0, "T"), (1, 1, "Give now."), (2, 2, "The river rose.")]
+
+
+def test_merge_split_boilerplate_keeps_paragraphs_that_were_never_split_apart():
+    labels, evidence, texts = (
+        ["title", "boilerplate", "boilerplate"],
+        [0.0, -1.0, -2.0],
+        ["T", "Menu", "Share"],
+    )
+    merged = merge_split_boilerplate([0, 1, 2], labels, evidence, texts)
+    assert merged == [(0, 0, "T"), (1, 1, "Menu"), (2, 2, "Share")]
+    assert merge_split_boilerplate([0, 1, 2, 2], [*labels, "boilerplate"], [*evidence, -3.0], [*texts, "It"]) == [
+        (0, 0, "T"), (1, 1, "Menu"), (2, 3, "Share It")
+    ]  # fmt: skip
 
 
 def test_feature_table_lines_up_with_the_paragraphs(seed_article):

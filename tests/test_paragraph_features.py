@@ -239,7 +239,8 @@ def test_word_keys_are_the_word_key_of_each_text(texts):
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_texts_measure_as_any_text(text):
-    # a trailing em dash adds no word, capital or number
+    # a trailing em dash adds no word, capital or number, and makes the text non-ASCII
+    assert word_key(text) == word_key(text + " \u2014")
     assert features(text)["capital_share"] == features(text + " \u2014")["capital_share"]
     assert features(text)["digit_share"] == features(text + " \u2014")["digit_share"]
     assert features(text)["quote"] == features(text + " \u2014")["quote"]

@@ -256,7 +256,7 @@ def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
     """
     if row.reporting or row.quote or not (row.appeal or row.action) or _INTERVIEW.match(text):
         return False
-    if row.link and math.expm1(row.log_words) <= max_pointer_words:
+    if row.link and row.log_words <= math.log1p(max_pointer_words):
         return _THIRD_PERSON.search(text) is None  # "she shared the link" tells of someone, asks no one
     return bool(row.appeal) and (opens_with_request(text) or appeal_near_voice(text))
 
@@ -480,8 +480,9 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
 
     Each state keeps the log-probability of the best path ending in it; a body
     paragraph adds its evidence ``scale * score + offset``, the other states add
-    nothing. A state is reached from the states listed in its ``max``, which
-    compares (log-probability, previous state) pairs: on a tie the later state wins.
+    nothing. A state is reached from the states it may follow (``_ALLOWED``);
+    on a tie the later state in ``STATES`` wins, so each candidate below is
+    tried from the latest and replaced only by a strictly better one.
 
     >>> decode_layout([-3, 2, -3, 2, -6, -6], load_model())
     ['before', 'body', 'gap', 'body', 'after', 'after']
@@ -502,12 +503,20 @@ def decode_layout(scores: Sequence[float], model: Model) -> list[str]:
     before, body, gap, after = 0.0, gains[0], -math.inf, -math.inf  # the body may open under the title
     back = []  # per paragraph after the first: the previous state (index in STATES) of each state's best path
     for gain in gains[1:]:
-        into_body = max((before + open_body, 0), (body + stay_body, 1), (gap + close_gap, 2))
-        into_gap = max((body + open_gap, 1), (gap + stay_gap, 2))
-        into_after = max((body + close_body, 1), (after + stay_after, 3))
-        back.append((0, into_body[1], into_gap[1], into_after[1]))
+        into_body, body_from = gap + close_gap, 2
+        if body + stay_body > into_body:
+            into_body, body_from = body + stay_body, 1
+        if before + open_body > into_body:
+            into_body, body_from = before + open_body, 0
+        into_gap, gap_from = gap + stay_gap, 2
+        if body + open_gap > into_gap:
+            into_gap, gap_from = body + open_gap, 1
+        into_after, after_from = after + stay_after, 3
+        if body + close_body > into_after:
+            into_after, after_from = body + close_body, 1
+        back.append((0, body_from, gap_from, after_from))
         before += stay_before
-        body, gap, after = into_body[0] + gain, into_gap[0], into_after[0]
+        body, gap, after = into_body + gain, into_gap, into_after
     ends = [before, body, -math.inf, after]  # a gap lies inside the body: the page cannot end in one
     state = ends.index(max(ends))
     path = [state]
@@ -637,10 +646,9 @@ def find_tables(
     numeric = [is_numeric(row) for row in rows]
     if sum(numeric) < min_numbers:
         return []  # too few numbers on the page for a table
+    cell_limit = math.log1p(max_cell_words)  # word counts compared as log_words holds them: exactly
     cells = [
-        index > 0
-        and not rule
-        and (number or (math.expm1(row.log_words) <= max_cell_words and not is_furniture_row(row)))
+        index > 0 and not rule and (number or (row.log_words <= cell_limit and not is_furniture_row(row)))
         for index, (row, rule, number) in enumerate(zip(rows, rules, numeric))
     ]
     tables, start = [], 0
@@ -761,8 +769,9 @@ def find_other_stories(
     """
     ahead = prose_ahead(rows, states)
     last = max((index for index, state in enumerate(states) if state == "body"), default=0)
+    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
     for index in range(start + 1, last):  # a heading after the body region's end ends nothing
-        short = math.expm1(rows[index].log_words) <= max_words
+        short = rows[index].log_words <= limit
         if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
             while index > start and states[index - 1] == "gap":
                 index -= 1
@@ -784,9 +793,10 @@ def prose_ahead(
     [True, True, True, True, True, False, False]
     """
     ahead, streak, found = [False] * len(rows), 0, False
+    least = math.log1p(min_words)  # word counts compared as log_words holds them: exactly
     for index in range(len(rows) - 1, -1, -1):
         row = rows[index]
-        prose = states[index] == "body" and row.sentence_end and math.expm1(row.log_words) >= min_words
+        prose = states[index] == "body" and row.sentence_end and row.log_words >= least
         streak = streak + 1 if prose else 0
         found = found or streak >= run
         ahead[index] = found
@@ -824,10 +834,11 @@ def find_furniture(
     >>> find_furniture(texts, word_keys(texts), measure_page(texts))
     ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
+    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
     kinds = []
     for index, (text, key, row) in enumerate(zip(texts, keys, rows)):
         kinds.append(
-            "" if not index or math.expm1(row.log_words) > max_words
+            "" if not index or row.log_words > limit
             else "an embed code" if ("<" in text or "embed" in key) and _EMBED.search(text)
             else "a photo caption or credit" if row.credit and _CREDIT.search(text)
             else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
@@ -850,6 +861,8 @@ def merge_split_boilerplate(
     ...                         [0.0, 1.0, -2.0, -1.0, 3.0], ["T", "a", "b", "c", "d"])
     [(0, 0, 'T'), (1, 2, 'a b'), (3, 3, 'c'), (4, 4, 'd')]
     """
+    if not origins or origins[-1] == len(origins) - 1:  # no paragraph was split: each piece is a row
+        return list(zip(range(len(texts)), range(len(texts)), texts))
     merged: list[list] = []  # [first piece, speaking piece, text]
     for index, (origin, label, text) in enumerate(zip(origins, labels, texts)):
         last = merged[-1] if merged else None
@@ -914,7 +927,7 @@ def mark_standfirst(
     if len(labels) < 3 or labels[1] == "body" or "body" not in labels[2:]:
         return
     row = rows[1]
-    prose = math.expm1(row.log_words) >= min_words and row.function_share >= 0.2
+    prose = row.log_words >= math.log1p(min_words) and row.function_share >= 0.2
     asks = row.address + row.action + row.site + row.link > 0
     if prose and not asks:
         labels[1] = "standfirst"
