@@ -81,7 +81,7 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
     from helpers.article import read_article
     from helpers.boilerplate import separate
     from helpers.corpus import Task, rare_collections, study_file
-    from helpers.frequencies import count_words
+    from helpers.frequencies import word_counts
     from helpers.text import split_sentences
     from helpers.timeline import body_origins, timeline_rows
     from helpers.timex import find_timexes
@@ -101,7 +101,7 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
             s["timexes"],
             lines=body_origins(s["article"].text, s["separation"].body_paragraphs),
         ),
-        "tokens and counts": lambda s: count_words(tokenize(s["separation"].body)),
+        "tokens and counts": lambda s: word_counts(tokenize(s["separation"].body)),
     }
     whole, rare = "all: study_file (with the rows)", "all: study_file, collector as in a worker"
     collector = [

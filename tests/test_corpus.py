@@ -123,10 +123,10 @@ def test_processes_give_the_same_tables_as_serial(pages, monkeypatch):
     assert_same_tables(serial, parallel)
 
 
-def test_warming_up_the_parent_loads_every_step_but_not_py3langid():
+def test_warming_up_the_parent_loads_every_step_but_not_py3langid_nor_nltk():
     code = (
         "import sys; from helpers.corpus import warm_up; warm_up(); "
-        "print(sorted(m for m in ('pandas', 'helpers.timex.grammar', 'helpers.attachment', 'py3langid') "
+        "print(sorted(m for m in ('pandas', 'helpers.timex.grammar', 'helpers.attachment', 'py3langid', 'nltk') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

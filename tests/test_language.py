@@ -10,6 +10,7 @@ from helpers.article import parse_article
 from helpers.language import (
     NotEnglishWarning,
     automaton_states,
+    build_model,
     classify,
     english_share,
     identify_language,
@@ -17,7 +18,9 @@ from helpers.language import (
     not_english_note,
     prose_sample,
     py3langid_identifier,
+    read_model,
     warn_if_not_english,
+    write_model,
 )
 
 FRENCH = (
@@ -142,3 +145,38 @@ def test_the_automaton_states_are_those_of_a_byte_by_byte_walk(data):
 )
 def test_classify_gives_py3langids_own_figures(text):
     assert classify(text) == py3langid_identifier().classify(text)
+
+
+def test_the_cached_model_is_py3langids_own(tmp_path):
+    import numpy as np
+
+    identifier = py3langid_identifier()
+    assert write_model(build_model(), tmp_path / "model")
+    cached = read_model(tmp_path / "model")
+    assert np.array_equal(cached.transitions, np.asarray(identifier.tk_nextmove))
+    assert np.array_equal(cached.row_starts, np.asarray(identifier.tk_row, dtype=np.int64) << 8)
+    assert np.array_equal(cached.features, np.asarray(identifier.tk_output))
+    assert np.array_equal(cached.weights, identifier.nb_ptc) and cached.weights.dtype == np.float32
+    assert np.array_equal(cached.priors, identifier.nb_pc)
+    assert cached.classes == list(identifier.nb_classes) and cached.aliases == build_model().aliases
+    assert isinstance(cached.weights, np.ndarray) and not cached.weights.flags.writeable  # mapped, read-only
+
+
+def test_a_broken_or_unwritable_cache_still_gives_the_model(tmp_path, monkeypatch):
+    import helpers.language as language
+
+    monkeypatch.setenv("HELPERS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = language.cache_folder() / language.model_cache_name()
+    assert write_model(build_model(), folder)
+    weights = folder / "weights.npy"
+    weights.write_bytes(weights.read_bytes()[:1000])  # cut short, as by a full disk
+    assert read_model(folder) is None
+    language.language_model.cache_clear()
+    try:
+        assert language.language_model().classes == list(py3langid_identifier().nb_classes)
+        assert read_model(folder) is not None  # written again
+        monkeypatch.setenv("HELPERS_CACHE_DIR", str(weights))  # a file: no folder can be made in it
+        language.language_model.cache_clear()
+        assert language.classify(GERMAN)[0] == "de" and not write_model(build_model(), weights / "model")
+    finally:
+        language.language_model.cache_clear()

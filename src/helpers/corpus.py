@@ -386,7 +386,7 @@ def _study(task: Task) -> Rows:
 def _article_rows(task: Task, article: Article) -> Rows:
     """Separate, date and count an article read for ``task``; return its rows in ``COLUMNS`` order."""
     from helpers.boilerplate import separate
-    from helpers.frequencies import count_words
+    from helpers.frequencies import word_counts
     from helpers.timeline import body_origins, timeline_rows
     from helpers.timex import find_timexes
     from helpers.tokens import tokenize
@@ -400,7 +400,7 @@ def _article_rows(task: Task, article: Article) -> Rows:
     columns = [column for _, column in located]
     origins = [origin for origin, label in zip(located, separation.labels) if label == "body"]
     timeline = timeline_rows(body, article.published, timexes, lines=origins)
-    counts, tokens = count_words(tokenize(body))
+    counts, tokens = word_counts(tokenize(body))
     key = task.article_id
     body_lines = BodyLines(separation.texts, separation.labels, separation.lines, columns)
     words = [len(text.split()) for text in separation.texts]
@@ -811,12 +811,10 @@ def warm_up() -> None:
 
 
 def prepare_worker() -> None:
-    """Ready a fresh worker process: nltk's Punkt and FreqDist load without nltk's whole package; rare collections.
+    """Ready a fresh worker process: what it holds when it starts is frozen, and the collector runs rarely.
 
-    ``helpers.nltk_light`` saves each worker about 0.4 s of imports; nothing changes where
-    nltk is already imported (a forked worker of a process that uses it). What the worker
-    holds when it starts (inherited from its parent) is frozen, never scanned by the
-    collector again, and the collector runs rarely (``WORKER_GC_THRESHOLDS``).
+    What the worker holds when it starts (inherited from its parent) is never scanned by
+    the collector again, and the collector runs rarely (``WORKER_GC_THRESHOLDS``).
 
     >>> import gc
     >>> saved = gc.get_threshold()
@@ -826,9 +824,6 @@ def prepare_worker() -> None:
     """
     import gc
 
-    from helpers import nltk_light
-
-    nltk_light.install()
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 

@@ -15,8 +15,9 @@ chi-squared p-value (one degree of freedom) and the usual bands (3.84, 6.63, 10.
 15.13); Log Ratio (Hardie 2014) is the binary log of the ratio of relative
 frequencies, a zero count being replaced by 0.5 as Hardie proposes.
 
-pandas is imported inside the functions that build tables, so that importing this
-module (and the command line) stays fast.
+pandas is imported inside the functions that build tables, and nltk inside those that
+return its ``FreqDist``, so that importing this module (the command line, a corpus run's
+``word_counts``) stays fast.
 """
 
 from __future__ import annotations
@@ -28,14 +29,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nltk.probability import FreqDist
-
 from helpers.resources import content_lines, data_lines
 from helpers.tokens import is_word, paragraph_starts, tokenize
 
 if TYPE_CHECKING:
     import pandas
     from nltk.collocations import BigramCollocationFinder
+    from nltk.probability import FreqDist
     from nltk.stem.snowball import SnowballStemmer
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "paragraph_starts",
     "significance_band",
     "tokenize",
+    "word_counts",
 ]
 
 # wordfreq gives relative frequencies without a corpus size; we read them as counts
@@ -94,13 +95,26 @@ def count_words(
     >>> dict(counts), total
     ({'talks': 2}, 4)
     """
+    from nltk.probability import FreqDist
+
+    counts, total = word_counts(tokens, stoplist=stoplist, lowercase=lowercase)
+    return FreqDist(counts), total
+
+
+def word_counts(
+    tokens: Iterable[str], *, stoplist: Collection[str] = STOPLIST, lowercase: bool = True
+) -> tuple[dict[str, int], int]:
+    """Return the counts of the words not in ``stoplist``, in first-seen order, and the number of all words.
+
+    >>> word_counts(["The", "talks", ",", "the", "Talks", "."])
+    ({'talks': 2}, 4)
+    """
     # Counted by a Counter, then handed over whole: FreqDist's own counting goes through its
-    # ``__setitem__`` for every token, four times slower. The words keep their first-seen order.
+    # ``__setitem__`` for every token, four times slower.
     words = [token for token in tokens if token.isalnum() or is_word(token)]  # most words are alphanumeric
     stop = STOPLIST if stoplist is STOPLIST else {word.lower() for word in stoplist}
     counted = Counter(map(str.lower, words) if lowercase else words)
-    counts = FreqDist({word: n for word, n in counted.items() if word.lower() not in stop})
-    return counts, len(words)  # all words, before the stopwords go
+    return {word: n for word, n in counted.items() if word.lower() not in stop}, len(words)  # all words
 
 
 def frequency_table(
@@ -347,6 +361,8 @@ def capitalised_words(tokens: Sequence[str]) -> dict[str, str]:
     >>> capitalised_words(tokenize("The talks in Lagos ended. Lagos said the Talks ended. Talks resume."))
     {'lagos': 'Lagos'}
     """
+    from nltk.probability import FreqDist
+
     forms: dict[str, FreqDist] = {}
     for index, token in enumerate(tokens):
         starts_sentence = index == 0 or tokens[index - 1] in _SENTENCE_ENDS
