@@ -12,6 +12,7 @@ from helpers.paragraph_features import (
     FEATURES,
     cue_words,
     function_words,
+    holds_quote_mark,
     is_repeated,
     measure,
     measure_page,
@@ -253,3 +254,9 @@ def test_measure_page_gives_one_full_row_per_paragraph(texts):
     assert len(rows) == len(texts)
     assert all(len(row) == len(FEATURES) for row in rows)
     assert all(math.isfinite(float(value)) for row in rows for value in row)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab \"\u201c\u201d\u00ab\u00bb\u2019'\u201e"), max_size=12))
+def test_holds_quote_mark_finds_any_of_the_five_marks(text):
+    assert holds_quote_mark(text) == (re.search('["\u201c\u201d\u00ab\u00bb]', text) is not None)

@@ -105,7 +105,6 @@ _COMMENT_WORDS = frozenset(
 )  # every comment heading, button and signature holds one of these words
 _COMMENT_MAX_WORDS = 12  # comment furniture is short
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
-_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +271,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
     capitals = [len(found) * share for found, share in zip(map(_CAPITAL.findall, texts), shares)]
     numbers = [len((_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text)) for text in texts]
-    quoted = [_QUOTE_MARK.search(text) is not None for text in texts]
+    quoted = list(map(holds_quote_mark, texts))
     vocabulary, none = cue_vocabulary(), dict.fromkeys(CUE_CATEGORIES, 0)
     cues = [
         none if vocabulary.isdisjoint(found) else count_cues(text, key, found, quote)
@@ -307,6 +306,18 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         title_repeat,
     )
     return list(map(Features._make, zip(*columns)))
+
+
+def holds_quote_mark(text: str) -> bool:
+    """Tell whether a text holds a quotation mark: straight, curly or guillemet.
+
+    Five substring searches, each a fast scan, take a third of the time of one
+    regex search for the five marks.
+
+    >>> holds_quote_mark("He said \u201cno\u201d."), holds_quote_mark("\u00abOui\u00bb"), holds_quote_mark("It\u2019s")
+    (True, True, False)
+    """
+    return '"' in text or "\u201c" in text or "\u201d" in text or "\u00ab" in text or "\u00bb" in text
 
 
 def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
