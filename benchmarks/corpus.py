@@ -13,6 +13,12 @@ the serial engine on growing folders to show that time is linear in pages.
     .venv/bin/python benchmarks/corpus.py --pages 2000 --engines serial processes:2 dask:2
     .venv/bin/python benchmarks/corpus.py --sizes 250 500 1000 --engines
     .venv/bin/python benchmarks/corpus.py --steps 5 --engines           # CPU ms a page of each step
+    .venv/bin/python benchmarks/corpus.py --pages 2000 --startup 3 --engines  # what a run does before its workers
+
+``--startup N`` times, fastest of N, what the parent does before it forks its workers
+(finding, checking and planning the linked pages; ``warm_up`` in a fresh process) and
+what a worker's first page not plainly English costs: py3langid's own model load against
+``helpers.language.language_model`` mapping its cached arrays (each in a fresh process).
 
 ``--steps N`` times each step of ``helpers.corpus.study_file`` on the distinct pages, in
 this process, and prints the fastest of N rounds in CPU milliseconds a page; then the whole
@@ -132,6 +138,42 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
     return [(name, 1000 * seconds / len(pages)) for name, seconds in best.items()]
 
 
+def time_startup(folder: Path, rounds: int) -> list[tuple[str, float]]:
+    """Return the wall seconds, fastest of ``rounds``, of what a run does before its workers start."""
+    from helpers.corpus import _plan, check_output, find_pages
+
+    timings: dict[str, float] = {}
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory(prefix="corpus-bench-out-") as out:
+            began = time.perf_counter()
+            pages = find_pages(folder)
+            found = time.perf_counter()
+            check_output(out, pages)
+            checked = time.perf_counter()
+            _plan(pages, None, {})
+            planned = time.perf_counter()
+        for name, seconds in (
+            (f"find {len(pages):,} pages", found - began),
+            ("check the output folder (links followed)", checked - found),
+            ("plan (hash every page)", planned - checked),
+            ("warm_up, fresh process (imports included)", fresh_seconds("helpers.corpus", "warm_up")),
+            ("py3langid's own model load, fresh process", fresh_seconds("helpers.language", "py3langid_identifier")),
+            ("language_model() from its cache, fresh process", fresh_seconds("helpers.language", "language_model")),
+        ):  # fmt: skip
+            timings[name] = min(timings.get(name, float("inf")), seconds)
+    return list(timings.items())
+
+
+def fresh_seconds(module: str, function: str) -> float:
+    """Return the wall seconds of importing ``module`` and calling ``function`` in a fresh process, numpy imported."""
+    code = (
+        f"import time, numpy; began = time.perf_counter(); from {module} import {function}; {function}(); "
+        "print(time.perf_counter() - began)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(result.stdout.split()[-1])
+
+
 @contextmanager
 def collector_time() -> Iterator[list[float]]:
     """Yield a one-item list that holds, after the block, the CPU seconds the garbage collector ran in it."""
@@ -170,6 +212,9 @@ def main() -> None:
     parser.add_argument(
         "--steps", type=int, default=0, metavar="N", help="time each step, fastest of N rounds"
     )
+    parser.add_argument(
+        "--startup", type=int, default=0, metavar="N", help="time what a run does before its workers"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -182,6 +227,16 @@ def main() -> None:
         for name, milliseconds in time_steps(args.source, args.steps):
             print(f"| {name} | {milliseconds:.1f} |")
         print(f"(fastest of {args.steps} rounds; load average {os.getloadavg()[0]:.1f} at the end)")
+    if args.startup:
+        from helpers.language import language_model
+
+        language_model()  # the cache written, if it was not yet
+        with tempfile.TemporaryDirectory(prefix="corpus-bench-pages-") as temporary:
+            link_pages(args.source, args.pages, Path(temporary))
+            print("| before the workers | wall s |\n|---|---|")
+            for name, seconds in time_startup(Path(temporary), args.startup):
+                print(f"| {name} | {seconds:.3f} |")
+        print(f"(fastest of {args.startup} rounds; load average {os.getloadavg()[0]:.1f} at the end)")
     if not args.engines and not args.sizes:
         return
     print(
