@@ -276,8 +276,8 @@ def test_body_offsets_map_to_their_line(paragraphs):
     labels = ["body" if body else "boilerplate" for _, body in paragraphs]
     lines = list(range(1, len(texts) + 1))
     body = "\n".join(text for text, label in zip(texts, labels) if label == "body")
-    located = BodyLines(texts, labels, lines, [3] * len(texts))
     bodies = [(line, text) for line, text, label in zip(lines, texts, labels) if label == "body"]
+    located = BodyLines([text for _, text in bodies], [(line, 3) for line, _ in bodies])
     offset = 0
     for line, text in bodies:
         for position in range(len(text)):

@@ -395,15 +395,14 @@ def _article_rows(task: Task, article: Article) -> Rows:
     separation = separate(article)
     body = separation.body
     timexes = find_timexes(body, article.published)
-    # Where each paragraph starts in its line (0 when not found: a hard-wrapped page's line
-    # numbers are the file's, past the rebuilt text's lines).
-    located = body_origins(article.text, list(zip(separation.lines, separation.texts)))
-    columns = [column for _, column in located]
-    origins = [origin for origin, label in zip(located, separation.labels) if label == "body"]
+    # Where each body paragraph starts in its line (0 when not found: a hard-wrapped page's
+    # line numbers are the file's, past the rebuilt text's lines).
+    body_paragraphs = separation.body_paragraphs
+    origins = body_origins(article.text, body_paragraphs)
     timeline = timeline_rows(body, article.published, timexes, lines=origins)
     counts, tokens = word_counts(tokenize(body))
     key = task.article_id
-    body_lines = BodyLines(separation.texts, separation.labels, separation.lines, columns)
+    body_lines = BodyLines([text for _, text in body_paragraphs], origins)
     words = [len(text.split()) for text in separation.texts]
     paragraphs = list(
         zip(
@@ -445,26 +444,22 @@ def _timex_row(key: int, timex: Any, body_lines: BodyLines) -> tuple:
 class BodyLines:
     """Map an offset in ``Separation.body`` (body paragraphs joined by newlines) to (line, offset in the line).
 
-    ``columns`` are where each paragraph starts in its line (a line split in two holds two).
+    ``texts`` are the body paragraphs and ``places`` the (line, column) where each starts
+    (``helpers.timeline.body_origins``: a line split in two holds two).
 
-    >>> BodyLines(("Title", "One.", "Two."), ("title", "body", "body"), (1, 2, 2), (0, 0, 5)).locate(6)
+    >>> BodyLines(("One.", "Two."), ((2, 0), (2, 5))).locate(6)
     (2, 6)
     """
 
     texts: Sequence[str]
-    labels: Sequence[str]
-    lines: Sequence[int]
-    columns: Sequence[int]
+    places: Sequence[tuple[int, int]]
     starts: list[int] = field(default_factory=list, init=False)
-    places: list[tuple[int, int]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         offset = 0
-        for text, label, line, column in zip(self.texts, self.labels, self.lines, self.columns):
-            if label == "body":
-                self.starts.append(offset)
-                self.places.append((line, column))
-                offset += len(text) + 1
+        for text in self.texts:
+            self.starts.append(offset)
+            offset += len(text) + 1
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Return the line of the body paragraph holding ``offset`` and the offset within that line."""
