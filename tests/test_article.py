@@ -551,3 +551,14 @@ def test_glued_paragraphs_are_found_line_by_line_as_before(lines):
         offset += len(line) + 1
     paragraphs, _ = split_paragraphs(text)
     assert [(p.line, p.start, p.text) for p in paragraphs] == expected
+
+
+@given(st.text(alphabet=st.sampled_from('ab.!?"\u201d\u2019AB U.S\n'), max_size=60))
+def test_glued_ends_are_those_of_two_letters_then_the_mark(text):
+    # The reference: the pattern as first written, two lower-case letters first; only the ends are read.
+    import re
+
+    from helpers.article import _GLUED
+
+    letters_first = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?(?=[A-Z](?:[a-z]|\.[A-Z]))")
+    assert [m.end() for m in _GLUED.finditer(text)] == [m.end() for m in letters_first.finditer(text)]

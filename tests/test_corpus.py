@@ -1,6 +1,7 @@
 """Tests for helpers.corpus: engines agree, bad files become rows, saves are atomic, re-runs incremental."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -320,7 +321,8 @@ def test_a_hard_wrapped_page_is_read_not_an_error(tmp_path):
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["a", "b", "link-to-b", "."]), st.sampled_from(["p.txt", "q.txt", "l.txt", ".."])
+            st.sampled_from(["a", "b", "link-to-b", ".", "a/../link-to-b"]),
+            st.sampled_from(["p.txt", "q.txt", "l.txt", "..", "r.txt", "c.txt", "loop.txt", "up.txt"]),
         ),
         max_size=8,
     )
@@ -337,5 +339,10 @@ def test_real_folders_are_those_of_the_resolved_pages(tmp_path, pairs):
     if not (tmp_path / "link-to-b").exists():
         (tmp_path / "link-to-b").symlink_to(tmp_path / "b")
         (tmp_path / "a" / "l.txt").symlink_to(tmp_path / "b" / "p.txt")
+        (tmp_path / "a" / "r.txt").symlink_to("../link-to-b/p.txt")  # relative, through a linked folder
+        (tmp_path / "b" / "c.txt").symlink_to("../a/l.txt")  # a link to a link
+        (tmp_path / "a" / "loop.txt").symlink_to("../b/loop.txt")  # a loop: left to realpath
+        (tmp_path / "b" / "loop.txt").symlink_to("../a/loop.txt")
+        (tmp_path / "b" / "up.txt").symlink_to("..")  # a link to a folder
     pages = [Path(tmp_path, folder, name) for folder, name in pairs]
-    assert real_folders(pages) == {page.resolve().parent for page in pages}
+    assert real_folders(pages) == {Path(os.path.realpath(page)).parent for page in pages}

@@ -50,8 +50,10 @@ _HTML_TAG = re.compile(
 )
 _HTML_MIN_TAGS = 10
 # A sentence end glued to the next sentence: "difference.U.S. Secretary", "ended."He said.
-# The left side is a lower-case word, so "U.S.", decimals and times never match.
-_GLUED = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?(?=[A-Z](?:[a-z]|\.[A-Z]))")
+# The left side is a lower-case word, so "U.S.", decimals and times never match. The pattern
+# opens with the end mark and looks back for the two letters: a search then skips to the next
+# mark instead of trying two letters at every position (four times faster; the same ends).
+_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"\u201d\u2019]?(?=[A-Z](?:[a-z]|\.[A-Z]))")
 _URL_OR_EMAIL = re.compile(r"\S*(?:://|www\.|@)\S*|\S+\.(?:com|org|net|gov|edu|co|uk|io)\b\S*", re.IGNORECASE)
 # UTF-8 read as cp1252 or Latin-1: a lead byte's letter (Ã, Â, â...) before a continuation byte's
 # character. Only lines holding one go through ftfy, which decides whether they are mojibake.

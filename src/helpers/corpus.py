@@ -60,6 +60,7 @@ CHUNK = 256  # articles per Parquet row group and CSV chunk written by the paren
 # last two rows of benchmarks/corpus.py --steps). At 50,000 a run of 880 pages needs none at all.
 WORKER_GC_THRESHOLDS = (50_000, 20, 50)
 DASK_EXTRA = "pip install 'news-article-helpers[dask]'"
+_MAX_LINKS = 40  # symbolic links followed in a row before a path counts as a loop (Linux's limit)
 _FORKS = sys.platform == "linux"  # where multiprocessing forks by default (the processes engine too)
 # English prose with a date, a title and a stopword: every step of ``study_file`` runs on it.
 _WARM_UP_TEXT = (
@@ -502,22 +503,44 @@ def check_output(folder: Path | str, pages: Sequence[Path] = ()) -> Path:
 def real_folders(pages: Iterable[Path]) -> set[Path]:
     """Return the folders the pages really lie in (symbolic links followed), each folder resolved once.
 
-    A page that is no link lies in its folder as resolved: only links are resolved one by one
-    (resolving every page read each folder on its path again, a tenth of a millisecond a page).
+    Resolving every page read each folder on its path again (a tenth of a millisecond a
+    page): a page's folder is resolved once for all its pages, and a link is followed by
+    reading it (``real_folder``).
 
     >>> real_folders([Path("/tmp/a.txt"), Path("/tmp/b.txt")]) == {Path("/tmp").resolve()}
     True
     """
-    resolved: dict[Path, Path] = {}
-    found = set()
-    for page in pages:
-        if page.name in ("", ".", "..") or os.path.islink(page):
-            found.add(page.resolve().parent)
-        else:
-            if page.parent not in resolved:
-                resolved[page.parent] = page.parent.resolve()
-            found.add(resolved[page.parent])
-    return found
+    resolved: dict[str, str] = {}
+
+    def resolve(folder: str) -> str:
+        if folder not in resolved:
+            resolved[folder] = os.path.realpath(folder)
+        return resolved[folder]
+
+    return {Path(real_folder(str(page), resolve)) for page in pages}
+
+
+def real_folder(path: str, resolve: Callable[[str], str] = os.path.realpath) -> str:
+    """Return the folder the file ``path`` names really lies in, as ``os.path.realpath(path)``'s folder.
+
+    The folder is resolved by ``resolve`` (``os.path.realpath``, or a cache of it); while
+    the name is a symbolic link, its target is read and the same is done for it (a target
+    that is relative is read from the link's real folder). A chain of links longer than
+    the system's limit, or a name such as ``..``, is left to ``os.path.realpath`` whole.
+
+    >>> real_folder("/tmp/a.txt") == os.path.realpath("/tmp")
+    True
+    """
+    folder, name = os.path.split(path)
+    for _ in range(_MAX_LINKS):
+        if name in ("", ".", ".."):
+            break
+        folder = resolve(folder or ".")
+        joined = os.path.join(folder, name)
+        if not os.path.islink(joined):
+            return folder
+        folder, name = os.path.split(os.path.join(folder, os.readlink(joined)))
+    return os.path.dirname(os.path.realpath(path))
 
 
 def read_manifest(folder: Path) -> dict | None:
