@@ -2,6 +2,7 @@
 
     python benchmarks/boilerplate.py [PAGES] [--repeat 3]
     python benchmarks/boilerplate.py [PAGES] --steps [--repeat 3]   # CPU time of each step of separate()
+    python benchmarks/boilerplate.py [PAGES] --body-rounds N        # only the body, N rounds (for valgrind)
 
 PAGES defaults to ../shared/benchmarks/boilerplate/pages (from the repository
 root) when it is there. Every method reads the same NAME.txt dumps; the
@@ -25,6 +26,13 @@ researcher would feed them a text dump (and reproduces the dataset README's base
 ``--steps`` prints instead where ``separate(article).body`` spends its time: the
 CPU microseconds a page (mean over the pages, in the fastest of ``--repeat``
 rounds) of each function it calls, timed by wrapping those functions for the run.
+
+``--body-rounds N`` only runs ``separate(article).body`` N rounds over the pages, for
+counting instructions, which no load on the machine changes: the difference of two
+runs under valgrind is the work of the extra rounds (divide by rounds and pages)::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/boilerplate.py --body-rounds 1
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/boilerplate.py --body-rounds 3
 """
 
 from __future__ import annotations
@@ -149,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the three methods on the pages and print the comparison table."""
     parser = pages_parser(__doc__, DEFAULT_PAGES)
     parser.add_argument("--steps", action="store_true", help="print the CPU time of each step of separate()")
+    parser.add_argument(
+        "--body-rounds", type=int, metavar="N", help="only run separate(article).body N rounds (for valgrind)"
+    )
     args = parser.parse_args(argv)
     evaluate = import_scorer(parser, args.pages, "boilerplate")
 
@@ -163,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore", UserWarning)  # "no body found" warnings: an empty body scores as such
     if args.steps:
         print_steps(list(articles.values()), args.repeat)
+        return 0
+    if args.body_rounds is not None:
+        for _ in range(args.body_rounds):
+            for article in articles.values():
+                ours_body(article)
+        print(f"{args.body_rounds} rounds of separate(article).body on {len(articles)} pages")
         return 0
 
     load_before = load_note()

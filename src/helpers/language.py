@@ -173,8 +173,9 @@ def write_model(model: LanguageModel, folder: Path) -> bool:
     """Write the model's arrays to ``folder`` (under a temporary name, then renamed); False if it cannot be written.
 
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp()) / "model"
-    >>> write_model(build_model(), folder), read_model(folder).classes == build_model().classes
+    >>> with tempfile.TemporaryDirectory() as scratch:  # 98 MB: removed after the example
+    ...     folder = Path(scratch) / "model"
+    ...     write_model(build_model(), folder), read_model(folder).classes == build_model().classes
     (True, True)
     """
     import numpy as np
