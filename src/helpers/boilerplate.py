@@ -646,7 +646,7 @@ def find_tables(
     numeric = [is_numeric(row) for row in rows]
     if sum(numeric) < min_numbers:
         return []  # too few numbers on the page for a table
-    cell_limit = math.log1p(max_cell_words)  # word counts compared as log_words holds them: exactly
+    cell_limit = math.log1p(max_cell_words)
     cells = [
         index > 0 and not rule and (number or (row.log_words <= cell_limit and not is_furniture_row(row)))
         for index, (row, rule, number) in enumerate(zip(rows, rules, numeric))
@@ -769,7 +769,7 @@ def find_other_stories(
     """
     ahead = prose_ahead(rows, states)
     last = max((index for index, state in enumerate(states) if state == "body"), default=0)
-    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
+    limit = math.log1p(max_words)
     for index in range(start + 1, last):  # a heading after the body region's end ends nothing
         short = rows[index].log_words <= limit
         if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
@@ -793,7 +793,7 @@ def prose_ahead(
     [True, True, True, True, True, False, False]
     """
     ahead, streak, found = [False] * len(rows), 0, False
-    least = math.log1p(min_words)  # word counts compared as log_words holds them: exactly
+    least = math.log1p(min_words)
     for index in range(len(rows) - 1, -1, -1):
         row = rows[index]
         prose = states[index] == "body" and row.sentence_end and row.log_words >= least
@@ -834,7 +834,7 @@ def find_furniture(
     >>> find_furniture(texts, word_keys(texts), measure_page(texts))
     ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
-    limit = math.log1p(max_words)  # word counts compared as log_words holds them: exactly
+    limit = math.log1p(max_words)
     kinds = []
     for index, (text, key, row) in enumerate(zip(texts, keys, rows)):
         kinds.append(

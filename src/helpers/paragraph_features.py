@@ -24,7 +24,7 @@ from helpers.resources import data_lines
 class Features(NamedTuple):
     """The measured cues of one paragraph (a row of the separator's model)."""
 
-    log_words: float  # log(1 + number of words)
+    log_words: float  # log(1 + number of words): compare it with math.log1p(n), never expm1 it
     function_share: float  # share of function words (0 below _DENSITY_MIN_WORDS words)
     sentence_end: bool  # ends with a full stop, question or exclamation mark
     capital_share: float  # capitalised words per word
@@ -56,9 +56,7 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # letters, with apostrophes inside
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['\u2019 ][^\W\d_]+)*")  # words with single spaces between: one match
-_ASCII_WORD_RUN = re.compile(
-    r"[A-Za-z]+(?:[' ][A-Za-z]+)*"
-)  # the same on ASCII text, where letters are a-z, A-Z
+_ASCII_WORD_RUN = re.compile(r"[A-Za-z]+(?:[' ][A-Za-z]+)*")  # the same on ASCII text (letters a-z, A-Z)
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
 _NUMBER = re.compile(r"\d\d*")  # \d+, written so that the regex engine can skip ahead to a digit
 _ASCII_NUMBER = re.compile(r"[0-9][0-9]*")  # the same on ASCII text
@@ -360,10 +358,12 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
     """
     cues = cue_words()
     silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
-    in_capitals = any(
-        word in text for word in voice_acronyms()
-    )  # a plain search first: the pattern scans slowly
-    if in_capitals and not text.isupper() and voice_capitals().search(text):
+    # a plain substring search first: the whole-word pattern scans one position at a time
+    if (
+        not text.isupper()
+        and any(word in text for word in voice_acronyms())
+        and voice_capitals().search(text)
+    ):
         spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
         silent += [cues[word.lower()] for word in voice_capitals().findall(spoken)]
     return {category: silent.count(category) for category in _VOICE}
