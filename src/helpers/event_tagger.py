@@ -134,6 +134,11 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     >>> sentence_features(locate_words("troops attacked"))[1][:4]
     ['bias', 'w=attacked', 'stem=attack', 'event-noun=True']
     """
+    return _features(tokens, range(len(tokens)))
+
+
+def _features(tokens: Sequence[Token], positions: Sequence[int]) -> list[list[str]]:
+    """Return the rows of ``sentence_features`` of the tokens at ``positions`` (the words: punctuation has none)."""
     contexts = ["<s>", "<s>", *map(_context, tokens), "</s>", "</s>"]  # token i sits at i + 2
     # One column per neighbour feature: w_before[j] is "w-1=<the word at j>", and so on.
     columns = zip(*map(_neighbour_features, contexts))
@@ -141,7 +146,8 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
      class_before2, class_before, class_after, class_after2, stems) = columns  # fmt: skip
     possessive = [token.lower.endswith(_POSSESSIVES) for token in tokens]
     rows = []
-    for i, token in enumerate(tokens):
+    for i in positions:
+        token = tokens[i]
         word, j = token.lower, i + 2
         w, stem, event_noun, s1, s3, s2, s4, word_class, bare_stem = _own_features(word)
         before = "class-1=possessive" if i > 0 and possessive[i - 1] else class_before[j - 1]
@@ -211,10 +217,11 @@ def event_scores(tokens: Sequence[Token], weights: dict[str, float] | None = Non
     [False, True, False, False]
     """
     weights = load_weights() if weights is None else weights
-    return [
-        sum(map(weights.get, features, repeat(0.0))) if token.is_word else _NOT_A_WORD
-        for token, features in zip(tokens, sentence_features(tokens))
-    ]
+    words = [i for i, token in enumerate(tokens) if token.is_word]
+    scores = [_NOT_A_WORD] * len(tokens)
+    for i, features in zip(words, _features(tokens, words)):
+        scores[i] = sum(map(weights.get, features, repeat(0.0)))
+    return scores
 
 
 @lru_cache(maxsize=64)
