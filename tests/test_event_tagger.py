@@ -173,3 +173,10 @@ def test_scores_are_the_weights_of_the_spelled_out_features_added_in_order(
             total += weights.get(name, 0.0)
         expected.append(total if token.is_word else -1000.0)
     assert event_scores(tokens) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.text(max_size=40))
+def test_the_shipped_weights_cached_by_word_give_the_scores_of_a_copy_of_them(words: list[str], noise: str) -> None:
+    tokens = locate_words(" ".join(words) + " " + noise)
+    assert event_scores(tokens) == event_scores(tokens, dict(load_weights()))  # the copy is looked up name by name
