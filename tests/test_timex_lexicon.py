@@ -5,8 +5,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpers.timex.lexicon import load_tables, parse_number
+from helpers.timex.lexicon import BLANK, alternation, capitalised, load_tables, parse_number
 
 
 def test_every_table_section_is_read_by_the_package():
@@ -59,3 +61,32 @@ def test_every_table_the_grammar_names_is_in_the_data_file():
 )
 def test_parse_number(words, value):
     assert parse_number(words) == value
+
+
+def plain_alternation(words: list[str]) -> str:
+    """The alternation as it was written before its first-character look-ahead."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", BLANK) for w in ordered) + ")"
+
+
+_WORDS = st.lists(st.text(alphabet="aAbkKsS\u017f\u212a\u0130i -.'^]\\", max_size=5), max_size=6)
+_TEXTS = st.text(alphabet="aAbkKsS\u017f\u212a\u0130i -.'^]\\\n\t", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _WORDS, _TEXTS, st.sampled_from([0, re.IGNORECASE]), st.sampled_from(["{}", "{}+", r"\b{}?x", "(?!{})."])
+)
+def test_alternation_matches_as_the_plain_alternation(words, text, flags, context):
+    new = re.compile(context.format(alternation(words)), flags)
+    old = re.compile(context.format(plain_alternation(words)), flags)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, _TEXTS)
+def test_capitalised_matches_as_the_plain_alternation_of_its_forms(words, text):
+    forms = {f for w in words for f in (" ".join(p[:1].upper() + p[1:] for p in w.split()), w.upper())}
+    new = re.compile(capitalised(words), re.IGNORECASE)
+    old = re.compile("(?-i:" + plain_alternation(list(forms))[3:], re.IGNORECASE)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -50,11 +50,18 @@ def lookup(name: str, words: str) -> tuple[str, ...]:
 def alternation(words: list[str] | dict[str, tuple[str, ...]]) -> str:
     """Return a regex alternation of ``words``, longest first, spaces matching any blank.
 
-    >>> alternation(["a", "a few"])
-    '(?:a[^\\\\S\\\\n]+few|a)'
+    A look-ahead on the words' first characters comes first: a position no word can
+    start at then fails in one test instead of one per word.
+
+    >>> alternation(["a", "a few", "the"])
+    '(?:(?=[at])(?:a[^\\\\S\\\\n]+few|the|a))'
     """
     ordered = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", BLANK) for w in ordered) + ")"
+    branches = "|".join(re.escape(w).replace(r"\ ", BLANK) for w in ordered)
+    if not ordered or not ordered[-1]:  # no word, or the empty word: any position may match
+        return f"(?:{branches})"
+    first = "".join(sorted({re.escape(w[0]) for w in ordered}))
+    return f"(?:(?=[{first}])(?:{branches}))"
 
 
 def capitalised(words: list[str] | dict[str, tuple[str, ...]]) -> str:
