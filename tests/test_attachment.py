@@ -136,3 +136,81 @@ def test_a_partner_is_of_the_other_kind_and_outside_the_expression(
 def test_a_dated_noun_names_its_verb_too() -> None:
     assert dated_event("Last year's profit grew 5%.", 0, 9).heads == ("profit", "grew")
     assert dated_event("Aetna had a loss in the quarter.", 19, 31).heads == ("had", "loss")
+
+
+def _spelled_out_features(tokens: list, first: int, last: int, candidate: int, candidates: list, stopped: list,
+                          scores: list) -> list[str]:  # fmt: skip
+    """The ranker's 21 features of one candidate, each found on its own (the definition the shared ones must match)."""
+    from helpers.attachment import _bucket, _confidence, _is_possessive, _previous_class
+    from helpers.events import load_cues
+
+    cues = load_cues()
+    left = candidate < first
+    side = "L" if left else "R"
+    between = tokens[candidate + 1 : first] if left else tokens[last + 1 : candidate]
+    dist = _bucket(len(between) + 1)
+    low, high = (candidate, first) if left else (last, candidate)
+    rank = min(sum(1 for c in candidates if low < c < high and (not scores or scores[c] > 0)), 3)
+    commas = min(sum(1 for t in between if t.text in ',;:()[]"“”—–'), 2)
+    span = range(candidate + 1, first) if left else range(last + 1, candidate)
+    times = "-" if not stopped else "yes" if any(stopped[k] for k in span) else "no"
+    joined = "yes" if any(t.lower in ("and", "but", "or") for t in between) else "no"
+    prepositions = min(sum(1 for t in between if t.lower in cues["prepositions"] or t.lower == "of"), 2)
+    subordinators = min(sum(1 for t in between if t.lower in cues["boundaries"]), 2)
+    word = tokens[candidate].lower
+    before = tokens[first - 1].lower if first > 0 else "<s>"
+    after = tokens[last + 1].lower if last + 1 < len(tokens) else "</s>"
+    previous = _previous_class(tokens[candidate - 1].lower if candidate > 0 else "<s>", cues)
+    reporting = "yes" if word in cues["reporting"] else "no"
+    confidence = _confidence(scores[candidate]) if scores else "event"
+    start = first == 0 or (first == 1 and before in cues["prepositions"])
+    return [
+        f"side={side}", f"side={side} dist={dist}", f"side={side} rank={rank}",
+        f"side={side} rank={rank} commas={commas}", f"side={side} subordinators={subordinators}",
+        f"side={side} times-between={times}", f"side={side} times-between={times} and-between={joined}",
+        f"side={side} before={before}", f"side={side} after={after}",
+        f"side={side} possessive={_is_possessive(tokens, last)} dist={dist}", f"side={side} start={start}",
+        f"side={side} reporting={reporting}", f"side={side} reporting={reporting} rank={rank}",
+        f"side={side} prepositions-between={prepositions}",
+        f"side={side} prepositions-between={prepositions} dist={dist}", f"side={side} previous={previous}",
+        f"w={word}", f"side={side} s2={word[-2:]}", f"s3={word[-3:]}", f"confidence={confidence}",
+        f"side={side} confidence={confidence} dist={dist}",
+    ]  # fmt: skip
+
+
+_PIECES = st.sampled_from(
+    [
+        "the",
+        "talks",
+        "said",
+        "and",
+        "of",
+        "in",
+        "after",
+        "which",
+        ",",
+        "(",
+        "Monday",
+        "resumed",
+        "Friday's",
+        "vote",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=2, max_size=16), st.data())
+def test_candidate_features_are_the_spelled_out_features_in_order(
+    words: list[str], data: st.DataObject
+) -> None:
+    from helpers.event_tagger import event_scores
+
+    tokens = locate_words(" ".join(words))
+    first = data.draw(st.integers(0, len(tokens) - 1))
+    last = data.draw(st.integers(first, len(tokens) - 1))
+    stopped = [first <= k <= last for k in range(len(tokens))] if data.draw(st.booleans()) else []
+    scores = event_scores(tokens) if data.draw(st.booleans()) else []
+    candidates = sorted(data.draw(st.sets(st.integers(0, len(tokens) - 1))))
+    for candidate in candidates:
+        expected = _spelled_out_features(tokens, first, last, candidate, candidates, stopped, scores)
+        assert candidate_features(tokens, first, last, candidate, candidates, stopped, scores) == expected

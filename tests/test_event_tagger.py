@@ -157,3 +157,27 @@ def test_sentence_features_are_the_spelled_out_features_in_order(words: list[str
     tokens = locate_words(" ".join(words) + " " + noise)
     rows = sentence_features(tokens)
     assert rows == [_spelled_out_features(tokens, i) for i in range(len(tokens))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.text(max_size=40))
+def test_scores_are_the_weights_of_the_spelled_out_features_added_in_order(
+    words: list[str], noise: str
+) -> None:
+    tokens = locate_words(" ".join(words) + " " + noise)
+    weights = load_weights()
+    expected = []
+    for i, token in enumerate(tokens):
+        total = 0.0
+        for name in _spelled_out_features(tokens, i):
+            total += weights.get(name, 0.0)
+        expected.append(total if token.is_word else -1000.0)
+    assert event_scores(tokens) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.text(max_size=40))
+def test_the_cached_shipped_weights_score_as_a_copy_of_them(words: list[str], noise: str) -> None:
+    tokens = locate_words(" ".join(words) + " " + noise)
+    copy = dict(load_weights())  # not the shipped dict: its names are looked up one by one
+    assert event_scores(tokens) == event_scores(tokens, copy)

@@ -17,8 +17,9 @@ and AQUAINT (``benchmarks/train_events.py``); they are read on first use.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from helpers.event_tagger import event_scores, sentence_scores
 from helpers.events import Span, Token, is_verb, load_cues, locate_words, stop_mask
@@ -68,49 +69,77 @@ def candidate_features(
     >>> candidate_features(words, 5, 5, 1, [1])[:3]
     ['side=L', 'side=L dist=4-5', 'side=L rank=0']
     """
+    return _features_for(tokens, first, last, candidates, stopped, scores)(candidate)
+
+
+def _features_for(
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    candidates: Sequence[int],
+    stopped: Sequence[bool],
+    scores: Sequence[float],
+) -> Callable[[int], list[str]]:
+    """Return ``candidate_features`` of the expression ``tokens[first:last + 1]`` as a function of the candidate.
+
+    What the expression alone decides (its neighbours, the word classes of the sentence)
+    is found once for all its candidates; a candidate counts the words between by slices.
+    """
     cues = load_cues()
-    left = candidate < first
-    side = "L" if left else "R"
-    between = tokens[candidate + 1 : first] if left else tokens[last + 1 : candidate]
-    dist = len(between) + 1
-    low, high = (candidate, first) if left else (last, candidate)
-    rank = sum(1 for c in candidates if low < c < high and (not scores or scores[c] > 0))  # events between
-    commas = sum(1 for t in between if t.text in _PUNCTUATION)
-    span = range(candidate + 1, first) if left else range(last + 1, candidate)
-    times = "-" if not stopped else "yes" if any(stopped[k] for k in span) else "no"
-    joined = "yes" if any(t.lower in ("and", "but", "or") for t in between) else "no"
-    prepositions = min(sum(1 for t in between if t.lower in cues["prepositions"] or t.lower == "of"), 2)
-    subordinators = sum(1 for t in between if t.lower in cues["boundaries"])
-    word = tokens[candidate].lower
+    prepositions, boundaries = cues["prepositions"], cues["boundaries"]
+    punctuation = [t.text in _PUNCTUATION for t in tokens]
+    joins = [t.lower in ("and", "but", "or") for t in tokens]
+    linking = [t.lower in prepositions or t.lower == "of" for t in tokens]
+    subordinating = [t.lower in boundaries for t in tokens]
+    events = [c for c in candidates if not scores or scores[c] > 0]
     before = tokens[first - 1].lower if first > 0 else "<s>"
     after = tokens[last + 1].lower if last + 1 < len(tokens) else "</s>"
     possessive = _is_possessive(tokens, last)
-    previous = tokens[candidate - 1].lower if candidate > 0 else "<s>"
-    reporting = "yes" if word in cues["reporting"] else "no"
-    confidence = _confidence(scores[candidate]) if scores else "event"
-    return [
-        f"side={side}",
-        f"side={side} dist={_bucket(dist)}",
-        f"side={side} rank={min(rank, 3)}",
-        f"side={side} rank={min(rank, 3)} commas={min(commas, 2)}",
-        f"side={side} subordinators={min(subordinators, 2)}",
-        f"side={side} times-between={times}",
-        f"side={side} times-between={times} and-between={joined}",
-        f"side={side} before={before}",
-        f"side={side} after={after}",
-        f"side={side} possessive={possessive} dist={_bucket(dist)}",
-        f"side={side} start={first == 0 or (first == 1 and before in cues['prepositions'])}",
-        f"side={side} reporting={reporting}",
-        f"side={side} reporting={reporting} rank={min(rank, 3)}",
-        f"side={side} prepositions-between={prepositions}",
-        f"side={side} prepositions-between={prepositions} dist={_bucket(dist)}",
-        f"side={side} previous={_previous_class(previous, cues)}",
-        f"w={word}",
-        f"side={side} s2={word[-2:]}",
-        f"s3={word[-3:]}",
-        f"confidence={confidence}",
-        f"side={side} confidence={confidence} dist={_bucket(dist)}",
-    ]
+    start = first == 0 or (first == 1 and before in prepositions)
+    around = {side: (f"side={side} before={before}", f"side={side} after={after}") for side in "LR"}
+
+    def features(candidate: int) -> list[str]:
+        left = candidate < first
+        side = "L" if left else "R"
+        low, high = (
+            (candidate, first) if left else (last, candidate)
+        )  # the words between: low + 1 .. high - 1
+        dist = len(range(low + 1, high)) + 1
+        rank = min(sum(1 for c in events if low < c < high), 3)  # events between
+        commas = sum(punctuation[low + 1 : high])
+        times = "-" if not stopped else "yes" if any(stopped[low + 1 : high]) else "no"
+        joined = "yes" if any(joins[low + 1 : high]) else "no"
+        between = min(sum(linking[low + 1 : high]), 2)
+        subordinators = sum(subordinating[low + 1 : high])
+        word = tokens[candidate].lower
+        previous = tokens[candidate - 1].lower if candidate > 0 else "<s>"
+        reporting = "yes" if word in cues["reporting"] else "no"
+        confidence = _confidence(scores[candidate]) if scores else "event"
+        bucket = _bucket(dist)
+        return [
+            f"side={side}",
+            f"side={side} dist={bucket}",
+            f"side={side} rank={rank}",
+            f"side={side} rank={rank} commas={min(commas, 2)}",
+            f"side={side} subordinators={min(subordinators, 2)}",
+            f"side={side} times-between={times}",
+            f"side={side} times-between={times} and-between={joined}",
+            *around[side],
+            f"side={side} possessive={possessive} dist={bucket}",
+            f"side={side} start={start}",
+            f"side={side} reporting={reporting}",
+            f"side={side} reporting={reporting} rank={rank}",
+            f"side={side} prepositions-between={between}",
+            f"side={side} prepositions-between={between} dist={bucket}",
+            f"side={side} previous={_previous_class(previous, cues)}",
+            f"w={word}",
+            f"side={side} s2={word[-2:]}",
+            f"s3={word[-3:]}",
+            f"confidence={confidence}",
+            f"side={side} confidence={confidence} dist={bucket}",
+        ]
+
+    return features
 
 
 def _previous_class(word: str, cues: dict[str, frozenset[str]]) -> str:
@@ -151,10 +180,10 @@ def rank_events(
     """
     weights = load_weights() if weights is None else weights
     outside = [c for c in candidates if c < first or c > last]
+    features = _features_for(tokens, first, last, outside, stopped, scores)
 
     def score(candidate: int) -> tuple[float, int]:
-        features = candidate_features(tokens, first, last, candidate, outside, stopped, scores)
-        return sum(weights.get(f, 0.0) for f in features), -abs(candidate - first)
+        return sum(map(weights.get, features(candidate), repeat(0.0))), -abs(candidate - first)
 
     return sorted(outside, key=score, reverse=True)
 
@@ -214,6 +243,7 @@ def choose_events(
     cues = load_cues()
     clause = _clause_numbers(tokens)
     events = {i for i in candidates if scores[i] > 0}
+    verbs = [is_verb(tokens, k) for k in range(len(tokens))]  # read for the partner and by ``acceptable``
 
     def acceptable(i: int) -> bool:
         if tokens[i].lower in cues["reporting"]:
@@ -222,7 +252,7 @@ def choose_events(
             following = next(
                 (k for k in range(i + 1, len(tokens)) if tokens[k].lower not in cues["adverbs"]), i
             )
-            return following not in events and not is_verb(tokens, following)
+            return following not in events and not verbs[following]
         return True
 
     last = inside[-1]
@@ -232,8 +262,8 @@ def choose_events(
         best = next((i for i in ranked if acceptable(i)), ranked[0] if ranked else None)
     if best is None:
         return None, None
-    verb = is_verb(tokens, best)
-    verbless = set(clause) - {clause[k] for k in range(len(tokens)) if is_verb(tokens, k)}
+    verb = verbs[best]
+    verbless = set(clause) - {clause[k] for k in range(len(tokens)) if verbs[k]}
     partner = next(
         (
             i
@@ -241,7 +271,7 @@ def choose_events(
             if i in events
             and i != best
             and _one_frame(clause, verbless, i, best)
-            and is_verb(tokens, i) != verb
+            and verbs[i] != verb
             and tokens[i].lower not in cues["reporting"]
             and tokens[i].lower not in cues["auxiliaries"]
             and (verb is False or _noun_like(tokens, i))

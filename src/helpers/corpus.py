@@ -227,21 +227,20 @@ def schema(name: str) -> pyarrow.Schema:
 
 
 def _arrow_table(name: str, data: pandas.DataFrame | list[tuple] | None) -> pyarrow.Table:
-    """Return rows (tuples in column order), a DataFrame or nothing as an Arrow table of ``name``."""
+    """Return rows (tuples in column order), a DataFrame or nothing as an Arrow table of ``name``.
+
+    Rows become one struct array, which Arrow builds from the tuples itself (no Python
+    list per column), then the table of its fields.
+
+    >>> _arrow_table("counts", [(1, "storm", 2), (1, "coast", 1)]).to_pydict()
+    {'article_id': [1, 1], 'word': ['storm', 'coast'], 'count': [2, 1]}
+    """
     import pyarrow as pa
 
+    shape = schema(name)
     if data is None or isinstance(data, list):
-        return _columns_table(name, as_columns(name, data or []))
-    shape = schema(name)
+        return pa.Table.from_struct_array(pa.array(data or [], type=pa.struct(shape)))
     return pa.Table.from_pandas(data[shape.names], schema=shape, preserve_index=False)
-
-
-def _columns_table(name: str, columns: list[list]) -> pyarrow.Table:
-    """Return the columns of table ``name`` (lists in ``COLUMNS`` order) as an Arrow table."""
-    import pyarrow as pa
-
-    shape = schema(name)
-    return pa.table([pa.array(values, type=f.type) for values, f in zip(columns, shape)], schema=shape)
 
 
 def _read_table(folder: Path, name: str) -> pandas.DataFrame:
@@ -364,17 +363,6 @@ def study_columns(tasks: Sequence[Task]) -> tuple[int, Tables]:
         for name, table_rows in result.items():
             rows[name].extend(table_rows)
     return len(tasks), {name: _arrow_table(name, table_rows) for name, table_rows in rows.items()}
-
-
-def as_columns(name: str, rows: Sequence[tuple]) -> list[list]:
-    """Return rows of table ``name`` (tuples in ``COLUMNS`` order) as one list per column.
-
-    >>> as_columns("counts", [(1, "storm", 2), (1, "coast", 1)])
-    [[1, 1], ['storm', 'coast'], [2, 1]]
-    """
-    if not rows:
-        return [[] for _ in COLUMNS[name]]
-    return [list(values) for values in zip(*rows)]
 
 
 def _study(task: Task) -> Rows:

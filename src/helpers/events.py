@@ -556,7 +556,9 @@ def _dated_clause(text: str, start: int, end: int, stops: list[Span], head: Toke
     clause = _read_rules(text, start, end, stops)
     if head is None:
         return clause
-    if head.lower in {t.lower for t in _scan(clause.label)} and not _reports(clause):
+    if head.lower in {piece.lower().rstrip(".") for piece in _TOKEN.findall(clause.label)} and not _reports(
+        clause
+    ):
         return replace(clause, heads=_heads(head, clause))
     if clause.verb and not _reports(clause) and _introduces(text, head.start, start, clause):
         return replace(clause, heads=(clause.verb.split()[-1],))
@@ -739,9 +741,11 @@ def content_stems(text: str) -> set[str]:
     """
     function = _word_sets()["function"]
     stems = set()
-    for token in _scan(text):
-        word = _POSSESSIVE_END.sub("", token.lower)
-        if not token.is_word or word in function or len(word) < 3 or word.isdigit():
+    for piece in _TOKEN.findall(text):  # the tokens' texts: no ``Token`` is needed
+        if not (piece[0].isalnum() or piece[0] == "_"):  # punctuation (``Token.is_word``)
+            continue
+        word = _POSSESSIVE_END.sub("", piece.lower())  # a word never ends on a period: no ``rstrip``
+        if word in function or len(word) < 3 or word.isdigit():
             continue
         for suffix in ("ings", "ing", "ed", "es", "s"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -79,6 +79,7 @@ RELATIVE = "relative to another event"
 _FALLBACK_WORDS = 8
 _NEXT_WORD = re.compile(r"\W*?(\w+)")
 _NEWLINE = re.compile("\n")
+_IN_A_CLAUSE = frozenset({"event", "duration", "relation"})  # the roles whose clause is looked up
 
 
 @dataclass
@@ -228,16 +229,18 @@ def _place_points(readings: Sequence[_TimexInSentence], events: list[_Event]) ->
 
 
 def _read_sentences(readings: Sequence[_TimexInSentence], every: bool = True) -> None:
-    """Number the clauses of every reading and choose the event each DATE and TIME dates, sentence by sentence.
+    """Number the clauses of the readings and choose the event each DATE and TIME dates, sentence by sentence.
 
-    One sentence at a time, so its words are found once for both. The event is
+    One sentence at a time, so its words are found once for both. A sentence holding
+    only context is not split into clauses: no context is looked up by clause. The event is
     ``helpers.events.dated_event``'s: the other dated points of the sentence end
     phrases; a reading that is not a point ends its own phrase too. With ``every`` False
     only the points' events are chosen: the timeline reads no other (a relation reads its
     own clauses, context stays context), and a quarter of the readings are context.
     """
     for group in _by_sentence(readings).values():
-        _number_clauses(group)
+        if any(r.role in _IN_A_CLAUSE for r in group):
+            _number_clauses(group)
         origin = group[0].sentence.start
         dates = [r for r in group if r.timex.type in ("DATE", "TIME")]
         points = [(r.timex.start - origin, r.timex.end - origin) for r in dates if r.role == "event"]
