@@ -176,7 +176,7 @@ def _new_event(reading: _TimexInSentence, clause: Clause, anchor: str, value: st
         sentence=reading.sentence.text,
         anchor=anchor,
         position=reading.timex.start,
-        keys=content_stems(clause.label),
+        keys=set(content_stems(clause.label)),  # a copy: mentions add theirs
         span=(reading.timex.start, reading.timex.end),
         mod=reading.timex.mod or "",
     )
@@ -319,7 +319,7 @@ class _Placed:
         found = self._nearest(self._positions, offset)
         return None if found is None or not found[0] else self.events[-found[2]]
 
-    def nearest_with(self, stems: set[str], offset: int) -> _Event | None:
+    def nearest_with(self, stems: frozenset[str], offset: int) -> _Event | None:
         """Return the event holding one of ``stems`` nearest before ``offset``, else nearest after it."""
         found = [self._nearest(self._by_stem.get(stem, []), offset) for stem in stems]
         best = max((f for f in found if f is not None), default=None)
@@ -342,7 +342,7 @@ class _Placed:
 def _dated_by_noun(clause: Clause, placed: _Placed, before: int) -> _Event | None:
     """Return the event whose words hold the phrase's head noun ("the vote"), the nearest before ``before``."""
     words = (clause.noun or clause.subject).split()
-    stems = content_stems(words[-1]) if words else set()
+    stems = content_stems(words[-1]) if words else frozenset()
     return placed.nearest_with(stems, before)
 
 
