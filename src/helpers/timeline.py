@@ -79,7 +79,9 @@ RELATIVE = "relative to another event"
 _FALLBACK_WORDS = 8
 _NEXT_WORD = re.compile(r"\W*?(\w+)")
 _NEWLINE = re.compile("\n")
-_IN_A_CLAUSE = frozenset({"event", "duration", "relation"})  # the roles whose clause is looked up
+# The roles that make a sentence's clauses worth numbering: a duration looks for an event of
+# its own clause, which a sentence without an event (nor, later, a mention) cannot hold.
+_IN_A_CLAUSE = frozenset({"event", "relation"})
 
 
 @dataclass
@@ -231,8 +233,9 @@ def _place_points(readings: Sequence[_TimexInSentence], events: list[_Event]) ->
 def _read_sentences(readings: Sequence[_TimexInSentence], every: bool = True) -> None:
     """Number the clauses of the readings and choose the event each DATE and TIME dates, sentence by sentence.
 
-    One sentence at a time, so its words are found once for both. A sentence holding
-    only context is not split into clauses: no context is looked up by clause. The event is
+    One sentence at a time, so its words are found once for both. A sentence holding no
+    event nor relation is not split into clauses: its durations can have no host and no
+    context is looked up by clause. The event is
     ``helpers.events.dated_event``'s: the other dated points of the sentence end
     phrases; a reading that is not a point ends its own phrase too. With ``every`` False
     only the points' events are chosen: the timeline reads no other (a relation reads its
