@@ -243,11 +243,15 @@ def _own_weights(text: str) -> tuple:
 
 
 @lru_cache(maxsize=65536)
-def _neighbour_weights(context: str) -> tuple:
-    """Return the shipped weights of ``_neighbour_features(context)`` in order, then its class-1 feature and stem."""
+def _neighbour_weights(text: str) -> tuple:
+    """Return the shipped weights of a neighbour's features in order, then its class-1 feature, stem and context.
+
+    ``text`` is the token as written, or a sentence's edge ("<s>", "</s>", its own context).
+    """
     weights = _shipped_weights()
+    context = _context(Token(0, 0, len(text), text))
     *names, stem = _neighbour_features(context)
-    return *(weights.get(name, 0.0) for name in names), names[9], stem
+    return *(weights.get(name, 0.0) for name in names), names[9], stem, context
 
 
 def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
@@ -261,10 +265,10 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
     weights = _shipped_weights()
     bias, possessive = weights.get("bias", 0.0), weights.get("class-1=possessive", 0.0)
     first, later = weights.get("first=True", 0.0), weights.get("first=False", 0.0)
-    contexts = ["<s>", "<s>", *map(_context, tokens), "</s>", "</s>"]  # token i sits at i + 2
+    texts = ["<s>", "<s>", *(token.text for token in tokens), "</s>", "</s>"]  # token i sits at i + 2
     (w_before2, w_before, w_after, w_after2, s3_before, s3_after, s2_before, s2_after,
-     class_before2, class_before, class_after, class_after2, class_names, stems) = zip(
-        *map(_neighbour_weights, contexts))  # fmt: skip
+     class_before2, class_before, class_after, class_after2, class_names, stems, contexts) = zip(
+        *map(_neighbour_weights, texts))  # fmt: skip
     scores = [_NOT_A_WORD] * len(tokens)
     for i, token in enumerate(tokens):
         if not token.is_word:
