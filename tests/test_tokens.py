@@ -1,5 +1,7 @@
 """Word tokens: Treebank pieces, our four changes, and agreement with nltk's tokenizer."""
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -135,7 +137,51 @@ def test_tokenize_is_linear_on_spaceless_and_repetitive_text(text):
 def test_plain_pieces_are_the_marked_reading_of_text_without_apostrophes(text):
     # _split_pieces takes findall's pieces as tokens where no apostrophe, backtick or doubled
     # comma or colon needs the slower reading; both must give the same tokens there.
-    from helpers.tokens import _PLAIN_PIECE, _SPECIAL, _split_marked_pieces
+    from helpers.tokens import _MARKS, _PLAIN_PIECE, _split_marked_pieces
 
-    if not _SPECIAL.search(text):
+    if not any(mark in text for mark in _MARKS):
         assert _PLAIN_PIECE.findall(text) == _split_marked_pieces(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a ,:;'`’")), max_size=12))
+def test_marks_are_what_the_marked_reading_needs(text):
+    # an apostrophe, a backtick, or two commas or colons in a row: as the pattern said it
+    from helpers.tokens import _MARKS
+
+    assert any(mark in text for mark in _MARKS) == bool(re.search(r"['`]|[,:][,:]", text))
+
+
+_CONTRACTION_ALPHABET = list("cannotdyegimlwr' -\u0130\u0131\u017f\u212aCANNOTDYEGIMLWR")
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(_CONTRACTION_ALPHABET), max_size=30),
+        st.lists(
+            st.sampled_from(
+                [
+                    "cannot",
+                    "d'ye",
+                    "gimme",
+                    "gonna",
+                    "gotta",
+                    "lemme",
+                    "more'n",
+                    "wanna",
+                    "g\u0131mme",
+                    "G\u0130MME",
+                    "CanNot",
+                    "xgonna",
+                    " ",
+                    "'",
+                    "a",
+                ]
+            ),
+            max_size=6,
+        ).map(" ".join),
+    )
+)
+def test_has_contraction_is_the_search_for_a_contraction(text):
+    from helpers.tokens import _ANY_CONTRACTION, has_contraction
+
+    assert has_contraction(text) == bool(_ANY_CONTRACTION.search(text))
