@@ -3,10 +3,12 @@
 import csv
 import itertools
 import math
+import operator
 import subprocess
 import sys
 import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -648,6 +650,19 @@ def test_local_scores_agree_with_a_matrix_product(paragraphs):
     model = load_model()
     expected = np.array(rows, dtype=float) @ np.array(model.weights) + model.bias
     assert local_scores(rows, model) == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
+
+
+@given(
+    st.lists(
+        st.sampled_from([0.0, -0.0, 0, 1, True, False, 0.5, 2.75, -1.25, 1e-300]), min_size=22, max_size=22
+    ),
+    st.lists(st.floats(-50, 50, allow_nan=False), min_size=22, max_size=22),
+)
+def test_local_scores_skip_zero_features_without_changing_a_bit(values, weights):
+    model = replace(load_model(), weights=tuple(weights))
+    full = sum(map(operator.mul, model.weights, values)) + model.bias  # every term, zeros too, in order
+    assert local_scores([values], model) == [full]
+    assert math.copysign(1.0, local_scores([values], model)[0]) == math.copysign(1.0, full)
 
 
 @given(st.lists(st.floats(allow_nan=False), max_size=20))

@@ -270,7 +270,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
     capitals = [len(found) * share for found, share in zip(map(_CAPITAL.findall, texts), shares)]
     numbers = [len((_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text)) for text in texts]
     quoted = list(map(holds_quote_mark, texts))
-    vocabulary, none = cue_vocabulary(), dict.fromkeys(CUE_CATEGORIES, 0)
+    vocabulary, none = cue_vocabulary(), (0,) * len(CUE_CATEGORIES)
     cues = [
         none if vocabulary.isdisjoint(found) else count_cues(text, key, found, quote)
         for text, key, found, quote in zip(texts, keys, words, quoted)
@@ -287,7 +287,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         capitals,
         [number / (number + count) if number else 0.0 for number, count in zip(numbers, counts)],
         [_LINK.search(text) is not None for text in texts],
-        *([found[category] for found in cues] for category in CUE_CATEGORIES),
+        *zip(*cues),  # a column per category (none for no paragraph: then there is no row either)
         quoted,
         [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
         [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
@@ -318,8 +318,8 @@ def holds_quote_mark(text: str) -> bool:
     return '"' in text or "\u201c" in text or "\u201d" in text or "\u00ab" in text or "\u00bb" in text
 
 
-def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[str, int]:
-    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``.
+def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> tuple[int, ...]:
+    """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``, in their order.
 
     The paragraph is given as its text, word key, words and whether it quotes.
     Only the words that may start a cue (``cue_vocabulary``) are looked up.
@@ -328,7 +328,7 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     whole words only.
 
     >>> text = "“We are ready,” he said. Sign up."
-    >>> found = count_cues(text, word_key(text), word_key(text).split(), True)
+    >>> found = dict(zip(CUE_CATEGORIES, count_cues(text, word_key(text), word_key(text).split(), True)))
     >>> found["publisher"], found["appeal"], found["reporting"]
     (0, 1, 1)
     """
@@ -343,7 +343,7 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> dict[
     if found["address"] or found["publisher"]:
         for category, silent in silent_voices(text, quoted).items():
             found[category] -= silent
-    return found
+    return tuple(found.values())
 
 
 def silent_voices(text: str, quoted: bool) -> dict[str, int]:
