@@ -8,11 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.paragraph_features import (
+    _RELATIVE_TIME,
     CUE_CATEGORIES,
     FEATURES,
     cue_words,
     function_words,
     holds_quote_mark,
+    is_comment_furniture,
     is_repeated,
     measure,
     measure_page,
@@ -260,3 +262,23 @@ def test_measure_page_gives_one_full_row_per_paragraph(texts):
 @given(st.text(st.sampled_from("ab \"\u201c\u201d\u00ab\u00bb\u2019'\u201e"), max_size=12))
 def test_holds_quote_mark_finds_any_of_the_five_marks(text):
     assert holds_quote_mark(text) == (re.search('["\u201c\u201d\u00ab\u00bb]', text) is not None)
+
+
+_STAMP_TEXT = st.builds(
+    "{}{} {}{} {}{}".format,
+    st.sampled_from(["", "Ann ", "x:", "\u0130 "]),
+    st.sampled_from(["2", "12", "at 7:52", "AT 07:52"]),
+    st.sampled_from(["days", "HRS", "Min", "x"]),
+    st.sampled_from(["", " "]),
+    st.sampled_from(["ago", "AGO", "aGo", "a go", "\u0131"]),
+    st.text(st.sampled_from("a:. \u017f"), max_size=3),
+)  # time stamps ("2 HRS AGO", "at 7:52") and near misses
+
+
+@settings(max_examples=300)
+@given(st.one_of(_STAMP_TEXT, st.text(max_size=30)))
+def test_comment_time_stamps_are_only_looked_for_where_one_may_be(text):
+    if _RELATIVE_TIME.search(text.strip()) is not None:
+        assert is_comment_furniture(
+            text, word_key(text).split(), 1
+        )  # the quick test never hides a time stamp

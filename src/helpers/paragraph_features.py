@@ -409,7 +409,8 @@ def is_comment_furniture(text: str, words: Sequence[str], numbers: int) -> bool:
 
     Furniture is a heading or button, votes, a signature ("Ann says:"), or,
     when the line holds a number, a count of comments or a time stamp. Headings,
-    buttons and signatures are only tried on a line holding one of their words.
+    buttons and signatures are only tried on a line holding one of their words,
+    time stamps on one with "ago" (no other letters match a, g, o ignoring case) or a colon.
 
     >>> lines = ["[ 12 comments ]", "Reply", "Rating: 36 Votes", "Ann 2 days ago at 7:52 am", "Ann says:",
     ...          "The talks ended."]
@@ -417,7 +418,10 @@ def is_comment_furniture(text: str, words: Sequence[str], numbers: int) -> bool:
     [True, True, True, True, True, False]
     """
     text = text.strip()
-    if numbers and (_COMMENT_COUNT.match(text) is not None or _RELATIVE_TIME.search(text) is not None):
+    if numbers and (
+        _COMMENT_COUNT.match(text) is not None
+        or ((":" in text or "ago" in text.lower()) and _RELATIVE_TIME.search(text) is not None)
+    ):  # a time stamp says "ago" or has a clock: the pattern, tried at every position, only where one may be
         return True
     return not _COMMENT_WORDS.isdisjoint(words) and (
         _COMMENT_HEADING.match(text) is not None
