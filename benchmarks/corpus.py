@@ -24,6 +24,15 @@ what a worker's first page not plainly English costs: py3langid's own model load
 this process, and prints the fastest of N rounds in CPU milliseconds a page; then the whole
 of ``study_file`` with Python's collector thresholds and with a worker's
 (``helpers.corpus.WORKER_GC_THRESHOLDS``), each with the collector's own mean share.
+
+``--worker-rounds N`` only does a worker's work, N rounds over the distinct pages: after
+``warm_up`` and ``prepare_worker``, ``study_columns`` on batches of ``BATCH`` pages (the
+rows and their Arrow tables). That is for counting instructions, which no load on the
+machine changes: the difference of two runs under valgrind is the work of the extra
+rounds (divide by rounds and pages)::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/corpus.py --worker-rounds 1
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/corpus.py --worker-rounds 2
 """
 
 from __future__ import annotations
@@ -138,6 +147,20 @@ def time_steps(source: Path, rounds: int) -> list[tuple[str, float]]:
     return [(name, 1000 * seconds / len(pages)) for name, seconds in best.items()]
 
 
+def work_rounds(source: Path, rounds: int) -> int:
+    """Study the distinct pages of ``source`` ``rounds`` times as a worker does; return the pages studied."""
+    from helpers.corpus import BATCH, Task, prepare_worker, study_columns, warm_up
+
+    pages = sorted(p for p in source.glob("*.txt") if not p.name.endswith(".gold.txt"))
+    tasks = [Task(number, str(path), "") for number, path in enumerate(pages)]
+    warm_up()
+    prepare_worker()
+    for _ in range(rounds):
+        for start in range(0, len(tasks), BATCH):
+            study_columns(tasks[start : start + BATCH])
+    return rounds * len(tasks)
+
+
 def time_startup(folder: Path, rounds: int) -> list[tuple[str, float]]:
     """Return the wall seconds, fastest of ``rounds``, of what a run does before its workers start."""
     from helpers.corpus import _plan, check_output, find_pages
@@ -215,8 +238,15 @@ def main() -> None:
     parser.add_argument(
         "--startup", type=int, default=0, metavar="N", help="time what a run does before its workers"
     )
+    parser.add_argument(
+        "--worker-rounds", type=int, metavar="N", help="only a worker's work, N rounds (for valgrind)"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker_rounds is not None:
+        studied = work_rounds(args.source, args.worker_rounds)
+        print(f"{args.worker_rounds} rounds of a worker's study_columns: {studied} pages")
+        return
     if args.one:
         folder, engine, workers = args.one
         print(json.dumps(run_one(Path(folder), engine, int(workers) or None)))

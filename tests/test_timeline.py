@@ -164,6 +164,15 @@ def test_durations_attach_to_the_event_of_their_clause() -> None:
     assert build_timeline("The talks lasted three hours.", None).empty
 
 
+def test_a_duration_in_a_sentence_without_a_dated_event_is_context_and_the_next_ones_attach() -> None:
+    text = "The talks lasted three hours. The reporter was jailed for three years in 2019, after a trial of two weeks."
+    table = explain_timeline(text, None).set_index("expression")
+    assert table.loc["three hours", "role"] == "context"
+    assert table.loc["three hours", "note"] == "a length of time with no dated event in its clause"
+    assert table.loc["three years", ["role", "dated"]].tolist() == ["duration", "2019"]
+    assert table.loc["two weeks", "role"] == "context"  # another clause than the dated one
+
+
 # --- merging mentions ---------------------------------------------------------------
 
 

@@ -232,23 +232,26 @@ _shipped_weights = (
 
 
 @lru_cache(maxsize=65536)
-def _own_weights(word: str) -> tuple[float, ...]:
-    """Return the shipped weights of ``_own_features(word)`` (its stem left out), in order."""
+def _own_weights(text: str) -> tuple:
+    """Return the shipped weights of a token's own features and of its shape, in order, then its light stem.
+
+    ``text`` is the token as written: the features read its lower case (``Token.lower``).
+    """
     weights = _shipped_weights()
-    return tuple(weights.get(name, 0.0) for name in _own_features(word)[:-1])
+    *names, stem = _own_features(text.lower().rstrip("."))
+    return *(weights.get(name, 0.0) for name in names), weights.get(_shape_feature(text), 0.0), stem
 
 
 @lru_cache(maxsize=65536)
-def _neighbour_weights(context: str) -> tuple[float, ...]:
-    """Return the shipped weights of ``_neighbour_features(context)`` (its stem left out), in order."""
+def _neighbour_weights(text: str) -> tuple:
+    """Return the shipped weights of a neighbour's features in order, then its class-1 feature, stem and context.
+
+    ``text`` is the token as written, or a sentence's edge ("<s>", "</s>", its own context).
+    """
     weights = _shipped_weights()
-    return tuple(weights.get(name, 0.0) for name in _neighbour_features(context)[:-1])
-
-
-@lru_cache(maxsize=65536)
-def _shape_weight(text: str) -> float:
-    """Return the shipped weight of a token's shape feature."""
-    return _shipped_weights().get(_shape_feature(text), 0.0)
+    context = _context(Token(0, 0, len(text), text))
+    *names, stem = _neighbour_features(context)
+    return *(weights.get(name, 0.0) for name in names), names[9], stem, context
 
 
 def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
@@ -256,26 +259,26 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
 
     The 27 weights of each word are those of its ``sentence_features`` row, added in the
     same order, so the sums are the same floats; but 23 of them come cached with the word,
-    its neighbours or its shape (the shipped weights never change), and only the four pair
+    its shape or its neighbours (the shipped weights never change), and only the four pair
     features are looked up: the look-ups were half the model's time.
     """
     weights = _shipped_weights()
     bias, possessive = weights.get("bias", 0.0), weights.get("class-1=possessive", 0.0)
     first, later = weights.get("first=True", 0.0), weights.get("first=False", 0.0)
-    contexts = ["<s>", "<s>", *map(_context, tokens), "</s>", "</s>"]  # token i sits at i + 2
-    names = list(map(_neighbour_features, contexts))  # for the pairs: the class and stem of the word before
+    texts = ["<s>", "<s>", *(token.text for token in tokens), "</s>", "</s>"]  # token i sits at i + 2
     (w_before2, w_before, w_after, w_after2, s3_before, s3_after, s2_before, s2_after,
-     class_before2, class_before, class_after, class_after2) = zip(*map(_neighbour_weights, contexts))  # fmt: skip
+     class_before2, class_before, class_after, class_after2, class_names, stems, contexts) = zip(
+        *map(_neighbour_weights, texts))  # fmt: skip
     scores = [_NOT_A_WORD] * len(tokens)
     for i, token in enumerate(tokens):
         if not token.is_word:
             continue
         word, j = token.lower, i + 2
-        w, stem, event_noun, s1, s3, s2, s4, word_class = _own_weights(word)
+        w, stem, event_noun, s1, s3, s2, s4, word_class, shape, bare_stem = _own_weights(token.text)
         if i > 0 and tokens[i - 1].lower.endswith(_POSSESSIVES):
             before_name, before = "class-1=possessive", possessive
         else:
-            before_name, before = names[j - 1][9], class_before[j - 1]
+            before_name, before = class_names[j - 1], class_before[j - 1]
         scores[i] = sum(
             (
                 bias,
@@ -288,11 +291,11 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
                 class_before2[j - 2],
                 class_after2[j + 2],
                 weights.get(f"s2={word[-2:]} {before_name}", 0.0),
-                weights.get(f"stem-1,stem={names[j - 1][-1]} {_own_features(word)[-1]}", 0.0),
+                weights.get(f"stem-1,stem={stems[j - 1]} {bare_stem}", 0.0),
                 s3,
                 s2,
                 s4,
-                _shape_weight(token.text),
+                shape,
                 first if i == 0 else later,
                 word_class,
                 w_before[j - 1],

@@ -118,6 +118,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "trailing": _CONJUNCTIONS | cues["determiners"] | cues["adverbs"],
         "label end": _CONJUNCTIONS | cues["determiners"] | cues["adverbs"] | cues["prepositions"] | {"of"},
         "openers": cues["boundaries"] - cues["prepositions"],
+        "verb forms": cues["auxiliaries"] | cues["verbs"],
         "closed": cues["determiners"] | cues["prepositions"] | cues["boundaries"] | cues["auxiliaries"],
         "function": cues["determiners"]
         | cues["prepositions"]
@@ -225,17 +226,18 @@ def is_verb(tokens: Sequence[Token], i: int) -> bool:
     >>> is_verb(words, 1), is_verb(words, 3)
     (False, True)
     """
-    cues = load_cues()
     token = tokens[i]
     word = token.lower
     if not token.is_word:
         return False
-    if word in cues["auxiliaries"] or word in cues["verbs"]:
+    if word in _word_sets()["verb forms"]:
         return True
+    if not word.endswith("ed"):  # most words: the cue lists are read for the -ed words only
+        return False
+    cues = load_cues()
     before = tokens[i - 1].lower if i > 0 else ""
     return (
-        word.endswith("ed")
-        and len(word) > 3
+        len(word) > 3
         and "-" not in word
         and word not in cues["not_verbs"]
         and (token.text.islower() or i == 0)
@@ -733,14 +735,15 @@ def attach_dates(
     return found
 
 
-def content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=256)  # a label is read when its event is placed and again as the event's keys
+def content_stems(text: str) -> frozenset[str]:
     """Return the lower-case content words of ``text``, crudely stemmed, for matching event mentions.
 
     >>> sorted(content_stems("The meetings of the strikers"))
     ['meet', 'striker']
     """
     function = _word_sets()["function"]
-    stems = set()
+    stems: set[str] = set()
     for piece in _TOKEN.findall(text):  # the tokens' texts: no ``Token`` is needed
         if not (piece[0].isalnum() or piece[0] == "_"):  # punctuation (``Token.is_word``)
             continue
@@ -752,4 +755,4 @@ def content_stems(text: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word)
-    return stems
+    return frozenset(stems)

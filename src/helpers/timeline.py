@@ -79,7 +79,9 @@ RELATIVE = "relative to another event"
 _FALLBACK_WORDS = 8
 _NEXT_WORD = re.compile(r"\W*?(\w+)")
 _NEWLINE = re.compile("\n")
-_IN_A_CLAUSE = frozenset({"event", "duration", "relation"})  # the roles whose clause is looked up
+# The roles that make a sentence's clauses worth numbering: a duration looks for an event of
+# its own clause, which a sentence without an event (nor, later, a mention) cannot hold.
+_IN_A_CLAUSE = frozenset({"event", "relation"})
 
 
 @dataclass
@@ -176,7 +178,7 @@ def _new_event(reading: _TimexInSentence, clause: Clause, anchor: str, value: st
         sentence=reading.sentence.text,
         anchor=anchor,
         position=reading.timex.start,
-        keys=content_stems(clause.label),
+        keys=set(content_stems(clause.label)),  # a copy: mentions add theirs
         span=(reading.timex.start, reading.timex.end),
         mod=reading.timex.mod or "",
     )
@@ -231,8 +233,9 @@ def _place_points(readings: Sequence[_TimexInSentence], events: list[_Event]) ->
 def _read_sentences(readings: Sequence[_TimexInSentence], every: bool = True) -> None:
     """Number the clauses of the readings and choose the event each DATE and TIME dates, sentence by sentence.
 
-    One sentence at a time, so its words are found once for both. A sentence holding
-    only context is not split into clauses: no context is looked up by clause. The event is
+    One sentence at a time, so its words are found once for both. A sentence holding no
+    event nor relation is not split into clauses: its durations can have no host and no
+    context is looked up by clause. The event is
     ``helpers.events.dated_event``'s: the other dated points of the sentence end
     phrases; a reading that is not a point ends its own phrase too. With ``every`` False
     only the points' events are chosen: the timeline reads no other (a relation reads its
@@ -319,7 +322,7 @@ class _Placed:
         found = self._nearest(self._positions, offset)
         return None if found is None or not found[0] else self.events[-found[2]]
 
-    def nearest_with(self, stems: set[str], offset: int) -> _Event | None:
+    def nearest_with(self, stems: frozenset[str], offset: int) -> _Event | None:
         """Return the event holding one of ``stems`` nearest before ``offset``, else nearest after it."""
         found = [self._nearest(self._by_stem.get(stem, []), offset) for stem in stems]
         best = max((f for f in found if f is not None), default=None)
@@ -342,7 +345,7 @@ class _Placed:
 def _dated_by_noun(clause: Clause, placed: _Placed, before: int) -> _Event | None:
     """Return the event whose words hold the phrase's head noun ("the vote"), the nearest before ``before``."""
     words = (clause.noun or clause.subject).split()
-    stems = content_stems(words[-1]) if words else set()
+    stems = content_stems(words[-1]) if words else frozenset()
     return placed.nearest_with(stems, before)
 
 
