@@ -3,6 +3,7 @@
 import codecs
 import json
 import os
+import re
 import socket
 import tempfile
 import threading
@@ -562,3 +563,15 @@ def test_glued_ends_are_those_of_two_letters_then_the_mark(text):
 
     letters_first = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?(?=[A-Z](?:[a-z]|\.[A-Z]))")
     assert [m.end() for m in _GLUED.finditer(text)] == [m.end() for m in letters_first.finditer(text)]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab \n\t\r\u200b\u00ad\ufeff\x00\x07\x0b\x1f\x7f\u00a0\u2060é")),
+        max_size=40,
+    )
+)
+def test_invisible_characters_are_dropped_as_runs_of_them_were(text):
+    from helpers.article import _INVISIBLE
+
+    assert _INVISIBLE.sub("", text) == re.sub(f"{_INVISIBLE.pattern}+", "", text)

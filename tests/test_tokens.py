@@ -185,3 +185,16 @@ def test_has_contraction_is_the_search_for_a_contraction(text):
     from helpers.tokens import _ANY_CONTRACTION, has_contraction
 
     assert has_contraction(text) == bool(_ANY_CONTRACTION.search(text))
+
+
+@given(st.text(max_size=8))
+def test_is_word_is_a_letter_or_digit_anywhere(token):
+    assert is_word(token) == any(character.isalnum() for character in token)
+
+
+def test_letter_or_digit_class_is_isalnum_on_every_character():
+    from helpers.tokens import _LETTER_OR_DIGIT
+
+    assert all(
+        (_LETTER_OR_DIGIT.match(chr(code)) is not None) == chr(code).isalnum() for code in range(0x110000)
+    )

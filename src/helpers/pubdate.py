@@ -30,14 +30,17 @@ _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 # After a month-name date a time may be glued on ("November 9, 20235:01 AM") or a word ("2020timer"):
 # dumps glue inline elements together. Numeric dates need clean edges ("v1.2.2020" is no date).
 _NAMED_END = r"(?:(?=[0-2]?\d:[0-5]\d)|(?!\d))"
-_DATE = re.compile(
+# The four forms: month day year, day month year, year-month-day, and day/month/year or month/day/year.
+_DATE_FORMS = (
     r"(?<!\w)" + _MONTH.format("m1") + r"\s*" + _DAY.format("d1") + r"(?:\s*,\s*|\s+)(?P<y1>(?:19|20)\d\d)" + _NAMED_END
     + r"|(?<!\d)" + _DAY.format("d2") + r"\.?(?:\s+of)?[\s-]+"
     + _MONTH.format("m2") + r"[\s,-]+(?P<y2>(?:19|20)\d\d)" + _NAMED_END
     + r"|(?<![\d/.-])(?P<y3>(?:19|20)\d\d)(?P<s3>[-/.])(?P<n3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)(?![\d/-]|\.\d)"
-    + r"|(?<![\w/.-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\w/-]|\.\d)",
-    re.IGNORECASE,
+    + r"|(?<![\w/.-])(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>(?:19|20)\d\d)(?![\w/-]|\.\d)"
 )  # fmt: skip
+# Every form starts with a digit or a month's first letter: looked ahead for first, the other
+# positions of a line fail in one test instead of four (half the time of ``find_dates``).
+_DATE = re.compile(rf"(?=[\djfmasond])(?:{_DATE_FORMS})", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ORIGINAL_CUE = re.compile(
     r"\b(?:published|posted|written|created|released|issued|dated?|filed|originally)\b|^\s*by\s",
