@@ -558,9 +558,8 @@ def _dated_clause(text: str, start: int, end: int, stops: list[Span], head: Toke
     clause = _read_rules(text, start, end, stops)
     if head is None:
         return clause
-    if head.lower in {piece.lower().rstrip(".") for piece in _TOKEN.findall(clause.label)} and not _reports(
-        clause
-    ):
+    label_words = {piece.lower().rstrip(".") for piece in _TOKEN.findall(clause.label)}  # Token.lower
+    if head.lower in label_words and not _reports(clause):
         return replace(clause, heads=_heads(head, clause))
     if clause.verb and not _reports(clause) and _introduces(text, head.start, start, clause):
         return replace(clause, heads=(clause.verb.split()[-1],))
