@@ -8,9 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.paragraph_features import (
+    _CAPITAL,
     _RELATIVE_TIME,
     CUE_CATEGORIES,
     FEATURES,
+    capital_counts,
     cue_words,
     function_words,
     holds_quote_mark,
@@ -237,6 +239,24 @@ def test_digit_share_counts_runs_of_any_decimal_digits(text):
 )
 def test_word_keys_are_the_word_key_of_each_text(texts):
     assert word_keys(texts) == [word_key(text) for text in texts]
+
+
+# ASCII with what a byte table must get right (line breaks, apostrophes, digits, "_", control
+# characters that str.split() counts as blanks), beside any text: the two ways of counting mix.
+_LINES = st.lists(
+    st.one_of(
+        st.text(st.sampled_from("aZ b'3_\n.-\t\x1c\x0bQ9"), max_size=30),
+        st.text(max_size=30),
+        st.text(st.sampled_from("aZ \u00c0\u00de\u00d7'\u2019\u0663"), max_size=12),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_capitals_counted_by_a_byte_table_are_those_the_pattern_finds(texts):
+    assert capital_counts(texts) == [len(_CAPITAL.findall(text)) for text in texts]
 
 
 @settings(max_examples=200, deadline=None)
