@@ -575,3 +575,39 @@ def test_invisible_characters_are_dropped_as_runs_of_them_were(text):
     from helpers.article import _INVISIBLE
 
     assert _INVISIBLE.sub("", text) == re.sub(f"{_INVISIBLE.pattern}+", "", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab \n\r\t\x00\x07\x1f\x7f\u200b\u00ad\ufeff\u00a0\u3000\u2009e\u0301"),
+        max_size=40,
+    )
+)
+def test_normalize_skipping_clean_text_gives_what_both_substitutions_give(text):
+    import unicodedata
+
+    from helpers.article import _INVISIBLE, _SPACES
+
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert normalize(text) == unicodedata.normalize("NFC", _SPACES.sub(" ", _INVISIBLE.sub("", plain)))
+
+
+def test_a_paragraph_behaves_as_the_frozen_dataclass_it_is():
+    import dataclasses
+    import pickle
+
+    from helpers.article import Paragraph
+
+    paragraph = Paragraph(3, 10, "Text.")
+    assert (paragraph.line, paragraph.start, paragraph.text) == (3, 10, "Text.")
+    assert paragraph == Paragraph(line=3, start=10, text="Text.") and hash(paragraph) == hash(
+        Paragraph(3, 10, "Text.")
+    )
+    assert paragraph != Paragraph(3, 11, "Text.")
+    assert repr(paragraph) == "Paragraph(line=3, start=10, text='Text.')"
+    assert dataclasses.replace(paragraph, text="Other.") == Paragraph(3, 10, "Other.")
+    assert dataclasses.astuple(paragraph) == (3, 10, "Text.")
+    assert pickle.loads(pickle.dumps(paragraph)) == paragraph
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        paragraph.text = "changed"  # type: ignore[misc]

@@ -180,3 +180,21 @@ def test_a_broken_or_unwritable_cache_still_gives_the_model(tmp_path, monkeypatc
         assert language.classify(GERMAN)[0] == "de" and not write_model(build_model(), weights / "model")
     finally:
         language.language_model.cache_clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé İıſσ_1'’ \n🎉𐌰𝐀"), max_size=60))
+def test_words_through_the_letter_table_are_those_of_the_plain_pattern(text):
+    import helpers.language as language
+
+    assert language._words(text) == language._WORD.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \t\u2003\x85"), max_size=30), max_size=6).map("\n".join))
+def test_prose_sample_counts_words_as_a_full_split_does(text):
+    import helpers.language as language
+
+    lines = [line for line in text.split("\n") if len(line.split()) >= language.PROSE_WORDS]
+    expected = ("\n".join(lines) if lines else text)[: language.SAMPLE_CHARS]
+    assert language.prose_sample(text) == expected

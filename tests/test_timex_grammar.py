@@ -3,9 +3,12 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.timex import find_timexes
 from helpers.timex.grammar import (
+    _TOKEN,
     EXAMPLE_DCT,
     NUMBER,
     compile_rule,
@@ -56,3 +59,34 @@ def test_rule_trigger_words_cover_every_form():
     assert keyed["clock"] >= {NUMBER, "noon"}
     assert keyed["decade"] == {NUMBER}
     assert signature_words("<MONTH> time") is None  # "time" is no trigger word
+
+
+def _plain_triggers(text):
+    """``triggers`` with the plain ``_TOKEN`` on every text: what its letter-table twin must give."""
+    found = []
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if word[0].isdigit():
+            if len(word) == 4 or not word.isdigit():
+                found.append((*token.span(), NUMBER))
+        elif word.lower() in trigger_words():
+            found.append((*token.span(), word.lower()))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(trigger_words())[::7]),
+            st.sampled_from(
+                ["2022", "9/", "1990s", "5 pm", "3 o'clock", "٢٠٢٢", "Ⅻ", "naïve", "𝐌onday", "🎉"]
+            ),
+            st.text(alphabet="aZé İſ_1'’-./:\n", max_size=6),
+            st.characters(),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_triggers_read_through_the_letter_table_as_through_the_plain_pattern(text):
+    assert triggers(text) == _plain_triggers(text)

@@ -43,9 +43,13 @@ _BOMS = (
 # Zero-width characters, soft hyphens and control characters other than tab and newline.
 # Dropped one at a time: a pattern that is a class (not a run of them) lets the engine skip to the
 # next such character, three times faster than trying a match at every position.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f]")
+_INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 # No-break and other fixed-width spaces become a plain space.
-_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_FIXED_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000"
+_SPACES = re.compile(f"[{_FIXED_SPACES}]")
+# Either kind, looked for first: most pages hold neither, and one search costs half of two passes.
+_INVISIBLE_OR_SPACE = re.compile(f"[{_INVISIBLE_CHARACTERS}{_FIXED_SPACES}]")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|li|ul|td|tr|table|script|style|br|img|meta|link|h[1-6])\b[^<>]*>", re.IGNORECASE
@@ -119,6 +123,12 @@ class Paragraph:
     line: int
     start: int
     text: str
+
+    def __init__(self, line: int, start: int, text: str) -> None:
+        # The generated one sets each field through ``object.__setattr__`` (frozen): writing the
+        # instance's dict is 2.5 times faster, and a page builds some 170 (40 % of split_paragraphs).
+        fields = self.__dict__
+        fields["line"], fields["start"], fields["text"] = line, start, text
 
 
 @dataclass(frozen=True)
@@ -525,7 +535,8 @@ def normalize(text: str) -> str:
     'a b\\nc'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if _INVISIBLE_OR_SPACE.search(text):
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 

@@ -36,6 +36,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from helpers.letters import bmp_pattern, in_bmp
 from helpers.resources import data_lines
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ PROSE_WORDS = 8
 ENGLISH_SHARE = 1 / 3
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 5_000
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)?"
+_WORD = re.compile(_WORD_PATTERN)
 NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
     "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
@@ -304,7 +306,9 @@ def prose_sample(text: str) -> str:
     """
     lines, length = [], 0
     for line in text.split("\n"):
-        if len(line.split()) >= PROSE_WORDS:
+        # At most PROSE_WORDS - 1 splits: the pieces reach PROSE_WORDS only if the words do, and a
+        # long line is not cut into all its words (a sixth of identify_language).
+        if len(line.split(maxsplit=PROSE_WORDS - 1)) >= PROSE_WORDS:
             lines.append(line)
             length += len(line) + 1
             if length > SAMPLE_CHARS:  # the sample is full: the rest of the page is not read
@@ -318,7 +322,7 @@ def english_share(text: str) -> float:
     >>> english_share("The storm reached the coast"), english_share("La tempête a atteint la côte")
     (0.4, 0.16666666666666666)
     """
-    return _function_share(_WORD.findall(text.lower()))
+    return _function_share(_words(text.lower()))
 
 
 def _function_share(words: list[str]) -> float:
@@ -327,6 +331,21 @@ def _function_share(words: list[str]) -> float:
         return 0.0
     function_words = english_function_words()
     return sum(map(function_words.__contains__, words)) / len(words)
+
+
+def _words(text: str) -> list[str]:
+    """Return the words of ``text`` (``_WORD``), its letters read from a table where they can be (a quarter faster).
+
+    >>> _words("It's 9 o'clock, naïve one")
+    ["It's", "o'clock", 'naïve', 'one']
+    """
+    return (_bmp_word() if in_bmp(text) else _WORD).findall(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_word() -> re.Pattern[str]:
+    """Return ``_WORD`` with its letters read from the BMP table (helpers.letters)."""
+    return bmp_pattern(_WORD_PATTERN)
 
 
 def identify_language(text: str) -> str | None:
@@ -339,10 +358,10 @@ def identify_language(text: str) -> str | None:
     """
     sample = prose_sample(text)
     lowered = sample.lower()
-    words = _WORD.findall(lowered)  # found once for the count and the share
+    words = _words(lowered)  # found once for the count and the share
     # Lower-casing keeps every character a letter or not (tests.test_language checks all of
     # Unicode), so the count is the same; only a letter that lower-cases to two ("İ") changes it.
-    count = len(words) if len(lowered) == len(sample) else len(_WORD.findall(sample))
+    count = len(words) if len(lowered) == len(sample) else len(_words(sample))
     if count < MIN_WORDS:
         return None
     if _function_share(words) >= ENGLISH_SHARE:
