@@ -12,6 +12,7 @@ from helpers.paragraph_features import (
     _RELATIVE_TIME,
     CUE_CATEGORIES,
     FEATURES,
+    AppealCues,
     capital_counts,
     count_cues,
     cue_words,
@@ -20,7 +21,9 @@ from helpers.paragraph_features import (
     is_comment_furniture,
     is_repeated,
     measure,
+    measure_appeal_cues,
     measure_page,
+    measure_rows,
     silent_voices,
     title_repeats,
     word_key,
@@ -166,6 +169,15 @@ def test_cues_count_every_cue_word_and_every_whole_phrase(text):
     for category, silent in silent_voices(text, holds_quote_mark(text)).items():
         expected[category] -= silent if expected["address"] or expected["publisher"] else 0
     assert count_cues(text, key, key.split(), holds_quote_mark(text)) == tuple(expected.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_CUE_TEXT, st.text(max_size=40)), max_size=6))
+def test_appeal_cues_are_those_fields_of_the_whole_rows(texts):
+    keys = word_keys(texts)
+    rows = measure_rows(texts, keys, [False] * len(texts))
+    expected = [AppealCues(*(getattr(row, name) for name in AppealCues._fields)) for row in rows]
+    assert measure_appeal_cues(texts, keys) == expected
 
 
 @pytest.mark.parametrize(
