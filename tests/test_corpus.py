@@ -246,6 +246,32 @@ def test_pages_come_from_folders_globs_and_lists(pages):
         find_pages(pages / "missing")
 
 
+def test_a_folder_walk_finds_what_a_recursive_glob_finds(tmp_path):
+    from pathlib import Path
+
+    root = tmp_path / "pages"
+    for name in ("a.txt", "B.HTM", "sub/c.html", "sub/deeper/d.txt", ".hidden/e.txt", "sub/.f.txt", "g.pdf"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+    (root / "folder.txt").mkdir()  # a folder with a page's name is no page
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "h.txt").write_text("x")
+    (root / "linked").symlink_to(outside, target_is_directory=True)  # a linked folder is not entered
+    (root / "link.txt").symlink_to(root / "a.txt")  # a link to a file is a page
+    (root / "broken.txt").symlink_to(tmp_path / "gone.txt")  # a broken link is not
+    globbed = [
+        path for path in root.rglob("*")
+        if path.name.lower().endswith(corpus_module.PAGE_SUFFIXES) and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]  # fmt: skip
+    assert find_pages(root) == sorted(globbed)
+    assert [path.relative_to(root).as_posix() for path in find_pages(root)] == [
+        "B.HTM", "a.txt", "link.txt", "sub/c.html", "sub/deeper/d.txt"
+    ]  # fmt: skip
+    assert find_pages(str(root) + "/") == find_pages(Path(str(root) + "/."))  # the same paths however written
+
+
 def test_bad_options_are_clear_errors(pages, tmp_path):
     with pytest.raises(CorpusError, match="unknown engine 'spark'"):
         run_corpus(pages, engine="spark")

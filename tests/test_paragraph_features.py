@@ -8,9 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.paragraph_features import (
+    _CAPITAL,
     _RELATIVE_TIME,
     CUE_CATEGORIES,
     FEATURES,
+    capital_counts,
+    count_cues,
     cue_words,
     function_words,
     holds_quote_mark,
@@ -121,6 +124,48 @@ def test_silent_voices_in_capitals_are_whole_words_of_two_capitals_or_more(token
     acronyms = [] if text.isupper() else [word.lower() for word in re.findall(r"\b[A-Z]{2,}\b", spoken)]
     kinds = [cue_words().get(word) for word in in_quotes + acronyms]
     assert silent_voices(text, quoted) == {kind: kinds.count(kind) for kind in ("address", "publisher")}
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *sorted(cue_words())[::7],
+            "sign up",
+            "sign",
+            "up",
+            "read more",
+            "more",
+            "design",
+            "update",
+            "you",
+            "US",
+            "\u201c",
+            "\u201d",
+            "the",
+            "said",
+            "3",
+            ",",
+            "Sign-up",
+        ]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT)
+def test_cues_count_every_cue_word_and_every_whole_phrase(text):
+    key, cues = word_key(text), cue_words()
+    expected = dict.fromkeys(CUE_CATEGORIES, 0)
+    for word in key.split():  # every word that is a cue, each time it is used
+        if word in cues:
+            expected[cues[word]] += 1
+    for phrase, category in cues.items():  # every phrase of several words, as whole words
+        if " " in phrase:
+            expected[category] += f" {key} ".count(f" {phrase} ")
+    for category, silent in silent_voices(text, holds_quote_mark(text)).items():
+        expected[category] -= silent if expected["address"] or expected["publisher"] else 0
+    assert count_cues(text, key, key.split(), holds_quote_mark(text)) == tuple(expected.values())
 
 
 @pytest.mark.parametrize(
@@ -237,6 +282,24 @@ def test_digit_share_counts_runs_of_any_decimal_digits(text):
 )
 def test_word_keys_are_the_word_key_of_each_text(texts):
     assert word_keys(texts) == [word_key(text) for text in texts]
+
+
+# ASCII with what a byte table must get right (line breaks, apostrophes, digits, "_", control
+# characters that str.split() counts as blanks), beside any text: the two ways of counting mix.
+_LINES = st.lists(
+    st.one_of(
+        st.text(st.sampled_from("aZ b'3_\n.-\t\x1c\x0bQ9"), max_size=30),
+        st.text(max_size=30),
+        st.text(st.sampled_from("aZ \u00c0\u00de\u00d7'\u2019\u0663"), max_size=12),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_capitals_counted_by_a_byte_table_are_those_the_pattern_finds(texts):
+    assert capital_counts(texts) == [len(_CAPITAL.findall(text)) for text in texts]
 
 
 @settings(max_examples=200, deadline=None)

