@@ -176,3 +176,50 @@ def test_punkts_patterns_are_nltks():
         PERIOD_CONTEXT_PATTERN.replace(r"\?!])", r"!\?])"),
     }
     assert english.re_boundary_realignment.pattern == REALIGNMENT_PATTERN
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[A-Za-z]{1,8}\. [A-Za-z]{1,8}", fullmatch=True))
+def test_punkts_words_of_a_plain_context_are_the_two_sides_of_its_space(context):
+    from helpers.text import _PLAIN_CONTEXT, _WORDS
+
+    assert _PLAIN_CONTEXT.fullmatch(context)
+    assert _WORDS.findall(context) == context.split(" ")
+
+
+def _plain_ends_sentence(abbreviations, word, after):
+    """``_ends_sentence`` as written before its short cuts: every word through Punkt's three patterns."""
+    import regex
+
+    from helpers.text import _INITIAL, _NUMBER, _NUMERIC, _PUNCTUATION, SENTENCE_END_CHARACTERS
+
+    if word in SENTENCE_END_CHARACTERS:
+        return True
+    if not word.endswith(".") or word.endswith("..") or regex.match(r"\.\.+$", word):
+        return False
+    stem = word[:-1].lower()
+    if stem in abbreviations or stem.split("-")[-1] in abbreviations:
+        return False
+    kind = _NUMERIC.sub(_NUMBER, word.lower())
+    kind = kind[:-1] if len(kind) > 1 and kind[-1] == "." else kind
+    initial = _INITIAL.match(word) is not None
+    if initial or kind == _NUMBER:
+        if after in _PUNCTUATION or after[0].islower():
+            return False
+        if initial and after[0].isupper():
+            return False
+    return True
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(PUNKT_PIECES), st.text(alphabet=st.sampled_from(list("aZé3٣-.,\n")), min_size=1)
+    ),
+    st.one_of(st.sampled_from(PUNKT_PIECES), st.text(min_size=1, max_size=3)),
+)
+def test_ends_sentence_decides_as_punkts_three_patterns_did(word, after):
+    from helpers.text import _ends_sentence
+
+    abbreviations = load_abbreviations()
+    assert _ends_sentence(abbreviations, word, after) == _plain_ends_sentence(abbreviations, word, after)

@@ -143,6 +143,21 @@ def test_plain_pieces_are_the_marked_reading_of_text_without_apostrophes(text):
         assert _PLAIN_PIECE.findall(text) == _split_marked_pieces(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aZ1²_ .,:;-—“”‘’'\"`()[]$%…@\n\t\u2003\x85\x1c\u3000")), max_size=60
+    )
+)
+def test_pieces_split_chunk_by_chunk_are_those_of_the_whole_text(text):
+    # _split_pieces splits each chunk between spaces on its own and takes a chunk of letters
+    # and digits as one token: the patterns run over the whole text must give the same tokens.
+    from helpers.tokens import _MARKS, _PLAIN_PIECE, _split_marked_pieces, _split_pieces
+
+    whole = _split_marked_pieces(text) if any(mark in text for mark in _MARKS) else _PLAIN_PIECE.findall(text)
+    assert _split_pieces(text) == whole
+
+
 @given(st.text(alphabet=st.sampled_from(list("a ,:;'`’")), max_size=12))
 def test_marks_are_what_the_marked_reading_needs(text):
     # an apostrophe, a backtick, or two commas or colons in a row: as the pattern said it

@@ -214,10 +214,21 @@ def _opens_quote(segment: str, index: int) -> bool:
 
 
 def _split_pieces(text: str) -> list[str]:
-    """Split text with no final period into punctuation and word runs."""
-    if not any(mark in text for mark in _MARKS):
-        return _PLAIN_PIECE.findall(text)
-    return _split_marked_pieces(text)
+    """Split text with no final period into punctuation and word runs.
+
+    No piece holds a space and none looks past one (a look-ahead reads a space as it reads
+    the end of the text), so each chunk between spaces is split on its own, and a chunk of
+    letters and digits alone, most of them, is one run: the pattern is not run over it (the
+    regular expression cost some 3,000 instructions a word, 45 % of ``tokenize``).
+    """
+    split = _split_marked_pieces if any(mark in text for mark in _MARKS) else _PLAIN_PIECE.findall
+    tokens: list[str] = []
+    for chunk in text.split():  # ``str.split`` and ``\s`` both split on ``str.isspace``
+        if chunk.isalnum():
+            tokens.append(chunk)
+        else:
+            tokens.extend(split(chunk))
+    return tokens
 
 
 def _split_marked_pieces(text: str) -> list[str]:
