@@ -102,6 +102,9 @@ VOICE_WORDS = [
     "us",
     "US",
     "USA",
+    "US's",
+    "YOU\u2019D",
+    "l'US",
 ]
 
 
@@ -124,9 +127,13 @@ def test_silent_voices_in_capitals_are_whole_words_of_two_capitals_or_more(token
     in_quotes = word_key(
         " ".join(re.findall(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"", text))
     ).split()
-    acronyms = [] if text.isupper() else [word.lower() for word in re.findall(r"\b[A-Z]{2,}\b", spoken)]
-    kinds = [cue_words().get(word) for word in in_quotes + acronyms]
+    whole = r"(?<![^\W\d_]['\u2019])\b[A-Z]{2,}(?:['\u2019][A-Z]+)?\b(?!['\u2019][^\W\d_])"  # a key's word
+    capitals = [] if text.isupper() else re.findall(whole, spoken)
+    kinds = [cue_words().get(word.lower().replace("\u2019", "'")) for word in capitals]
+    kinds += [cue_words().get(word) for word in in_quotes]
     assert silent_voices(text, quoted) == {kind: kinds.count(kind) for kind in ("address", "publisher")}
+    counts = dict(zip(CUE_CATEGORIES, count_cues(text, word_key(text), word_key(text).split(), quoted)))
+    assert counts["address"] >= 0 and counts["publisher"] >= 0  # only a word that was counted is silenced
 
 
 _CUE_TEXT = st.lists(

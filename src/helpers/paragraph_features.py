@@ -457,10 +457,12 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
 
     Those are the words inside quotations (someone else speaking) and, in a
     text that is not all capitals, those written in capitals (an acronym: "US"
-    the country, "IT" the trade).
+    the country, "IT" the trade): whole words, as ``count_cues`` counts them.
 
     >>> silent_voices("“We are ready,” he said. US troops left, and you saw them.", True)
     {'address': 0, 'publisher': 2}
+    >>> silent_voices("The US's troops saw you.", False)  # "US's" is no "US": it silences nothing
+    {'address': 0, 'publisher': 0}
     """
     cues = cue_words()
     silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
@@ -471,7 +473,7 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
         and voice_capitals().search(text)
     ):
         spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
-        silent += [cues[word.lower()] for word in voice_capitals().findall(spoken)]
+        silent += [cues.get(word.lower().replace("\u2019", "'")) for word in voice_capitals().findall(spoken)]
     return {category: silent.count(category) for category in _VOICE}
 
 
@@ -494,10 +496,14 @@ def voice_acronyms() -> tuple[str, ...]:
 def voice_capitals() -> re.Pattern[str]:
     """Return the pattern of the address and publisher cue words written in capitals, as whole words.
 
-    >>> voice_capitals().findall("US troops, YOUR call, the HOUSE, Us, WE'LL")
-    ['US', 'YOUR', 'WE']
+    A whole word as ``word_key`` finds it: with what an apostrophe joins to it in
+    capitals ("WE'LL"), and none of a word that an apostrophe joins to letters ("US's").
+
+    >>> voice_capitals().findall("US troops, YOUR call, the HOUSE, Us, WE'LL, the US's, l'US")
+    ['US', 'YOUR', "WE'LL"]
     """
-    return re.compile(r"\b(?:" + "|".join(voice_acronyms()) + r")\b")
+    acronyms = "|".join(voice_acronyms())
+    return re.compile(rf"(?<![^\W\d_]['\u2019])\b(?:{acronyms})(?:['\u2019][A-Z]+)?\b(?!['\u2019][^\W\d_])")
 
 
 def ends_with_count(text: str) -> bool:
