@@ -17,6 +17,7 @@ from helpers.paragraph_features import (
     count_cues,
     cue_words,
     function_words,
+    has_links,
     holds_quote_mark,
     is_comment_furniture,
     is_repeated,
@@ -185,6 +186,13 @@ def test_appeal_cues_are_those_fields_of_the_whole_rows(texts):
     rows = measure_rows(texts, keys, [False] * len(texts))
     expected = [AppealCues(*(getattr(row, name) for name in AppealCues._fields)) for row in rows]
     assert measure_appeal_cues(texts, keys) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from("a:/w.@_ comrgnetvdui\u00e9\u2019"), max_size=30), max_size=6))
+def test_links_are_what_one_pattern_of_the_four_kinds_finds(texts):
+    one_pattern = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
+    assert has_links(texts) == [one_pattern.search(text) is not None for text in texts]
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,8 @@ _ASCII_WORD_RUN = re.compile(r"[A-Za-z]+(?:[' ][A-Za-z]+)*")  # the same on ASCI
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?<![\w'\u2019].)")  # a capital that starts a word
 _NUMBER = re.compile(r"\d\d*")  # \d+, written so that the regex engine can skip ahead to a digit
 _ASCII_NUMBER = re.compile(r"[0-9][0-9]*")  # the same on ASCII text
-_LINK = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
+_HANDLE = re.compile(r"@\w")  # an e-mail address or a handle; links also hold "://" or "www."
+_DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|io)\b")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\u00ab\u00bb]*\u00bb")
 _BYLINE = re.compile(
     r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE
@@ -406,10 +407,18 @@ def cue_counts(
 def has_links(texts: Sequence[str]) -> list[bool]:
     """Tell, for each text, whether it holds a URL, e-mail address, handle or domain name.
 
+    The four kinds are looked for one by one: "://" and "www." as substrings, then two
+    patterns that open with a character the regex engine skips ahead to. One pattern of
+    the four as alternatives takes half as long again: the engine tries each at every position.
+
     >>> has_links(["See www.example.org", "Write to ann@example.org", "It rained."])
     [True, True, False]
     """
-    return [_LINK.search(text) is not None for text in texts]
+    return [
+        "://" in text or "www." in text or ("@" in text and _HANDLE.search(text) is not None)
+        or _DOMAIN.search(text) is not None
+        for text in texts
+    ]  # fmt: skip
 
 
 def holds_quote_mark(text: str) -> bool:
