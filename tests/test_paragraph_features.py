@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.paragraph_features import (
+    _BYLINE_FIRSTS,
     _CAPITAL,
     _RELATIVE_TIME,
     CUE_CATEGORIES,
@@ -199,6 +200,11 @@ def test_appeal_cues_are_those_fields_of_the_whole_rows(texts):
 def test_links_are_what_one_pattern_of_the_four_kinds_finds(texts):
     one_pattern = re.compile(r"://|www\.|@\w|\.(?:com|org|net|gov|edu|io)\b")
     assert has_links(texts) == [one_pattern.search(text) is not None for text in texts]
+
+
+def test_a_byline_opens_with_one_of_the_letters_the_pattern_may_open_with():
+    firsts = [chr(code) for code in range(0x110000) if re.match("[bwsprt]", chr(code), re.IGNORECASE)]
+    assert sorted(_BYLINE_FIRSTS) == sorted(firsts)
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,9 @@ _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\
 _BYLINE = re.compile(
     r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE
 )
+_BYLINE_FIRSTS = frozenset(
+    "bBwWsS\u017fpPrRtT"
+)  # what ``_BYLINE`` may open with ignoring case (\u017f: long s)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[A-Za-z. ]{2,24})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[\u2014\u2013-]\s*\S"
 )
@@ -354,7 +357,10 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         has_links(texts),
         *zip(*cues),  # a column per category (none for no paragraph: then there is no row either)
         quoted,
-        [count <= 12 and _BYLINE.match(text) is not None for text, count in zip(texts, counts)],
+        [
+            count <= 12 and text[:1] in _BYLINE_FIRSTS and _BYLINE.match(text) is not None
+            for text, count in zip(texts, counts)
+        ],
         [text[1:2].isupper() and _DATELINE.match(text) is not None for text in texts],
         [number > 0 and is_dated(text, found) for text, number, found in zip(texts, numbers, words)],
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
