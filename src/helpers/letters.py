@@ -25,14 +25,12 @@ def bmp_letters() -> str:
     >>> re.fullmatch(f"[{bmp_letters()}]+", "Zürich") is not None, re.match(f"[{bmp_letters()}]", "_") is None
     (True, True)
     """
-    # ``\\w`` is str.isalnum (with "_"), ``\\d`` is str.isdecimal: a letter is alphanumeric and no decimal.
-    codes = [code for code in range(0x10000) if chr(code).isalnum() and not chr(code).isdecimal()]
-    ranges, start = [], 0
-    for index in range(1, len(codes) + 1):
-        if index == len(codes) or codes[index] != codes[index - 1] + 1:
-            first, last = chr(codes[start]), chr(codes[index - 1])
-            ranges.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
-            start = index
+    # The runs the plain class finds in a string of every BMP character, in order: its own letters.
+    every = "".join(map(chr, range(0x10000)))
+    ranges = []
+    for run in re.finditer(f"{LETTER}+", every):
+        first, last = re.escape(every[run.start()]), re.escape(every[run.end() - 1])
+        ranges.append(first if run.end() - run.start() == 1 else f"{first}-{last}")
     return "".join(ranges)
 
 

@@ -151,7 +151,7 @@ def find_headline(lines: list[str]) -> int | None:
     title = set(_TEXT_WORD.findall(lines[0].lower())) if lines else set()
     if len(title) < 2:
         return None
-    # The lines' letters read from a table when they can be (helpers.letters): a fifth of the time.
+    # The lines' letters read from a table when they can be (helpers.letters): an eighth of the time.
     text_word = _bmp_text_word() if in_bmp("".join(lines)) else _TEXT_WORD
     for index, line in enumerate(lines[1:], start=1):
         words = set(text_word.findall(line.lower()))
@@ -232,7 +232,7 @@ def lines_with_year(lines: list[str]) -> list[int]:
 
     Every year starts "19" or "20": those are found in the joined lines by ``str.find``, which
     skips the other characters many at a time, and tried there (a search of each line read
-    every character: 40 % of ``page_mentions``). No year spans a line break.
+    every character: a sixth of ``page_mentions``). No year spans a line break.
 
     >>> lines_with_year(["May 3, 2021", "no year: 19 or 2o21", "1999-2000", "x 1920"])
     [0, 2, 3]
