@@ -12,6 +12,7 @@ from helpers.paragraph_features import (
     _RELATIVE_TIME,
     CUE_CATEGORIES,
     FEATURES,
+    AppealCues,
     capital_counts,
     count_cues,
     cue_words,
@@ -20,7 +21,9 @@ from helpers.paragraph_features import (
     is_comment_furniture,
     is_repeated,
     measure,
+    measure_appeal_cues,
     measure_page,
+    measure_rows,
     silent_voices,
     title_repeats,
     word_key,
@@ -99,6 +102,9 @@ VOICE_WORDS = [
     "us",
     "US",
     "USA",
+    "US's",
+    "YOU\u2019D",
+    "l'US",
 ]
 
 
@@ -121,9 +127,13 @@ def test_silent_voices_in_capitals_are_whole_words_of_two_capitals_or_more(token
     in_quotes = word_key(
         " ".join(re.findall(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"", text))
     ).split()
-    acronyms = [] if text.isupper() else [word.lower() for word in re.findall(r"\b[A-Z]{2,}\b", spoken)]
-    kinds = [cue_words().get(word) for word in in_quotes + acronyms]
+    whole = r"(?<![^\W\d_]['\u2019])\b[A-Z]{2,}(?:['\u2019][A-Z]+)?\b(?!['\u2019][^\W\d_])"  # a key's word
+    capitals = [] if text.isupper() else re.findall(whole, spoken)
+    kinds = [cue_words().get(word.lower().replace("\u2019", "'")) for word in capitals]
+    kinds += [cue_words().get(word) for word in in_quotes]
     assert silent_voices(text, quoted) == {kind: kinds.count(kind) for kind in ("address", "publisher")}
+    counts = dict(zip(CUE_CATEGORIES, count_cues(text, word_key(text), word_key(text).split(), quoted)))
+    assert counts["address"] >= 0 and counts["publisher"] >= 0  # only a word that was counted is silenced
 
 
 _CUE_TEXT = st.lists(
@@ -166,6 +176,15 @@ def test_cues_count_every_cue_word_and_every_whole_phrase(text):
     for category, silent in silent_voices(text, holds_quote_mark(text)).items():
         expected[category] -= silent if expected["address"] or expected["publisher"] else 0
     assert count_cues(text, key, key.split(), holds_quote_mark(text)) == tuple(expected.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_CUE_TEXT, st.text(max_size=40)), max_size=6))
+def test_appeal_cues_are_those_fields_of_the_whole_rows(texts):
+    keys = word_keys(texts)
+    rows = measure_rows(texts, keys, [False] * len(texts))
+    expected = [AppealCues(*(getattr(row, name) for name in AppealCues._fields)) for row in rows]
+    assert measure_appeal_cues(texts, keys) == expected
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING
 from helpers.article import Article
 from helpers.paragraph_features import (
     FEATURES,
+    AppealCues,
     Features,
     cue_phrases,
     cue_words,
     is_repeated,
+    measure_appeal_cues,
     measure_page,
     measure_rows,
     title_repeats,
@@ -237,7 +239,7 @@ def load_model() -> Model:
     )
 
 
-def asks_reader(row: Features, text: str, max_pointer_words: int = 25) -> bool:
+def asks_reader(row: Features | AppealCues, text: str, max_pointer_words: int = 25) -> bool:
     """Tell whether a paragraph (its feature row and text) is an appeal to the reader, not reporting.
 
     An appeal quotes no one (no quotation, no interview's "Q:" or "A:") and has
@@ -317,7 +319,7 @@ def appeal_flags(sentences: Sequence[str]) -> list[bool]:
     >>> appeal_flags(["Sign up for our newsletter.", "The talks ended."])
     [True, False]
     """
-    rows = measure_rows(sentences, word_keys(sentences), [False] * len(sentences))
+    rows = measure_appeal_cues(sentences, word_keys(sentences))
     return [asks_reader(row, sentence) for row, sentence in zip(rows, sentences)]
 
 
