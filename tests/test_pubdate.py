@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from helpers.article import parse_article
 from helpers.pubdate import (
-    _TEXT_WORD,
     _YEAR,
     find_dates,
     find_headline,
@@ -211,32 +210,3 @@ def test_date_pattern_finds_what_its_forms_find(text):
 @given(st.lists(st.text(alphabet="1290٢٠x -/", max_size=12), max_size=8))
 def test_lines_with_year_are_those_a_search_of_each_line_finds(lines):
     assert lines_with_year(lines) == [index for index, line in enumerate(lines) if _YEAR.search(line)]
-
-
-def _plain_headline(lines):
-    """``find_headline`` with the plain ``_TEXT_WORD`` on every line: what the letter-table twin must give."""
-    title = set(_TEXT_WORD.findall(lines[0].lower())) if lines else set()
-    if len(title) < 2:
-        return None
-    for index, line in enumerate(lines[1:], start=1):
-        words = set(_TEXT_WORD.findall(line.lower()))
-        if 2 <= len(words) <= 40:
-            shared = len(words & title)
-            if shared >= 0.6 * len(words) and shared >= min(0.5 * len(title), 4):
-                return index
-    return None
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.lists(
-            st.sampled_from(
-                ["storm", "Storm", "hits", "coast", "naïve", "İstanbul", "ſtorm", "𐌰𐌱𐌲", "🎉", "x"]
-            )
-        ).map(" ".join),
-        max_size=6,
-    )
-)
-def test_find_headline_through_the_letter_table_as_through_the_plain_pattern(lines):
-    assert find_headline(lines) == _plain_headline(lines)

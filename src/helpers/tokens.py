@@ -219,7 +219,7 @@ def _split_pieces(text: str) -> list[str]:
     No piece holds a space and none looks past one (a look-ahead reads a space as it reads
     the end of the text), so each chunk between spaces is split on its own, and a chunk of
     letters and digits alone, most of them, is one run: the pattern is not run over it (the
-    regular expression cost some 3,000 instructions a word, 45 % of ``tokenize``).
+    regular expression cost some 3,000 instructions a word: ``tokenize`` takes 30 % less).
     """
     split = _split_marked_pieces if any(mark in text for mark in _MARKS) else _PLAIN_PIECE.findall
     tokens: list[str] = []

@@ -189,7 +189,7 @@ _TOKEN = re.compile(_TOKEN_PATTERN)
 
 @lru_cache(maxsize=1)
 def _bmp_token() -> re.Pattern[str]:
-    """Return ``_TOKEN`` with its letters read from a table: a fifth of ``triggers`` (helpers.letters)."""
+    """Return ``_TOKEN`` with its letters read from a table: an eighth of ``triggers`` (helpers.letters)."""
     return bmp_pattern(_TOKEN_PATTERN)
 
 
