@@ -5,7 +5,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers.timex.lexicon import BLANK, alternation, capitalised, load_tables, parse_number
@@ -77,6 +77,7 @@ _TEXTS = st.text(alphabet="aAbkKsS\u017f\u212a\u0130i -.'^]\\\n\t", max_size=40)
 @given(
     _WORDS, _TEXTS, st.sampled_from([0, re.IGNORECASE]), st.sampled_from(["{}", "{}+", r"\b{}?x", "(?!{})."])
 )
+@example(words=[" "], text="\t", flags=0, context="{}")  # a word's space matches a tab
 def test_alternation_matches_as_the_plain_alternation(words, text, flags, context):
     new = re.compile(context.format(alternation(words)), flags)
     old = re.compile(context.format(plain_alternation(words)), flags)

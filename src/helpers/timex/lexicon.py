@@ -60,8 +60,11 @@ def alternation(words: list[str] | dict[str, tuple[str, ...]]) -> str:
     branches = "|".join(re.escape(w).replace(r"\ ", BLANK) for w in ordered)
     if not ordered or not ordered[-1]:  # no word, or the empty word: any position may match
         return f"(?:{branches})"
-    first = "".join(sorted({re.escape(w[0]) for w in ordered}))
-    return f"(?:(?=[{first}])(?:{branches}))"
+    first = "".join(sorted({re.escape(w[0]) for w in ordered if w[0] != " "}))
+    starts = [f"[{first}]"] if first else []
+    if any(w[0] == " " for w in ordered):
+        starts.append(BLANK.removesuffix("+"))  # a word's space matches any blank: a tab may start it too
+    return f"(?:(?={'|'.join(starts)})(?:{branches}))"
 
 
 def capitalised(words: list[str] | dict[str, tuple[str, ...]]) -> str:
