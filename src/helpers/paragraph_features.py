@@ -20,7 +20,6 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from helpers.letters import bmp_pattern, in_bmp
 from helpers.resources import data_lines
 
 
@@ -201,20 +200,13 @@ def word_key(text: str) -> str:
     per word). On ASCII text (``str.isascii`` is known without a scan) the
     letters are a class of ASCII ranges, which the regex engine looks up in a
     table, instead of a Unicode category it asks the database about: half
-    the time. Other text within the BMP reads its letters from the BMP's table
-    (``helpers.letters``): a third fewer instructions.
+    the time.
 
     >>> word_key("The U.S. didn’t say: “No!”  Sign-up now")
     "the u s didn't say no sign up now"
     """
-    pattern = _ASCII_WORD_RUN if text.isascii() else _bmp_word_run() if in_bmp(text) else _WORD_RUN
-    return " ".join(pattern.findall(text)).lower().replace("\u2019", "'")
-
-
-@lru_cache(maxsize=1)
-def _bmp_word_run() -> re.Pattern[str]:
-    """Return ``_WORD_RUN`` reading its letters from the BMP's table (for text where ``in_bmp`` holds)."""
-    return bmp_pattern(_WORD_RUN.pattern)
+    runs = (_ASCII_WORD_RUN if text.isascii() else _WORD_RUN).findall(text)
+    return " ".join(runs).lower().replace("\u2019", "'")
 
 
 def word_keys(texts: Sequence[str]) -> list[str]:
