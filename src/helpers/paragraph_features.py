@@ -64,9 +64,8 @@ class AppealCues(NamedTuple):
 FEATURES = Features._fields
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
 _VOICE = ("address", "publisher")  # counted outside quotations only
-_ASKING = itemgetter(
-    *map(CUE_CATEGORIES.index, AppealCues._fields[2:5])
-)  # appeal, action, reporting of a count
+# The appeal, action and reporting counts of a paragraph's ``count_cues``.
+_ASKING = itemgetter(*map(CUE_CATEGORIES.index, AppealCues._fields[2:5]))
 _DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on paragraphs of some length
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 
@@ -82,9 +81,8 @@ _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*[\u201d\u201c]|\"[^\"]*\"|\u00ab[^\
 _BYLINE = re.compile(
     r"(?:by|written by|words by|story by|posted by|reporting by|text by)\s+\S", re.IGNORECASE
 )
-_BYLINE_FIRSTS = frozenset(
-    "bBwWsS\u017fpPrRtT"
-)  # what ``_BYLINE`` may open with ignoring case (\u017f: long s)
+# What ``_BYLINE`` may open with, ignoring case (\u017f is the long s, which matches "s").
+_BYLINE_FIRSTS = frozenset("bBwWsS\u017fpPrRtT")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[A-Za-z. ]{2,24})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[\u2014\u2013-]\s*\S"
 )
