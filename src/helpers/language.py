@@ -29,14 +29,13 @@ import hashlib
 import json
 import math
 import os
-import re
 import shutil
 import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from helpers.letters import bmp_pattern, in_bmp
+from helpers.letters import LetterPattern
 from helpers.resources import data_lines
 
 if TYPE_CHECKING:
@@ -49,8 +48,7 @@ PROSE_WORDS = 8
 ENGLISH_SHARE = 1 / 3
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 5_000
-_WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)?"
-_WORD = re.compile(_WORD_PATTERN)
+_WORD = LetterPattern(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
     "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
@@ -339,13 +337,7 @@ def _words(text: str) -> list[str]:
     >>> _words("It's 9 o'clock, naïve one")
     ["It's", "o'clock", 'naïve', 'one']
     """
-    return (_bmp_word() if in_bmp(text) else _WORD).findall(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _bmp_word() -> re.Pattern[str]:
-    """Return ``_WORD`` with its letters read from the BMP table (helpers.letters)."""
-    return bmp_pattern(_WORD_PATTERN)
+    return _WORD.for_text(text).findall(text)
 
 
 def identify_language(text: str) -> str | None:

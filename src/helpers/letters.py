@@ -7,7 +7,8 @@ Plane, read in one step: word patterns run 1.3 to 1.4 times faster (``triggers``
 ``helpers.timex`` and the word counts of ``helpers.language``). The bitmap holds no character
 past U+FFFF, so ``bmp_pattern`` gives the fast twin of a pattern and ``in_bmp`` tells whether a
 text can use it; a text with a character past U+FFFF (an emoji, a historic script) is matched by
-the plain pattern. Both give the same matches wherever ``in_bmp`` holds (tests.test_letters).
+the plain pattern. Both give the same matches wherever ``in_bmp`` holds (tests.test_letters);
+``LetterPattern`` holds the two and picks one for a text.
 
 The table is built once a process (about 36 million instructions, some 8 ms) and each pattern
 compiled once (28 million): a corpus worker gets them back within a hundred pages; a command on
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 import struct
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 LETTER = r"[^\W\d_]"
 
@@ -60,3 +61,24 @@ def in_bmp(text: str) -> bool:
     (True, False)
     """
     return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+class LetterPattern:
+    r"""A pattern with letter classes, and its twin reading them from the BMP table (compiled on first use).
+
+    >>> word = LetterPattern(r"[^\W\d_]+")
+    >>> word.for_text("Café 42").findall("Café 42"), word.for_text("ok 🎉").pattern == word.plain.pattern
+    (['Café'], True)
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.plain = re.compile(pattern, flags)
+
+    @cached_property
+    def table(self) -> re.Pattern[str]:
+        """The twin reading each letter class from the BMP table."""
+        return bmp_pattern(self.plain.pattern, self.plain.flags)
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """Return the pattern to match ``text`` with: the table's where every character is in the BMP."""
+        return self.table if in_bmp(text) else self.plain

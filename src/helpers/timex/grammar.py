@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from helpers.letters import bmp_pattern, in_bmp
+from helpers.letters import LetterPattern
 from helpers.timex.lexicon import BLANK, alternation, capitalised, placeholder_words, plural, table
 
 if TYPE_CHECKING:
@@ -183,14 +183,8 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(_PLACEHOLDER.sub(lambda m: _piece(m.group(1)), pattern), re.IGNORECASE)
 
 
-_TOKEN_PATTERN = r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?"
-_TOKEN = re.compile(_TOKEN_PATTERN)
-
-
-@lru_cache(maxsize=1)
-def _bmp_token() -> re.Pattern[str]:
-    """Return ``_TOKEN`` with its letters read from a table: an eighth of ``triggers`` (helpers.letters)."""
-    return bmp_pattern(_TOKEN_PATTERN)
+# Its letters read from the BMP table where the text allows: an eighth of ``triggers`` (helpers.letters).
+_TOKEN = LetterPattern(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +226,7 @@ def triggers(text: str) -> list[tuple[int, int, str]]:
     """
     heads = trigger_words()
     found = []
-    for token in (_bmp_token() if in_bmp(text) else _TOKEN).finditer(text):
+    for token in _TOKEN.for_text(text).finditer(text):
         word = token.group()
         if word[0].isdigit():
             if len(word) == 4 or not word.isdigit():
