@@ -364,7 +364,8 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         ],
         title_repeat,
     )
-    return list(map(Features._make, zip(*columns)))
+    # Features._make without its Python frame: tuple.__new__ called from C
+    return list(map(tuple.__new__, repeat(Features), zip(*columns)))
 
 
 def measure_appeal_cues(texts: Sequence[str], keys: Sequence[str]) -> list[AppealCues]:
@@ -445,11 +446,15 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> tuple
     """
     cues, phrases = cue_words(), cue_phrases()
     found = dict.fromkeys(CUE_CATEGORIES, 0)
-    spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
-    for word in cue_vocabulary().intersection(words):
+    firsts = set()  # the first words of phrases the paragraph holds
+    for word in filter(cue_vocabulary().__contains__, words):
         if word in cues:
-            found[cues[word]] += words.count(word)
-        for phrase in phrases.get(word, ()):
+            found[cues[word]] += 1
+        if word in phrases:
+            firsts.add(word)
+    spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
+    for word in firsts:
+        for phrase in phrases[word]:
             found[cues[phrase]] += spaced.count(f" {phrase} ")
     if found["address"] or found["publisher"]:
         for category, silent in silent_voices(text, quoted).items():
