@@ -14,7 +14,7 @@ hold one (``tests/test_timex.py`` checks it against a search everywhere).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -185,6 +185,9 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
 
 # Its letters read from the BMP table where the text allows: an eighth of ``triggers`` (helpers.letters).
 _TOKEN = LetterPattern(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
+# The number tokens of ``_TOKEN`` alone: the first ``\d`` written out lets the engine skip to a digit
+# (a pattern opening on a repeat is tried at every position: twice the instructions).
+_NUMBER_TOKEN = re.compile(r"\d\d*(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
 
 
 @lru_cache(maxsize=1)
@@ -216,12 +219,82 @@ def trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def trie(words: Iterable[str]) -> str:
+    """Return a pattern matching exactly ``words``, written as a trie: the engine tries one branch per character.
+
+    >>> trie(["week", "weeks", "weekend", "year"])
+    '(?:week(?:end|s)?|year)'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    """Return the pattern of a trie node: its children's branches, optional when a word ends at the node."""
+    branches = [
+        re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character
+    ]
+    if not branches:
+        return ""
+    joined = "|".join(branches)
+    if "" in node:
+        return f"(?:{joined})?"
+    return f"(?:{joined})" if len(branches) > 1 else joined
+
+
+@lru_cache(maxsize=1)
+def _trigger_word() -> LetterPattern:
+    """Return the pattern of the words ``triggers`` reads in lower-cased text: trigger words, runs opening past ASCII.
+
+    Either is a whole run of letters after a non-letter. The text is read with a space before
+    it, so that every word follows a non-letter: a pattern opening on a character class lets
+    the engine skip to the places it can match, where one opening on a look-behind is tried at
+    every position (three times the instructions). The other runs are for the few that open on a
+    digit the letter class holds ("²", "①"), which ``token_triggers`` reads as numbers.
+    """
+    return LetterPattern(rf"[\W\d_](?:({trie(sorted(trigger_words()))})(?![^\W\d_])|(?![a-z])([^\W\d_]+))")
+
+
 def triggers(text: str) -> list[tuple[int, int, str]]:
     """Return the spans of trigger words and date-like numbers (years, 2 p.m., 9/19, 6-) in ``text``, with the word.
 
-    The word is lower-cased, or ``NUMBER`` for a number.
+    The word is lower-cased, or ``NUMBER`` for a number. This is ``token_triggers`` at half
+    the instructions: the words are found in the lower-cased text by one pattern of them all,
+    the numbers by a pattern of their own. Lower-casing keeps every character a letter or not,
+    a digit or not (tests.test_timex_grammar checks all of Unicode); where it changes the
+    text's length ("İ"), or after "o'clock" (a number token that can end inside a run of
+    letters), the tokens are read one by one.
 
     >>> triggers("He left on Monday at 2 p.m., not in 42 cars.")
+    [(11, 17, 'monday'), (21, 26, '#')]
+    """
+    lowered = " " + text.lower()
+    if len(lowered) != len(text) + 1 or "o'clock" in text:
+        return token_triggers(text)
+    found = []
+    for match in _trigger_word().for_text(lowered).finditer(lowered):
+        # The match opens on the non-letter before the word: its start in ``lowered`` is the word's in ``text``.
+        start, end = match.start(), match.end() - 1
+        word, run = match.group(1, 2)
+        if word:
+            found.append((start, end, word))
+        elif run[0].isdigit() and (len(run) == 4 or not run.isdigit()):
+            found.append((start, end, NUMBER))
+    found += [
+        (*m.span(), NUMBER) for m in _NUMBER_TOKEN.finditer(text) if len(m[0]) == 4 or not m[0].isdigit()
+    ]
+    return sorted(found)
+
+
+def token_triggers(text: str) -> list[tuple[int, int, str]]:
+    """Return ``triggers`` read token by token: each word looked up lower-cased, each number by its length.
+
+    >>> token_triggers("He left on Monday at 2 p.m., not in 42 cars.")
     [(11, 17, 'monday'), (21, 26, '#')]
     """
     heads = trigger_words()
