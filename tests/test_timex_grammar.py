@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from helpers.timex import find_timexes
 from helpers.timex.grammar import (
+    _OTHER_DIGIT,
     _TOKEN,
     EXAMPLE_DCT,
     NUMBER,
@@ -113,6 +114,12 @@ def test_lower_casing_keeps_every_character_a_letter_or_not_and_a_digit_or_not()
         ):
             changed.append(character)
     assert changed == ["İ"]
+
+
+def test_other_digits_are_the_digits_of_the_bmp_that_backslash_d_does_not_read():
+    digit, plane = re.compile(r"\d"), [chr(code) for code in range(0x10000)]
+    other = [character for character in plane if character.isdigit() and not digit.match(character)]
+    assert other == [character for character in plane if _OTHER_DIGIT.match(character)]
 
 
 def test_trie_matches_exactly_its_words():
