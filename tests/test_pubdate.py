@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from helpers.article import parse_article
 from helpers.pubdate import (
-    _TEXT_WORD,
     _YEAR,
     find_dates,
     find_headline,
@@ -77,42 +76,6 @@ def test_headline_is_the_first_line_repeating_the_title():
     ]
     assert find_headline(lines) == 2
     assert find_headline(["Short", "Short"]) is None
-
-
-def _headline_word_by_word(lines: list[str]) -> int | None:
-    """``find_headline`` splitting every line into its words: what its skipping of lines must give."""
-    title = set(_TEXT_WORD.findall(lines[0].lower())) if lines else set()
-    if len(title) < 2:
-        return None
-    for index, line in enumerate(lines[1:], start=1):
-        words = set(_TEXT_WORD.findall(line.lower()))
-        if 2 <= len(words) <= 40:
-            shared = len(words & title)
-            if shared >= 0.6 * len(words) and shared >= min(0.5 * len(title), 4):
-                return index
-    return None
-
-
-_HEADLINE_WORDS = [
-    "Storm",
-    "STORM",
-    "storms",
-    "hits",
-    "coast",
-    "coastline",
-    "the",
-    "of",
-    "News",
-    "2024",
-    "Über",
-    "x",
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_HEADLINE_WORDS), max_size=9).map(" ".join), max_size=8))
-def test_find_headline_skips_only_lines_that_cannot_be_the_headline(lines: list[str]) -> None:
-    assert find_headline(lines) == _headline_word_by_word(lines)
 
 
 def test_stamp_under_the_headline_beats_the_today_banner():

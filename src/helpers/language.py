@@ -48,10 +48,7 @@ PROSE_WORDS = 8
 ENGLISH_SHARE = 1 / 3
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 5_000
-# A word: letters, and letters after an apostrophe ("it's"). The first letter is written out
-# (``X+`` as ``XX*``, the same matches): a pattern opening on a class lets the engine skip to a
-# letter, where one opening on a repeat is tried at every position (a tenth of ``_words``).
-_WORD = LetterPattern(r"[^\W\d_][^\W\d_]*(?:'[^\W\d_]+)?")
+_WORD = LetterPattern(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
     "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
