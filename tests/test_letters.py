@@ -42,7 +42,13 @@ def test_in_bmp_says_whether_every_character_is_at_most_ffff(text):
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"[^\W\d_]+", r"[^\W\d_]+(?:'[^\W\d_]+)?", r"[^\W\d_]{3,}", r"\b[^\W\d_]+|\d+(?:'?s\b)?"],
+    [
+        r"[^\W\d_]+",
+        r"[^\W\d_]+(?:'[^\W\d_]+)?",
+        r"[^\W\d_]{3,}",
+        r"\b[^\W\d_]+|\d+(?:'?s\b)?",
+        r"[\W\d_](?:(ab)(?![^\W\d_])|([^\W\d_]+))",  # the negated class: triggers of helpers.timex
+    ],
 )
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=80))

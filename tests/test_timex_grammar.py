@@ -1,5 +1,7 @@
 """Tests for helpers.timex.grammar: each rule reads its own examples, rule names, trigger words."""
 
+import re
+import sys
 from datetime import date
 
 import pytest
@@ -8,12 +10,15 @@ from hypothesis import strategies as st
 
 from helpers.timex import find_timexes
 from helpers.timex.grammar import (
+    _OTHER_DIGIT,
     _TOKEN,
     EXAMPLE_DCT,
     NUMBER,
     compile_rule,
     rules,
     signature_words,
+    token_triggers,
+    trie,
     trigger_words,
     triggers,
 )
@@ -81,6 +86,7 @@ def _plain_triggers(text):
             st.sampled_from(sorted(trigger_words())[::7]),
             st.sampled_from(
                 ["2022", "9/", "1990s", "5 pm", "3 o'clock", "٢٠٢٢", "Ⅻ", "naïve", "𝐌onday", "🎉"]
+                + ["MONDAY", "WeeKs", "²afternoon", "①②③④", "Σ", "ΣΣ", "o'clockmonday", "İ", "weekends"]
             ),
             st.text(alphabet="aZé İſ_1'’-./:\n", max_size=6),
             st.characters(),
@@ -89,4 +95,34 @@ def _plain_triggers(text):
     ).map("".join)
 )
 def test_triggers_read_through_the_letter_table_as_through_the_plain_pattern(text):
-    assert triggers(text) == _plain_triggers(text)
+    # triggers reads the lower-cased text with one pattern of the words; _plain_triggers reads each token
+    assert triggers(text) == _plain_triggers(text) == token_triggers(text)
+
+
+def test_lower_casing_keeps_every_character_a_letter_or_not_and_a_digit_or_not():
+    # what triggers assumes when it finds the words in the lower-cased text ("İ" alone lower-cases to two)
+    letter = re.compile(r"[^\W\d_]")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        lowered = character.lower()
+        if len(lowered) != 1:
+            changed.append(character)
+        elif (
+            bool(letter.match(character)) != bool(letter.match(lowered))
+            or character.isdigit() != lowered.isdigit()
+        ):
+            changed.append(character)
+    assert changed == ["İ"]
+
+
+def test_other_digits_are_the_digits_of_the_bmp_that_backslash_d_does_not_read():
+    digit, plane = re.compile(r"\d"), [chr(code) for code in range(0x10000)]
+    other = [character for character in plane if character.isdigit() and not digit.match(character)]
+    assert other == [character for character in plane if _OTHER_DIGIT.match(character)]
+
+
+def test_trie_matches_exactly_its_words():
+    words = ["week", "weeks", "weekend", "year", "y"]
+    pattern = re.compile(trie(words))
+    assert [w for w in [*words, "wee", "weekends", "yea", ""] if pattern.fullmatch(w)] == words

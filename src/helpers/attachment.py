@@ -105,7 +105,7 @@ def _features_for(
             (candidate, first) if left else (last, candidate)
         )  # the words between: low + 1 .. high - 1
         dist = len(range(low + 1, high)) + 1
-        rank = min(sum(1 for c in events if low < c < high), 3)  # events between
+        rank = min(len([c for c in events if low < c < high]), 3)  # events between
         commas = sum(punctuation[low + 1 : high])
         times = "-" if not stopped else "yes" if any(stopped[low + 1 : high]) else "no"
         joined = "yes" if any(joins[low + 1 : high]) else "no"

@@ -265,7 +265,7 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
     weights = _shipped_weights()
     bias, possessive = weights.get("bias", 0.0), weights.get("class-1=possessive", 0.0)
     first, later = weights.get("first=True", 0.0), weights.get("first=False", 0.0)
-    texts = ["<s>", "<s>", *(token.text for token in tokens), "</s>", "</s>"]  # token i sits at i + 2
+    texts = ["<s>", "<s>", *[token.text for token in tokens], "</s>", "</s>"]  # token i sits at i + 2
     (w_before2, w_before, w_after, w_after2, s3_before, s3_after, s2_before, s2_after,
      class_before2, class_before, class_after, class_after2, class_names, stems, contexts) = zip(
         *map(_neighbour_weights, texts))  # fmt: skip

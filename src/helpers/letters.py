@@ -22,6 +22,7 @@ import struct
 from functools import cached_property, lru_cache
 
 LETTER = r"[^\W\d_]"
+NON_LETTER = r"[\W\d_]"  # any character but a letter; its twin is the table negated
 
 
 @lru_cache(maxsize=1)
@@ -41,14 +42,15 @@ def bmp_letters() -> str:
 
 
 def bmp_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile ``pattern`` with each ``[^\\W\\d_]`` read from the BMP table (only for text where ``in_bmp`` holds).
+    """Compile ``pattern`` with ``[^\\W\\d_]`` read from the BMP table, ``[\\W\\d_]`` from it negated (``in_bmp`` text).
 
-    >>> bmp_pattern(r"[^\\W\\d_]+").findall("Café 42 au lait_x")
-    ['Café', 'au', 'lait', 'x']
+    >>> bmp_pattern(r"[^\\W\\d_]+").findall("Café 42 au lait_x"), bmp_pattern(r"[\\W\\d_]+").findall("Café 42")
+    (['Café', 'au', 'lait', 'x'], [' 42'])
     """
-    if "[^\\W\\d_]" not in pattern:
-        raise ValueError(f"the pattern {pattern!r} has no letter class [^\\W\\d_] to replace")
-    return re.compile(pattern.replace(LETTER, f"[{bmp_letters()}]"), flags)
+    if LETTER not in pattern and NON_LETTER not in pattern:
+        raise ValueError(f"the pattern {pattern!r} has no letter class [^\\W\\d_] or [\\W\\d_] to replace")
+    table = bmp_letters()
+    return re.compile(pattern.replace(LETTER, f"[{table}]").replace(NON_LETTER, f"[^{table}]"), flags)
 
 
 def in_bmp(text: str) -> bool:

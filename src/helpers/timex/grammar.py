@@ -14,12 +14,12 @@ hold one (``tests/test_timex.py`` checks it against a search everywhere).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from helpers.letters import LetterPattern
+from helpers.letters import LetterPattern, in_bmp
 from helpers.timex.lexicon import BLANK, alternation, capitalised, placeholder_words, plural, table
 
 if TYPE_CHECKING:
@@ -185,6 +185,9 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
 
 # Its letters read from the BMP table where the text allows: an eighth of ``triggers`` (helpers.letters).
 _TOKEN = LetterPattern(r"[^\W\d_]+|\d+(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
+# The number tokens of ``_TOKEN`` alone: the first ``\d`` written out lets the engine skip to a digit
+# (a pattern opening on a repeat is tried at every position: twice the instructions).
+_NUMBER_TOKEN = re.compile(r"\d\d*(?:[:/-]|'?s\b|[^\S\n]*(?:[ap]\.?m\b|o'clock))?")
 
 
 @lru_cache(maxsize=1)
@@ -216,12 +219,88 @@ def trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def trie(words: Iterable[str]) -> str:
+    """Return a pattern matching exactly ``words``, written as a trie: the engine tries one branch per character.
+
+    >>> trie(["week", "weeks", "weekend", "year"])
+    '(?:week(?:end|s)?|year)'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    """Return the pattern of a trie node: its children's branches, optional when a word ends at the node."""
+    branches = [
+        re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character
+    ]
+    if not branches:
+        return ""
+    joined = "|".join(branches)
+    if "" in node:
+        return f"(?:{joined})?"
+    return f"(?:{joined})" if len(branches) > 1 else joined
+
+
+# The characters of the BMP that ``str.isdigit`` holds and ``\d`` does not ("²", "①"): the letter class
+# holds them, and ``token_triggers`` reads a run of letters opening on one as a number (tests.test_timex_grammar
+# lists them from Unicode). A text holding one, or a character past the BMP (where the others are), is read
+# token by token. Only BMP characters: the class compiles to a table (a list of ranges is read range by range).
+_OTHER_DIGIT = re.compile(
+    "[\u00b2-\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c"
+    "\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
+)
+
+
+@lru_cache(maxsize=1)
+def _trigger_word() -> LetterPattern:
+    """Return the pattern of a trigger word in lower-cased text: a whole run of letters after a non-letter (group 1).
+
+    The text is read with a space before it, so that every word follows a non-letter: a
+    pattern opening on a character class lets the engine skip to the places it can match,
+    where one opening on a look-behind is tried at every position (three times the instructions).
+    """
+    return LetterPattern(rf"[\W\d_]({trie(sorted(trigger_words()))})(?![^\W\d_])")
+
+
 def triggers(text: str) -> list[tuple[int, int, str]]:
     """Return the spans of trigger words and date-like numbers (years, 2 p.m., 9/19, 6-) in ``text``, with the word.
 
-    The word is lower-cased, or ``NUMBER`` for a number.
+    The word is lower-cased, or ``NUMBER`` for a number. This is ``token_triggers`` at half
+    the instructions: the words are found in the lower-cased text by one pattern of them all,
+    the numbers by a pattern of their own. Lower-casing keeps every character a letter or not
+    (tests.test_timex_grammar checks all of Unicode). The tokens are read one by one where
+    lower-casing changes the text's length ("İ"), after "o'clock" (a number token that can
+    end inside a run of letters), and in a text holding a digit that ``\\d`` does not read
+    (``_OTHER_DIGIT``) or a character past the BMP (the pattern reads the BMP's letter table).
 
     >>> triggers("He left on Monday at 2 p.m., not in 42 cars.")
+    [(11, 17, 'monday'), (21, 26, '#')]
+    """
+    lowered = " " + text.lower()
+    if (
+        len(lowered) != len(text) + 1
+        or "o'clock" in text
+        or (not text.isascii() and (not in_bmp(text) or _OTHER_DIGIT.search(text)))
+    ):
+        return token_triggers(text)
+    # A match opens on the non-letter before its word: its start in ``lowered`` is the word's in ``text``.
+    found = [(m.start(), m.end() - 1, m[1]) for m in _trigger_word().table.finditer(lowered)]
+    found += [
+        (*m.span(), NUMBER) for m in _NUMBER_TOKEN.finditer(text) if len(m[0]) == 4 or not m[0].isdigit()
+    ]
+    return sorted(found)
+
+
+def token_triggers(text: str) -> list[tuple[int, int, str]]:
+    """Return ``triggers`` read token by token: each word looked up lower-cased, each number by its length.
+
+    >>> token_triggers("He left on Monday at 2 p.m., not in 42 cars.")
     [(11, 17, 'monday'), (21, 26, '#')]
     """
     heads = trigger_words()

@@ -142,7 +142,11 @@ def _matches(text: str, grammar: tuple[Rule, ...]) -> Iterator[tuple[Rule, re.Ma
         signature = rule.trigger_words
         for start, end, words in stretches:
             if _searched(signature, words):
-                yield from ((rule, m) for m in rule.regex.finditer(text, start, end) if m.end() > m.start())
+                for match in rule.regex.finditer(
+                    text, start, end
+                ):  # a loop: no generator inside the generator
+                    if match.end() > match.start():
+                        yield rule, match
 
 
 class _Found(NamedTuple):
