@@ -226,7 +226,7 @@ def lines_with_year(lines: list[str]) -> list[int]:
     [0, 2, 3]
     """
     text = "\n".join(lines)
-    ends = list(itertools.accumulate([len(line) + 1 for line in lines]))  # a list: no generator
+    ends = list(itertools.accumulate([len(line) + 1 for line in lines]))
     found = set()
     for prefix in ("19", "20"):
         at = text.find(prefix)

@@ -71,7 +71,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     >>> wrap_width(["a long line of words that goes on", "short"] * 9), wrap_width(["One.", "Two."])
     (33, None)
     """
-    lengths = sorted([len(line.rstrip()) for line in lines if " " in line.strip()])  # a list: no generator
+    lengths = sorted([len(line.rstrip()) for line in lines if " " in line.strip()])
     if len(lengths) < MIN_FULL_LINES:
         return None
     width = lengths[(len(lengths) - 1) * 99 // 100]

@@ -142,9 +142,8 @@ def _matches(text: str, grammar: tuple[Rule, ...]) -> Iterator[tuple[Rule, re.Ma
         signature = rule.trigger_words
         for start, end, words in stretches:
             if _searched(signature, words):
-                for match in rule.regex.finditer(
-                    text, start, end
-                ):  # a loop: no generator inside the generator
+                # a loop, not a generator inside the generator
+                for match in rule.regex.finditer(text, start, end):
                     if match.end() > match.start():
                         yield rule, match
 
