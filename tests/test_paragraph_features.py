@@ -26,6 +26,7 @@ from helpers.paragraph_features import (
     measure_appeal_cues,
     measure_page,
     measure_rows,
+    number_counts,
     silent_voices,
     title_repeats,
     word_key,
@@ -330,9 +331,10 @@ _LINES = st.lists(
         st.text(st.sampled_from("aZ b'3_\n.-\t\x1c\x0bQ9"), max_size=30),
         st.text(max_size=30),
         st.text(st.sampled_from("aZ \u00c0\u00de\u00d7'\u2019\u0663"), max_size=12),
+        st.text(st.sampled_from("aZ b'3\n.\u2019\u2018\u201c\u201d\u2014\u00a0\u00ab\u2026"), max_size=20),
     ),
     max_size=8,
-)
+)  # the last: the typographic characters that ``ascii_forms`` stands in for, beside ASCII
 
 
 @settings(max_examples=300, deadline=None)
@@ -341,14 +343,27 @@ def test_capitals_counted_by_a_byte_table_are_those_the_pattern_finds(texts):
     assert capital_counts(texts) == [len(_CAPITAL.findall(text)) for text in texts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_numbers_counted_by_a_byte_table_are_those_the_pattern_finds(texts):
+    assert number_counts(texts) == [len(re.findall(r"\d+", text)) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_word_keys_by_a_byte_table_are_those_the_pattern_finds(texts):
+    assert word_keys(texts) == [word_key(text) for text in texts]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_texts_measure_as_any_text(text):
-    # a trailing em dash adds no word, capital or number, and makes the text non-ASCII
-    assert word_key(text) == word_key(text + " \u2014")
-    assert features(text)["capital_share"] == features(text + " \u2014")["capital_share"]
-    assert features(text)["digit_share"] == features(text + " \u2014")["digit_share"]
-    assert features(text)["quote"] == features(text + " \u2014")["quote"]
+    # a trailing copyright sign adds no word, capital or number, and makes the text non-ASCII
+    # (it has no ASCII form); a trailing em dash is stood in for by a blank (``ascii_forms``)
+    for tail in (" \u00a9", " \u2014"):
+        assert word_key(text) == word_key(text + tail) == word_keys([text + tail])[0]
+        for feature in ("capital_share", "digit_share", "quote"):
+            assert features(text)[feature] == features(text + tail)[feature]
 
 
 @settings(max_examples=200, deadline=None)
