@@ -84,6 +84,27 @@ def test_alternation_matches_as_the_plain_alternation(words, text, flags, contex
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
 
 
+# Lower-case ASCII words, two spaces in a row among them: the alternation writes them as a trie.
+_LOWER_WORDS = st.lists(st.text(alphabet="abks i-.'", max_size=5), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LOWER_WORDS,
+    _TEXTS,
+    st.sampled_from([0, re.IGNORECASE]),
+    st.sampled_from(["{}", "{}+", r"\b{}?x", "(?!{}).", "({})(.?)"]),
+)
+@example(words=[" ", "  a"], text="  a", flags=0, context="{}")  # the first blank leaves the second a space
+@example(words=["ab", "abc"], text="ABC", flags=re.IGNORECASE, context="{}")
+def test_alternation_of_lower_case_words_matches_as_the_plain_alternation(words, text, flags, context):
+    new = re.compile(context.format(alternation(words)), flags)
+    old = re.compile(context.format(plain_alternation(words)), flags)
+    assert [(m.span(), m.groups()) for m in new.finditer(text)] == [
+        (m.span(), m.groups()) for m in old.finditer(text)
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(_WORDS, _TEXTS)
 def test_capitalised_matches_as_the_plain_alternation_of_its_forms(words, text):

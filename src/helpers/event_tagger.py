@@ -233,13 +233,50 @@ _shipped_weights = (
 
 @lru_cache(maxsize=65536)
 def _own_weights(text: str) -> tuple:
-    """Return the shipped weights of a token's own features and of its shape, in order, then its light stem.
+    """Return the shipped weights of a token's own features and of its shape, in order, then its four pair tables.
 
+    The tables give the weights of its pair features by the neighbour's part (``_pair_weights``).
     ``text`` is the token as written: the features read its lower case (``Token.lower``).
     """
-    weights = _shipped_weights()
-    *names, stem = _own_features(text.lower().rstrip("."))
-    return *(weights.get(name, 0.0) for name in names), weights.get(_shape_feature(text), 0.0), stem
+    weights, pairs = _shipped_weights(), _pair_weights()
+    word = text.lower().rstrip(".")
+    *names, stem = _own_features(word)
+    return (
+        *(weights.get(name, 0.0) for name in names),
+        weights.get(_shape_feature(text), 0.0),
+        pairs["s2"].get(word[-2:], _NO_PAIRS),
+        pairs["stem-1,stem"].get(stem, _NO_PAIRS),
+        pairs["w-1,w"].get(word, _NO_PAIRS),
+        pairs["w,w+1"].get(word, _NO_PAIRS),
+    )
+
+
+_NO_PAIRS: dict[str, float] = {}
+# The pair features whose word comes first in their name ("w,w+1=<word> <next>"); the others name it second.
+_WORD_FIRST = ("s2", "w,w+1")
+
+
+@lru_cache(maxsize=1)
+def _pair_weights() -> dict[str, dict[str, dict[str, float]]]:
+    """Return the shipped weights of the pair features by kind, by the word's part and by the neighbour's.
+
+    ``_pair_weights()["w,w+1"]["attacks"]["against"]`` is the weight of "w,w+1=attacks against"
+    (``s2`` pairs a word's last two letters with the class-1 feature before it, ``stem-1,stem``
+    the stems). Neither part holds a space, so a name with one space is the only one they can
+    make; a word's pairs come with its own weights, and scoring it looks up its neighbours in
+    them instead of writing and hashing four fresh names.
+
+    >>> _pair_weights()["w,w+1"]["attacks"]["against"] == load_weights()["w,w+1=attacks against"]
+    True
+    """
+    pairs: dict[str, dict[str, dict[str, float]]] = {"s2": {}, "stem-1,stem": {}, "w-1,w": {}, "w,w+1": {}}
+    for name, weight in _shipped_weights().items():
+        kind, _, parts = name.partition("=")
+        if kind in pairs and parts.count(" ") == 1:
+            first, second = parts.split(" ")
+            own, other = (first, second) if kind in _WORD_FIRST else (second, first)
+            pairs[kind].setdefault(own, {})[other] = weight
+    return pairs
 
 
 @lru_cache(maxsize=65536)
@@ -259,8 +296,8 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
 
     The 27 weights of each word are those of its ``sentence_features`` row, added in the
     same order, so the sums are the same floats; but 23 of them come cached with the word,
-    its shape or its neighbours (the shipped weights never change), and only the four pair
-    features are looked up: the look-ups were half the model's time.
+    its shape or its neighbours (the shipped weights never change), and the four pair
+    features are looked up by the neighbours' parts in the word's own tables.
     """
     weights = _shipped_weights()
     bias, possessive = weights.get("bias", 0.0), weights.get("class-1=possessive", 0.0)
@@ -273,8 +310,9 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
     for i, token in enumerate(tokens):
         if not token.is_word:
             continue
-        word, j = token.lower, i + 2
-        w, stem, event_noun, s1, s3, s2, s4, word_class, shape, bare_stem = _own_weights(token.text)
+        j = i + 2
+        (w, stem, event_noun, s1, s3, s2, s4, word_class, shape,
+         s2_pairs, stem_pairs, before_pairs, after_pairs) = _own_weights(token.text)  # fmt: skip
         if i > 0 and tokens[i - 1].lower.endswith(_POSSESSIVES):
             before_name, before = "class-1=possessive", possessive
         else:
@@ -290,8 +328,8 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
                 s3_after[j + 1],
                 class_before2[j - 2],
                 class_after2[j + 2],
-                weights.get(f"s2={word[-2:]} {before_name}", 0.0),
-                weights.get(f"stem-1,stem={stems[j - 1]} {bare_stem}", 0.0),
+                s2_pairs.get(before_name, 0.0),
+                stem_pairs.get(stems[j - 1], 0.0),
                 s3,
                 s2,
                 s4,
@@ -306,8 +344,8 @@ def _shipped_scores(tokens: Sequence[Token]) -> list[float]:
                 class_after[j + 1],
                 s2_before[j - 1],
                 s2_after[j + 1],
-                weights.get(f"w-1,w={contexts[j - 1]} {word}", 0.0),
-                weights.get(f"w,w+1={word} {contexts[j + 1]}", 0.0),
+                before_pairs.get(contexts[j - 1], 0.0),
+                after_pairs.get(contexts[j + 1], 0.0),
             )
         )
     return scores

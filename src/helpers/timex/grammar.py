@@ -14,13 +14,13 @@ hold one (``tests/test_timex.py`` checks it against a search everywhere).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from helpers.letters import LetterPattern, in_bmp
-from helpers.timex.lexicon import BLANK, alternation, capitalised, placeholder_words, plural, table
+from helpers.timex.lexicon import BLANK, alternation, capitalised, placeholder_words, plural, table, trie
 
 if TYPE_CHECKING:
     from helpers.timex.context import Context
@@ -217,34 +217,6 @@ def trigger_words() -> frozenset[str]:
             head = entry.split()[-1].rstrip(".'s")
             words.update((head, plural(head), head + "s"))
     return frozenset(words)
-
-
-def trie(words: Iterable[str]) -> str:
-    """Return a pattern matching exactly ``words``, written as a trie: the engine tries one branch per character.
-
-    >>> trie(["week", "weeks", "weekend", "year"])
-    '(?:week(?:end|s)?|year)'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for character in word:
-            node = node.setdefault(character, {})
-        node[""] = {}  # a word ends here
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    """Return the pattern of a trie node: its children's branches, optional when a word ends at the node."""
-    branches = [
-        re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character
-    ]
-    if not branches:
-        return ""
-    joined = "|".join(branches)
-    if "" in node:
-        return f"(?:{joined})?"
-    return f"(?:{joined})" if len(branches) > 1 else joined
 
 
 # The characters of the BMP that ``str.isdigit`` holds and ``\d`` does not ("²", "①"): the letter class
