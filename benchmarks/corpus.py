@@ -243,6 +243,8 @@ def main() -> None:
     )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if not args.source.is_dir():  # from a checkout without ../shared beside it, say so: never "0 pages"
+        raise SystemExit(f"{args.source}: no such folder; pass the benchmark's pages folder")
     if args.worker_rounds is not None:
         studied = work_rounds(args.source, args.worker_rounds)
         print(f"{args.worker_rounds} rounds of a worker's study_columns: {studied} pages")
