@@ -588,7 +588,7 @@ def separate(article: Article, model: Model | None = None) -> Separation:
         APPEAL_SCORE if rule else min(score, NUMERIC_SCORE) if number else score
         for score, rule, number in zip(scores, rules, numeric)
     ]  # fmt: skip
-    tables = find_tables(rows, rules)
+    tables = find_tables(rows, rules, numeric)
     states = ["before", *decode_blocks(evidence, tables, len(evidence), model)]
     start = states.index("body") if "body" in states else len(states)
     others = find_other_stories(texts, rows, states, start)
@@ -621,21 +621,34 @@ def separate(article: Article, model: Model | None = None) -> Separation:
     mark_standfirst(rows, keys, labels, rules)
     if "body" not in labels:
         warnings.warn(f"{article.path or 'text'}: no body paragraph found; the body is empty", stacklevel=2)
-    firsts, shown, joined = zip(*merge_split_boilerplate(pieces.paragraphs, labels, evidence, texts))
+    firsts, shown, joined = merge_split_boilerplate(pieces.paragraphs, labels, evidence, texts)
     return Separation(
-        lines=tuple(map(pieces.lines.__getitem__, firsts)),
-        texts=joined,
-        labels=tuple(map(labels.__getitem__, firsts)),
-        local=tuple(map(scores.__getitem__, shown)),
-        features=tuple(map(rows.__getitem__, shown)),
-        rules=tuple(map(rules.__getitem__, shown)),
-        context=tuple(map(context.__getitem__, shown)),
+        lines=pick(pieces.lines, firsts),
+        texts=tuple(joined),
+        labels=pick(labels, firsts),
+        local=pick(scores, shown),
+        features=pick(rows, shown),
+        rules=pick(rules, shown),
+        context=pick(context, shown),
         model=model,
     )
 
 
+def pick(values: Sequence, indices: Sequence[int]) -> tuple:
+    """Return the values at ``indices`` as a tuple (at once when ``indices`` is ``range(len(values))``: all of them).
+
+    >>> pick("abc", [2, 0]), pick("abc", range(3))
+    (('c', 'a'), ('a', 'b', 'c'))
+    """
+    return tuple(values) if indices == range(len(values)) else tuple(map(values.__getitem__, indices))
+
+
 def find_tables(
-    rows: Sequence[Features], rules: Sequence[str], min_numbers: int = 6, max_cell_words: int = 4
+    rows: Sequence[Features],
+    rules: Sequence[str],
+    numeric: Sequence[bool],
+    min_numbers: int = 6,
+    max_cell_words: int = 4,
 ) -> list[range]:
     """Return the spans of the page's tables: runs of cells, headers and row names with the numbers.
 
@@ -643,13 +656,14 @@ def find_tables(
     letterless or numeric line, or a short line (``max_cell_words`` words at
     most) that no rule named and that shows no furniture; a table holds at least
     ``min_numbers`` numeric lines, and they are at least half of its cells.
+    ``rules`` and ``numeric`` say, per paragraph, what rule named it and whether it ``is_numeric``.
 
     >>> cells = ["Team", "Won", "Lost", "Red Rovers", "12", "3", "Blue Bells", "9", "6", "Green Gulls", "7", "8"]
     >>> texts = ["T", "The league table after the last round:", *cells, "The season ends in May."]
-    >>> find_tables(measure_page(texts), [""] * len(texts))
+    >>> rows = measure_page(texts)
+    >>> find_tables(rows, [""] * len(texts), [is_numeric(row) for row in rows])
     [range(2, 14)]
     """
-    numeric = [is_numeric(row) for row in rows]
     if sum(numeric) < min_numbers:
         return []  # too few numbers on the page for a table
     cell_limit = math.log1p(max_cell_words)
@@ -841,23 +855,23 @@ def find_furniture(
     ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
     limit = math.log1p(max_words)
-    kinds = []
-    for index, (text, key, row) in enumerate(zip(texts, keys, rows)):
-        kinds.append(
-            "" if not index or row.log_words > limit
-            else "an embed code" if ("<" in text or "embed" in key) and _EMBED.search(text)
-            else "a photo caption or credit" if row.credit and _CREDIT.search(text)
-            else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
-            else "a transcript note" if "transcript" in key and _TRANSCRIPT.search(text)
-            else ""
-        )  # fmt: skip
-    return kinds
+    page_keys = "\n".join(keys)  # a cue absent from the whole page is not looked for paragraph by paragraph
+    embeds, transcripts = "<" in "\n".join(texts) or "embed" in page_keys, "transcript" in page_keys
+    return [
+        "" if not index or row.log_words > limit
+        else "an embed code" if embeds and ("<" in text or "embed" in key) and _EMBED.search(text)
+        else "a photo caption or credit" if row.credit and _CREDIT.search(text)
+        else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
+        else "a transcript note" if transcripts and "transcript" in key and _TRANSCRIPT.search(text)
+        else ""
+        for index, (text, key, row) in enumerate(zip(texts, keys, rows))
+    ]  # fmt: skip
 
 
 def merge_split_boilerplate(
     origins: Sequence[int], labels: Sequence[str], evidence: Sequence[float], texts: Sequence[str]
-) -> list[tuple[int, int, str]]:
-    """Return (first piece, piece that speaks for it, text) per row: split pieces rejoin unless one is body.
+) -> tuple[Sequence[int], Sequence[int], Sequence[str]]:
+    """Return the rows' first pieces, the pieces that speak for them, and their texts: split pieces rejoin unless one is body.
 
     Pieces split from one paragraph rejoin as one row unless one of them is body.
     ``origins`` are the pieces' paragraph indices; of rejoined pieces, the one
@@ -865,10 +879,10 @@ def merge_split_boilerplate(
 
     >>> merge_split_boilerplate([0, 1, 1, 2, 2], ["title", "boilerplate", "boilerplate", "boilerplate", "body"],
     ...                         [0.0, 1.0, -2.0, -1.0, 3.0], ["T", "a", "b", "c", "d"])
-    [(0, 0, 'T'), (1, 2, 'a b'), (3, 3, 'c'), (4, 4, 'd')]
+    ((0, 1, 3, 4), (0, 2, 3, 4), ('T', 'a b', 'c', 'd'))
     """
     if not origins or origins[-1] == len(origins) - 1:  # no paragraph was split: each piece is a row
-        return list(zip(range(len(texts)), range(len(texts)), texts))
+        return range(len(texts)), range(len(texts)), texts
     merged: list[list] = []  # [first piece, speaking piece, text]
     for index, (origin, label, text) in enumerate(zip(origins, labels, texts)):
         last = merged[-1] if merged else None
@@ -878,7 +892,8 @@ def merge_split_boilerplate(
                 last[1] = index
         else:
             merged.append([index, index, text])
-    return [(first, speaker, text) for first, speaker, text in merged]
+    firsts, speakers, joined = zip(*merged)
+    return firsts, speakers, joined
 
 
 def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_words: int = 6) -> None:

@@ -16,8 +16,8 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from helpers.resources import data_lines
@@ -64,6 +64,7 @@ class AppealCues(NamedTuple):
 FEATURES = Features._fields
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
 _VOICE = ("address", "publisher")  # counted outside quotations only
+_ADDRESS, _PUBLISHER = map(CUE_CATEGORIES.index, _VOICE)
 # The appeal, action and reporting counts of a paragraph's ``count_cues``.
 _ASKING = itemgetter(*map(CUE_CATEGORIES.index, AppealCues._fields[2:5]))
 _DENSITY_MIN_WORDS = 5  # like jusText, function-word share is only measured on paragraphs of some length
@@ -183,6 +184,16 @@ def cue_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def cue_indices() -> dict[str, int]:
+    """Return the category of each cue phrase as its index in ``CUE_CATEGORIES``.
+
+    >>> CUE_CATEGORIES[cue_indices()["donate"]]
+    'appeal'
+    """
+    return {phrase: CUE_CATEGORIES.index(category) for phrase, category in cue_words().items()}
+
+
+@lru_cache(maxsize=1)
 def cue_phrases() -> dict[str, tuple[str, ...]]:
     """Return the cue phrases of several words, by their first word.
 
@@ -277,6 +288,8 @@ def translate_lines(texts: Sequence[str], table: bytes) -> list[str]:
     >>> translate_lines(["Oh, 3 Dogs!", ""], _CAPITAL_TABLE)
     [' Cw  w Cwww ', ' ']
     """
+    if not texts:
+        return []
     return (" " + "\n ".join(texts)).encode("ascii").translate(table).decode("ascii").split("\n")
 
 
@@ -289,9 +302,10 @@ def count_marks(
     >>> count_marks(texts, ascii_forms(texts), _CAPITAL_TABLE, " C", _CAPITAL)
     [2, 2]
     """
-    counts = map(
-        str.count, translate_lines([form for form in forms if form is not None], table), repeat(mark)
-    )
+    known = [form for form in forms if form is not None]
+    counts = map(str.count, translate_lines(known, table), repeat(mark))
+    if len(known) == len(texts):
+        return list(counts)  # the page is ASCII once stood in for: nothing is left to the pattern
     return [len(pattern.findall(text)) if form is None else next(counts) for text, form in zip(texts, forms)]
 
 
@@ -331,13 +345,17 @@ def title_repeats(keys: Sequence[str]) -> list[bool]:
     title = keys[0]
     if not title:
         return [False] * len(keys)
-    opening = title + " "
-    return [False] + [
-        key == title
-        or key.startswith(opening)
-        or (len(key) < len(title) and " " in key and title.startswith(key + " "))
-        for key in keys[1:]
-    ]
+    opening, repeats = title + " ", [False] * len(keys)
+    rest = keys[1:]
+    maybe = map(or_, map(str.startswith, rest, repeat(title)), map(title.startswith, rest))
+    for index in compress(range(1, len(keys)), maybe):  # the keys that open the title or open with it
+        key = keys[index]
+        repeats[index] = (
+            key == title
+            or key.startswith(opening)
+            or (len(key) < len(title) and " " in key and title.startswith(key + " "))
+        )
+    return repeats
 
 
 def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
@@ -374,8 +392,15 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
     >>> measure_page(["A title", "It rained all day in the town, and the river rose."])[1].sentence_end
     True
     """
-    keys = keys if keys is not None else word_keys(texts)
-    return measure_rows(texts, keys, title_repeats(keys))
+    if not texts:
+        return []
+    key_of = dict(zip(texts, keys if keys is not None else word_keys(texts)))
+    others = list(dict.fromkeys(texts[1:]))  # pages repeat their menus: each text is measured once
+    distinct = [texts[0], *others]  # the title beside them: a paragraph that repeats it is measured as a repeat
+    distinct_keys = list(map(key_of.__getitem__, distinct))
+    title, *rows = measure_texts(distinct, distinct_keys, title_repeats(distinct_keys))
+    row_of = dict(zip(others, rows))
+    return [title, *map(row_of.__getitem__, texts[1:])]
 
 
 def measure_rows(texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]) -> list[Features]:
@@ -519,22 +544,22 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> tuple
     >>> found["publisher"], found["appeal"], found["reporting"]
     (0, 1, 1)
     """
-    cues, phrases = cue_words(), cue_phrases()
-    found = dict.fromkeys(CUE_CATEGORIES, 0)
-    firsts = set()  # the first words of phrases the paragraph holds
-    for word in filter(cue_vocabulary().__contains__, words):
-        if word in cues:
-            found[cues[word]] += 1
-        if word in phrases:
-            firsts.add(word)
-    spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
-    for word in firsts:
-        for phrase in phrases[word]:
-            found[cues[phrase]] += spaced.count(f" {phrase} ")
-    if found["address"] or found["publisher"]:
-        for category, silent in silent_voices(text, quoted).items():
-            found[category] -= silent
-    return tuple(found.values())
+    indices, phrases = cue_indices(), cue_phrases()
+    counts = [0] * len(CUE_CATEGORIES)
+    hits = list(filter(cue_vocabulary().__contains__, words))
+    for index in map(indices.get, hits):
+        if index is not None:
+            counts[index] += 1
+    firsts = phrases.keys() & hits  # the first words of phrases the paragraph holds
+    if firsts:
+        spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
+        for phrase in chain.from_iterable(map(phrases.__getitem__, firsts)):
+            counts[indices[phrase]] += spaced.count(f" {phrase} ")
+    if counts[_ADDRESS] or counts[_PUBLISHER]:
+        silent = silent_voices(text, quoted)
+        counts[_ADDRESS] -= silent["address"]
+        counts[_PUBLISHER] -= silent["publisher"]
+    return tuple(counts)
 
 
 def silent_voices(text: str, quoted: bool) -> dict[str, int]:
