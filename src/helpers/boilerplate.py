@@ -871,7 +871,7 @@ def find_furniture(
 def merge_split_boilerplate(
     origins: Sequence[int], labels: Sequence[str], evidence: Sequence[float], texts: Sequence[str]
 ) -> tuple[Sequence[int], Sequence[int], Sequence[str]]:
-    """Return the rows' first pieces, the pieces that speak for them, and their texts: split pieces rejoin unless one is body.
+    """Return the rows' first pieces, the pieces that speak for them, and their texts.
 
     Pieces split from one paragraph rejoin as one row unless one of them is body.
     ``origins`` are the pieces' paragraph indices; of rejoined pieces, the one

@@ -396,7 +396,8 @@ def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> lis
         return []
     key_of = dict(zip(texts, keys if keys is not None else word_keys(texts)))
     others = list(dict.fromkeys(texts[1:]))  # pages repeat their menus: each text is measured once
-    distinct = [texts[0], *others]  # the title beside them: a paragraph that repeats it is measured as a repeat
+    # The title beside them: a paragraph that repeats it is measured as a repeat.
+    distinct = [texts[0], *others]
     distinct_keys = list(map(key_of.__getitem__, distinct))
     title, *rows = measure_texts(distinct, distinct_keys, title_repeats(distinct_keys))
     row_of = dict(zip(others, rows))
