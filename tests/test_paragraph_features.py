@@ -324,6 +324,9 @@ def test_word_keys_are_the_word_key_of_each_text(texts):
     assert word_keys(texts) == [word_key(text) for text in texts]
 
 
+# Symbols that ``ascii_forms`` blanks, beside letters, a typographic apostrophe and ASCII.
+_SYMBOLS = "aZ b'3_\u00a9\u00ae\u2122\u00b0\u00a3\u00bd\u00b2\u2190\U0001f642\u00d7\u0436\u2019"
+
 # ASCII with what a byte table must get right (line breaks, apostrophes, digits, "_", control
 # characters that str.split() counts as blanks), beside any text: the two ways of counting mix.
 _LINES = st.lists(
@@ -332,9 +335,11 @@ _LINES = st.lists(
         st.text(max_size=30),
         st.text(st.sampled_from("aZ \u00c0\u00de\u00d7'\u2019\u0663"), max_size=12),
         st.text(st.sampled_from("aZ b'3\n.\u2019\u2018\u201c\u201d\u2014\u00a0\u00ab\u2026"), max_size=20),
+        st.text(st.sampled_from(_SYMBOLS), max_size=20),
     ),
     max_size=8,
-)  # the last: the typographic characters that ``ascii_forms`` stands in for, beside ASCII
+)  # the last two: the typographic characters that ``ascii_forms`` stands in for, and symbols it blanks
+# (with "½" and "²", which are no symbols, "×", a capital's code point, and a Cyrillic letter), beside ASCII
 
 
 @settings(max_examples=300, deadline=None)
@@ -358,8 +363,8 @@ def test_word_keys_by_a_byte_table_are_those_the_pattern_finds(texts):
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_texts_measure_as_any_text(text):
-    # a trailing copyright sign adds no word, capital or number, and makes the text non-ASCII
-    # (it has no ASCII form); a trailing em dash is stood in for by a blank (``ascii_forms``)
+    # a trailing copyright sign adds no word, capital or number (it is blanked: ``blank_symbols``),
+    # nor does an em dash (stood in for by a blank: ``ascii_forms``)
     for tail in (" \u00a9", " \u2014"):
         assert word_key(text) == word_key(text + tail) == word_keys([text + tail])[0]
         for feature in ("capital_share", "digit_share", "quote"):

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import itemgetter, or_
+from operator import itemgetter, mul, not_, or_
 from typing import NamedTuple
 
 from helpers.resources import data_lines
@@ -155,6 +155,9 @@ _STAND_INS = {
     "\u2019": "'", "\u2018": " ", "\u201c": " ", "\u201d": " ", "\u00ab": " ", "\u00bb": " ",
     "\u2013": " ", "\u2014": " ", "\u2026": " ", "\u2022": " ", "\u00b7": " ", "\u00a0": " ",
 }  # fmt: skip
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A letter or digit beyond ASCII, or a capital's code point (such as "×").
+_BEYOND_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]|[\u00c0-\u00de]")
 
 
 @lru_cache(maxsize=1)
@@ -245,24 +248,24 @@ def word_keys(texts: Sequence[str]) -> list[str]:
     """
     distinct = list(dict.fromkeys(texts))
     forms = ascii_forms(distinct)
-    marks = iter(translate_lines([form for form in forms if form is not None], _KEY_TABLE))
-    keys = {
-        text: word_key(text) if form is None else " ".join(_collapse_apostrophes(next(marks)).split())
-        for text, form in zip(distinct, forms)
-    }
-    return [keys[text] for text in texts]
-
-
-def _collapse_apostrophes(marks: str) -> str:
-    """Return a ``_KEY_TABLE`` translation with the apostrophes that join no two letters blanked."""
-    return _LOOSE_APOSTROPHE.sub(" ", marks) if "'" in marks else marks
+    known = [form for form in forms if form is not None]
+    page = translate_page(known, _KEY_TABLE)
+    if "'" in page:
+        page = _LOOSE_APOSTROPHE.sub(" ", page)  # the apostrophes that join no two letters
+    marks = map(" ".join, map(str.split, page.split("\n")))
+    if len(known) == len(distinct):  # every text has an ASCII form
+        keys = dict(zip(distinct, marks))
+    else:
+        keys = {text: word_key(text) if form is None else next(marks) for text, form in zip(distinct, forms)}
+    return list(map(keys.__getitem__, texts))
 
 
 def ascii_forms(texts: Sequence[str]) -> list[str | None]:
-    """Return each text with ``_STAND_INS`` replaced when that makes it one line of ASCII, else None.
+    """Return each text in ASCII (``_STAND_INS`` replaced, other symbols blanked) when it is one such line, else None.
 
     An ASCII text is its own form (``str.isascii`` is known without a scan); the others
     have the stand-ins replaced together, as one page: a dozen scans of it, not of each text.
+    What is left beyond ASCII is blanked when it is all symbols (``blank_symbols``).
 
     >>> ascii_forms(["It’s “here” — now", "Köln", "two\\nlines", "", "Plain"])
     ["It's  here    now", None, None, '', 'Plain']
@@ -276,7 +279,20 @@ def ascii_forms(texts: Sequence[str]) -> list[str | None]:
             page = page.replace(character, stand_in)
     replaced = iter(page.split("\n"))
     forms = [text if text.isascii() else next(replaced) for text in texts]
-    return [form if form.isascii() else None for form in forms]
+    return [form if form.isascii() else blank_symbols(form) for form in forms]
+
+
+def blank_symbols(text: str) -> str | None:
+    """Return a text with its non-ASCII symbols blanked, or None when it holds a non-ASCII letter or digit.
+
+    A symbol (neither letter, digit nor "_") is no part of a word, capital or number,
+    and stands beside one as a blank does; a Latin-1 capital's code point (\u00c0 to
+    \u00de, "×" among them) may start a capital (``_CAPITAL``), so it is kept too.
+
+    >>> blank_symbols("© 2024 Acme™ → more 🙂"), blank_symbols("Köln ©"), blank_symbols("3 × 4")
+    ('  2024 Acme    more  ', None, None)
+    """
+    return None if _BEYOND_ASCII_WORD.search(text) else _NON_ASCII.sub(" ", text)
 
 
 def translate_lines(texts: Sequence[str], table: bytes) -> list[str]:
@@ -288,9 +304,16 @@ def translate_lines(texts: Sequence[str], table: bytes) -> list[str]:
     >>> translate_lines(["Oh, 3 Dogs!", ""], _CAPITAL_TABLE)
     [' Cw  w Cwww ', ' ']
     """
-    if not texts:
-        return []
-    return (" " + "\n ".join(texts)).encode("ascii").translate(table).decode("ascii").split("\n")
+    return translate_page(texts, table).split("\n") if texts else []
+
+
+def translate_page(texts: Sequence[str], table: bytes) -> str:
+    """Return one-line ASCII texts translated by a byte ``table`` as one page: a line each, each after a space.
+
+    >>> translate_page(["Oh, 3 Dogs!", ""], _CAPITAL_TABLE)
+    ' Cw  w Cwww \\n '
+    """
+    return (" " + "\n ".join(texts)).encode("ascii").translate(table).decode("ascii")
 
 
 def count_marks(
@@ -424,13 +447,13 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
     >>> measure_texts(["Sign up now"], ["sign up now"], [False])[0][:3]
     (1.3862943611198906, 0.0, False)
     """
-    words = [key.split() for key in keys]
-    counts = [len(found) for found in words]
+    words = list(map(str.split, keys))
+    counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
     forms = ascii_forms(texts)
     capital_words = count_marks(texts, forms, _CAPITAL_TABLE, " C", _CAPITAL)
-    capitals = [count * share for count, share in zip(capital_words, shares)]
+    capitals = list(map(mul, capital_words, shares))
     numbers = count_marks(texts, forms, _DIGIT_TABLE, " d", _NUMBER)
     quoted = list(map(holds_quote_mark, texts))
     cues = cue_counts(texts, keys, words, quoted)
@@ -440,7 +463,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         for found, share, count in zip(words, shares, counts)
     ]  # the share of function words, on paragraphs long enough to have one
     columns = (  # one per field of Features, in order
-        [math.log1p(count) for count in counts],
+        list(map(math.log1p, counts)),
         functions,
         ends,
         capitals,
@@ -456,7 +479,7 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
         [number > 0 and is_dated(text, found) for text, number, found in zip(texts, numbers, words)],
         [not end and count >= 3 and share >= 0.5 for end, count, share in zip(ends, counts, capitals)],
         [number > 0 and ends_with_count(text) for text, number in zip(texts, numbers)],
-        [not count for count in counts],
+        list(map(not_, counts)),
         [
             count <= _COMMENT_MAX_WORDS
             and (number > 0 or not _COMMENT_WORDS.isdisjoint(found))  # what any furniture holds
@@ -478,7 +501,7 @@ def measure_appeal_cues(texts: Sequence[str], keys: Sequence[str]) -> list[Appea
     >>> measure_appeal_cues(["Sign up now at example.com"], ["sign up now at example com"])
     [AppealCues(log_words=1.9459101490553132, link=True, appeal=1, action=0, reporting=0, quote=False)]
     """
-    words = [key.split() for key in keys]
+    words = list(map(str.split, keys))
     quoted = list(map(holds_quote_mark, texts))
     asking = map(_ASKING, cue_counts(texts, keys, words, quoted))
     return [
