@@ -61,6 +61,9 @@ _NOT_BASE_FORM = (
 NUMERIC_SCORE = (
     -1.0
 )  # the highest local score of a letterless or numeric line: it may sit inside a body, never make one
+# Fields of a feature row, read by C code over a page's rows
+_APPEAL, _COMMENT = operator.attrgetter("appeal"), operator.attrgetter("comment")
+_APPEAL_OR_ACTION = operator.attrgetter("appeal", "action")
 _EMBED = re.compile(r"<iframe|<script|<embed|^embed\b|\bembed code\b", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:photo|image|picture|video|graphic|illustration|credit|source|caption)s?(?:\s+(?:by|credit|courtesy))?\s*[:|/]"
@@ -393,8 +396,8 @@ def segment(article: Article) -> Pieces:
     rows = measure_page(texts, keys)
     lines = [paragraph.line for paragraph in article.paragraphs]
     glued = [
-        index for index in range(1, len(texts))
-        if rows[index].appeal and len(texts[index]) > 40 and _SENTENCE_GAP.search(texts[index]) is not None
+        index for index in compress(range(1, len(texts)), map(_APPEAL, rows[1:]))  # those using an appeal word
+        if len(texts[index]) > 40 and _SENTENCE_GAP.search(texts[index]) is not None
     ]  # fmt: skip
     asking = [index for index, asks in zip(glued, edge_appeals([texts[index] for index in glued])) if asks]
     pieces = Pieces(list(range(len(texts))), lines, list(texts), list(keys), list(rows))
@@ -438,14 +441,13 @@ def find_appeals(texts: Sequence[str], rows: Sequence[Features]) -> list[str]:
     >>> find_appeals(texts, measure_page(texts))
     ['', 'next to an appeal: speaks as the publisher, no reporting', 'an appeal to the reader, no reporting', '']
     """
-    core = [
-        index > 0 and bool(row.appeal or row.action) and asks_reader(row, text)  # no request, no appeal
-        for index, (row, text) in enumerate(zip(rows, texts))
-    ]
-    kinds = ["an appeal to the reader, no reporting" if appeal else "" for appeal in core]
-    for index in [index for index, appeal in enumerate(core) if appeal]:
+    requests = compress(range(len(rows)), map(any, map(_APPEAL_OR_ACTION, rows)))  # no request, no appeal
+    core = {index for index in requests if index > 0 and asks_reader(rows[index], texts[index])}
+    kinds = [""] * len(rows)
+    for index in core:
+        kinds[index] = "an appeal to the reader, no reporting"
         for side in (index - 1, index + 1):
-            if 0 < side < len(rows) and not core[side] and speaks_as_publisher(rows[side]):
+            if 0 < side < len(rows) and side not in core and speaks_as_publisher(rows[side]):
                 kinds[side] = "next to an appeal: speaks as the publisher, no reporting"
     return kinds
 
@@ -787,12 +789,15 @@ def find_other_stories(
     >>> find_other_stories(texts, measure_page(texts), ["before", "body", "gap", "gap", "body"], 1)
     2
     """
-    ahead = prose_ahead(rows, states)
-    last = max((index for index, state in enumerate(states) if state == "body"), default=0)
+    last = len(states) - 1 - states[::-1].index("body") if "body" in states else 0
     limit = math.log1p(max_words)
-    for index in range(start + 1, last):  # a heading after the body region's end ends nothing
-        short = rows[index].log_words <= limit
-        if states[index] != "body" and short and not ahead[index] and _OTHER_STORIES.match(texts[index]):
+    headings = [
+        index for index in range(start + 1, last)  # a heading after the body region's end ends nothing
+        if states[index] != "body" and rows[index].log_words <= limit and _OTHER_STORIES.match(texts[index])
+    ]  # fmt: skip
+    ahead = prose_ahead(rows, states) if headings else []
+    for index in headings:
+        if not ahead[index]:
             while index > start and states[index - 1] == "gap":
                 index -= 1
             return index
@@ -833,7 +838,7 @@ def find_thread(rows: Sequence[Features], start: int, window: int = 12, min_furn
     >>> find_thread(measure_page(texts), 1)
     2
     """
-    furniture = [index for index, row in enumerate(rows) if row.comment and index >= start]
+    furniture = list(compress(range(start, len(rows)), map(_COMMENT, rows[start:])))
     for first, last in zip(furniture, furniture[min_furniture - 1 :]):
         if last - first < window:
             return first
