@@ -65,14 +65,14 @@ from helpers.paragraph_features import word_key
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "pages"
-STEPS = {  # the functions separate() calls, where it looks them up (segment and measure_rows hold others)
+STEPS = {  # the functions separate() calls, where it looks them up (segment and read_page hold others)
     boilerplate: (
-        "segment", "word_keys", "measure_page", "measure_rows", "title_repeats", "edge_appeals", "split_appeals",
+        "segment", "read_page", "read_words", "measure_texts", "title_repeats", "edge_appeals", "split_appeals",
         "local_scores", "find_appeals", "find_furniture", "find_tables", "decode_blocks", "find_other_stories",
         "find_thread", "keep_list_items", "trim_numeric_edges", "mark_repeats", "mark_standfirst",
         "merge_split_boilerplate",
     ),
-    paragraph_features: ("measure_rows", "measure_texts", "title_repeats"),
+    paragraph_features: ("read_words", "measure_texts", "title_repeats"),
 }  # fmt: skip
 
 
@@ -149,8 +149,8 @@ def print_steps(articles: list[Article], repeat: int) -> None:
     print(f"(the fastest of {repeat} rounds, every step wrapped in a timer; {load_note()})")
     for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
         print(f"  {name:<26} {seconds / len(articles) * 1e6:7.0f} us  {seconds / total:6.1%}")
-    print("segment holds word_keys, measure_page, title_repeats, edge_appeals and split_appeals;")
-    print("measure_page holds measure_rows, which holds measure_texts (they also measure split sentences).")
+    print("segment holds read_page, title_repeats, edge_appeals, split_appeals and, for split sentences,")
+    print("read_words and measure_texts; read_page holds read_words and measure_texts.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,8 +25,9 @@ from helpers.paragraph_features import (
     measure,
     measure_appeal_cues,
     measure_page,
-    measure_rows,
+    measure_texts,
     number_counts,
+    read_words,
     silent_voices,
     title_repeats,
     word_key,
@@ -36,7 +37,7 @@ from helpers.paragraph_features import (
 
 def features(text: str, **flags: bool) -> dict:
     """Return the named features of one paragraph."""
-    return dict(zip(FEATURES, measure(text, word_key(text), **flags)))
+    return dict(zip(FEATURES, measure(text, **flags)))
 
 
 def test_length_is_log_words():
@@ -184,10 +185,10 @@ def test_cues_count_every_cue_word_and_every_whole_phrase(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_CUE_TEXT, st.text(max_size=40)), max_size=6))
 def test_appeal_cues_are_those_fields_of_the_whole_rows(texts):
-    keys = word_keys(texts)
-    rows = measure_rows(texts, keys, [False] * len(texts))
+    wording = read_words(texts)
+    rows = measure_texts(texts, wording, [False] * len(texts))
     expected = [AppealCues(*(getattr(row, name) for name in AppealCues._fields)) for row in rows]
-    assert measure_appeal_cues(texts, keys) == expected
+    assert measure_appeal_cues(texts, wording) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -34,11 +34,12 @@ from helpers.paragraph_features import (
     cue_words,
     is_repeated,
     measure_appeal_cues,
-    measure_page,
-    measure_rows,
+    measure_page,  # noqa: F401 (the doctests measure their examples with it)
+    measure_texts,
+    read_page,
+    read_words,
     title_repeats,
     word_key,
-    word_keys,
 )
 from helpers.resources import data_lines
 from helpers.text import split_sentences
@@ -322,7 +323,7 @@ def appeal_flags(sentences: Sequence[str]) -> list[bool]:
     >>> appeal_flags(["Sign up for our newsletter.", "The talks ended."])
     [True, False]
     """
-    rows = measure_appeal_cues(sentences, word_keys(sentences))
+    rows = measure_appeal_cues(sentences, read_words(sentences))
     return [asks_reader(row, sentence) for row, sentence in zip(rows, sentences)]
 
 
@@ -392,8 +393,7 @@ def segment(article: Article) -> Pieces:
     [(0, 'Title'), (1, 'Subscribe to our newsletter for more.'), (1, 'The storm hit at dawn. Roofs fell in the town.')]
     """
     texts = [paragraph.text for paragraph in article.paragraphs]
-    keys = word_keys(texts)
-    rows = measure_page(texts, keys)
+    keys, rows = read_page(texts)
     lines = [paragraph.line for paragraph in article.paragraphs]
     glued = [
         index for index in compress(range(1, len(texts)), map(_APPEAL, rows[1:]))  # those using an appeal word
@@ -404,13 +404,9 @@ def segment(article: Article) -> Pieces:
     for index in reversed(asking):  # from the end: the indices before it hold
         parts = split_appeals(texts[index])
         if len(parts) > 1:
-            part_keys = word_keys(parts)
-            pieces.split(
-                index,
-                parts,
-                part_keys,
-                measure_rows(parts, part_keys, title_repeats([keys[0], *part_keys])[1:]),
-            )
+            wording = read_words(parts)
+            repeats = title_repeats([keys[0], *wording.keys])[1:]
+            pieces.split(index, parts, wording.keys, measure_texts(parts, wording, repeats))
     return pieces
 
 
@@ -856,7 +852,7 @@ def find_furniture(
     "transcript".
 
     >>> texts = ["T", "Photo: Jane Doe / Getty Images", "Embed <iframe src=x>", "E-mail this story", "It ended."]
-    >>> find_furniture(texts, word_keys(texts), measure_page(texts))
+    >>> find_furniture(texts, *read_page(texts))
     ['', 'a photo caption or credit', 'an embed code', 'a share or e-mail link', '']
     """
     limit = math.log1p(max_words)
@@ -945,8 +941,8 @@ def mark_standfirst(
 
     >>> texts = ["Storm hits", "The storm hit the coast at dawn and the river rose.",
     ...          "The storm hit the coast at dawn, officials said."]
-    >>> labels, rules = ["title", "boilerplate", "body"], ["", "", ""]
-    >>> mark_standfirst(measure_page(texts), word_keys(texts), labels, rules)
+    >>> (keys, rows), labels, rules = read_page(texts), ["title", "boilerplate", "body"], ["", "", ""]
+    >>> mark_standfirst(rows, keys, labels, rules)
     >>> labels[1], rules[1]
     ('standfirst', 'standfirst: prose right under the title, repeats the opening of a body paragraph')
     """

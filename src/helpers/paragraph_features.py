@@ -61,6 +61,14 @@ class AppealCues(NamedTuple):
     quote: bool
 
 
+class Wording(NamedTuple):
+    """The words of texts, as columns: each text's ASCII form (``ascii_forms``), word key and words."""
+
+    forms: list[str | None]
+    keys: list[str]  # their ``word_key``
+    words: list[list[str]]  # the words of each key
+
+
 FEATURES = Features._fields
 CUE_CATEGORIES = ("address", "publisher", "appeal", "action", "site", "credit", "reporting")
 _VOICE = ("address", "publisher")  # counted outside quotations only
@@ -240,24 +248,37 @@ def word_key(text: str) -> str:
 def word_keys(texts: Sequence[str]) -> list[str]:
     """Return the ``word_key`` of each text (a page repeats its menus: each distinct text is keyed once).
 
-    The texts with an ASCII form (``ascii_forms``) are keyed together by a byte table
-    (``_KEY_TABLE``), the others one by one by ``word_key``'s pattern.
-
     >>> word_keys(["Big News", "", "It’s here", "Rock'n'roll 3D!", "U.S. (2024)", "'90s, Köln"])
     ['big news', '', "it's here", "rock'n'roll d", 'u s', 's köln']
     """
     distinct = list(dict.fromkeys(texts))
-    forms = ascii_forms(distinct)
+    keys = dict(zip(distinct, read_words(distinct).keys))
+    return list(map(keys.__getitem__, texts))
+
+
+def read_words(texts: Sequence[str]) -> Wording:
+    """Return the ASCII forms, word keys and words of texts, each text read once (give them distinct).
+
+    The texts with an ASCII form are keyed together by a byte table (``_KEY_TABLE``),
+    the others one by one by ``word_key``'s pattern; a key's words are split once,
+    for the key and for the features that count words.
+
+    >>> read_words(["Big News!", "It’s Köln"])
+    Wording(forms=['Big News!', None], keys=['big news', "it's köln"], words=[['big', 'news'], ["it's", 'köln']])
+    """
+    if not texts:
+        return Wording([], [], [])
+    forms = ascii_forms(texts)
     known = [form for form in forms if form is not None]
     page = translate_page(known, _KEY_TABLE)
     if "'" in page:
         page = _LOOSE_APOSTROPHE.sub(" ", page)  # the apostrophes that join no two letters
-    marks = map(" ".join, map(str.split, page.split("\n")))
-    if len(known) == len(distinct):  # every text has an ASCII form
-        keys = dict(zip(distinct, marks))
+    found = map(str.split, page.split("\n"))
+    if len(known) == len(texts):  # every text has an ASCII form
+        words = list(found)
     else:
-        keys = {text: word_key(text) if form is None else next(marks) for text, form in zip(distinct, forms)}
-    return list(map(keys.__getitem__, texts))
+        words = [word_key(text).split() if form is None else next(found) for text, form in zip(texts, forms)]
+    return Wording(forms, list(map(" ".join, words)), words)
 
 
 def ascii_forms(texts: Sequence[str]) -> list[str | None]:
@@ -399,59 +420,55 @@ def is_repeated(keys: Sequence[str], index: int, head_words: int = 6) -> bool:
     )
 
 
-def measure(text: str, key: str, title_repeat: bool = False) -> Features:
-    """Return the features of one paragraph (``key`` is its ``word_key``).
+def measure(text: str, title_repeat: bool = False) -> Features:
+    """Return the features of one paragraph.
 
-    >>> text = "Subscribe to our newsletter"
-    >>> measure(text, word_key(text)).appeal
+    >>> measure("Subscribe to our newsletter").appeal
     2
     """
-    return measure_texts([text], [key], [title_repeat])[0]
+    return measure_texts([text], read_words([text]), [title_repeat])[0]
 
 
-def measure_page(texts: Sequence[str], keys: Sequence[str] | None = None) -> list[Features]:
-    """Return the feature rows of a page's paragraphs (the first is the page title); ``keys`` are their word keys.
+def measure_page(texts: Sequence[str]) -> list[Features]:
+    """Return the feature rows of a page's paragraphs (the first is the page title).
 
     >>> measure_page(["A title", "It rained all day in the town, and the river rose."])[1].sentence_end
     True
     """
+    return read_page(texts)[1]
+
+
+def read_page(texts: Sequence[str]) -> tuple[list[str], list[Features]]:
+    """Return the word keys and the feature rows of a page's paragraphs (the first is the page title).
+
+    >>> keys, rows = read_page(["A title", "Menu", "It rained all day.", "Menu"])
+    >>> keys, rows[1] is rows[3]
+    (['a title', 'menu', 'it rained all day', 'menu'], True)
+    """
     if not texts:
-        return []
-    key_of = dict(zip(texts, keys if keys is not None else word_keys(texts)))
+        return [], []
     others = list(dict.fromkeys(texts[1:]))  # pages repeat their menus: each text is measured once
     # The title beside them: a paragraph that repeats it is measured as a repeat.
     distinct = [texts[0], *others]
-    distinct_keys = list(map(key_of.__getitem__, distinct))
-    title, *rows = measure_texts(distinct, distinct_keys, title_repeats(distinct_keys))
-    row_of = dict(zip(others, rows))
-    return [title, *map(row_of.__getitem__, texts[1:])]
+    wording = read_words(distinct)
+    title, *rows = measure_texts(distinct, wording, title_repeats(wording.keys))
+    key_of, row_of = dict(zip(others, wording.keys[1:])), dict(zip(others, rows))
+    keys = [wording.keys[0], *map(key_of.__getitem__, texts[1:])]
+    return keys, [title, *map(row_of.__getitem__, texts[1:])]
 
 
-def measure_rows(texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]) -> list[Features]:
-    """Return the feature rows of paragraphs given their word keys and whether each repeats the page title.
-
-    >>> measure_rows(["Sign up now"], ["sign up now"], [False])[0].appeal
-    1
-    """
-    paragraphs = list(zip(texts, keys, title_repeat))
-    distinct = list(dict.fromkeys(paragraphs))  # pages repeat their menus: each text is measured once
-    measured = dict(zip(distinct, measure_texts(*zip(*distinct)))) if distinct else {}
-    return [measured[paragraph] for paragraph in paragraphs]
-
-
-def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Sequence[bool]) -> list[Features]:
-    """Return the features of paragraphs given their word keys and whether each repeats the page title.
+def measure_texts(texts: Sequence[str], wording: Wording, title_repeat: Sequence[bool]) -> list[Features]:
+    """Return the features of paragraphs given their ``read_words`` and whether each repeats the page title.
 
     The paragraphs are measured a feature (a column) at a time.
 
-    >>> measure_texts(["Sign up now"], ["sign up now"], [False])[0][:3]
+    >>> measure_texts(["Sign up now"], read_words(["Sign up now"]), [False])[0][:3]
     (1.3862943611198906, 0.0, False)
     """
-    words = list(map(str.split, keys))
+    forms, keys, words = wording
     counts = list(map(len, words))
     shares = [1.0 / count if count else 0.0 for count in counts]
     ends = [text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS for text in texts]
-    forms = ascii_forms(texts)
     capital_words = count_marks(texts, forms, _CAPITAL_TABLE, " C", _CAPITAL)
     capitals = list(map(mul, capital_words, shares))
     numbers = count_marks(texts, forms, _DIGIT_TABLE, " d", _NUMBER)
@@ -492,16 +509,16 @@ def measure_texts(texts: Sequence[str], keys: Sequence[str], title_repeat: Seque
     return list(map(tuple.__new__, repeat(Features), zip(*columns)))
 
 
-def measure_appeal_cues(texts: Sequence[str], keys: Sequence[str]) -> list[AppealCues]:
-    """Return the appeal cues of texts given their word keys, measured as ``measure_texts`` measures them.
+def measure_appeal_cues(texts: Sequence[str], wording: Wording) -> list[AppealCues]:
+    """Return the appeal cues of texts given their ``read_words``, measured as ``measure_texts`` measures them.
 
     Only these six of the 22 features: a sentence is told an appeal or not (``asks_reader``)
     in a fifth of the time of its whole row.
 
-    >>> measure_appeal_cues(["Sign up now at example.com"], ["sign up now at example com"])
+    >>> measure_appeal_cues(["Sign up now at example.com"], read_words(["Sign up now at example.com"]))
     [AppealCues(log_words=1.9459101490553132, link=True, appeal=1, action=0, reporting=0, quote=False)]
     """
-    words = list(map(str.split, keys))
+    _, keys, words = wording
     quoted = list(map(holds_quote_mark, texts))
     asking = map(_ASKING, cue_counts(texts, keys, words, quoted))
     return [
