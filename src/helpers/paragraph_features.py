@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter, mul, not_, or_
 from typing import NamedTuple
 
@@ -219,6 +219,17 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def cue_starts() -> dict[str, tuple[int | None, tuple[str, ...]]]:
+    """Return, per word that may start a cue, its category's index (None: no cue alone) and the phrases it starts.
+
+    >>> cue_starts()["according"], CUE_CATEGORIES[cue_starts()["donate"][0]]
+    ((None, ('according to',)), 'appeal')
+    """
+    indices, phrases = cue_indices(), cue_phrases()
+    return {word: (indices.get(word), phrases.get(word, ())) for word in cue_vocabulary()}
+
+
+@lru_cache(maxsize=1)
 def cue_vocabulary() -> frozenset[str]:
     """Return the words that may start a cue: the cue words and the first words of cue phrases.
 
@@ -291,9 +302,9 @@ def ascii_forms(texts: Sequence[str]) -> list[str | None]:
     >>> ascii_forms(["It’s “here” — now", "Köln", "two\\nlines", "", "Plain"])
     ["It's  here    now", None, None, '', 'Plain']
     """
-    if any("\n" in text for text in texts):  # a text of several lines has no one-line form
+    if any(map(str.__contains__, texts, repeat("\n"))):  # a text of several lines has no one-line form
         return [None if "\n" in text else ascii_forms([text])[0] for text in texts]
-    others = [text for text in texts if not text.isascii()]
+    others = list(filterfalse(str.isascii, texts))
     page = "\n".join(others)
     for character, stand_in in _STAND_INS.items():
         if character in page:
@@ -575,7 +586,7 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> tuple
     """Return how often a paragraph uses the cues of each of ``CUE_CATEGORIES``, in their order.
 
     The paragraph is given as its text, word key, words and whether it quotes.
-    Only the words that may start a cue (``cue_vocabulary``) are looked up.
+    Each word is looked up once, among the words that may start a cue (``cue_starts``).
     Address and publisher cues do not count inside quotations, nor when
     written in capitals (``silent_voices``). Phrases of several words match
     whole words only.
@@ -585,16 +596,17 @@ def count_cues(text: str, key: str, words: Sequence[str], quoted: bool) -> tuple
     >>> found["publisher"], found["appeal"], found["reporting"]
     (0, 1, 1)
     """
-    indices, phrases = cue_indices(), cue_phrases()
+    starts, indices = cue_starts(), cue_indices()
     counts = [0] * len(CUE_CATEGORIES)
-    hits = list(filter(cue_vocabulary().__contains__, words))
-    for index in map(indices.get, hits):
+    started = []  # the phrases that the paragraph's words start
+    for index, phrases in filter(None, map(starts.get, words)):  # one look-up a word: each start is a pair
         if index is not None:
             counts[index] += 1
-    firsts = phrases.keys() & hits  # the first words of phrases the paragraph holds
-    if firsts:
+        if phrases:
+            started.append(phrases)
+    if started:
         spaced = f" {key} "  # whole words: " sign up " is in " sign up now ", not in " design update "
-        for phrase in chain.from_iterable(map(phrases.__getitem__, firsts)):
+        for phrase in set(chain.from_iterable(started)):  # each phrase counted once, however often it starts
             counts[indices[phrase]] += spaced.count(f" {phrase} ")
     if counts[_ADDRESS] or counts[_PUBLISHER]:
         silent = silent_voices(text, quoted)
@@ -620,7 +632,7 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
     # a plain substring search first: the whole-word pattern scans one position at a time
     if (
         not text.isupper()
-        and any(word in text for word in voice_acronyms())
+        and any(map(text.__contains__, voice_acronyms()))
         and voice_capitals().search(text)
     ):
         spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
