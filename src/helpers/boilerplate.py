@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
 from helpers.article import Article
@@ -63,7 +63,7 @@ NUMERIC_SCORE = (
     -1.0
 )  # the highest local score of a letterless or numeric line: it may sit inside a body, never make one
 # Fields of a feature row, read by C code over a page's rows
-_APPEAL, _COMMENT = operator.attrgetter("appeal"), operator.attrgetter("comment")
+_APPEAL, _COMMENT, _CREDIT_CUES = map(operator.attrgetter, ("appeal", "comment", "credit"))
 _APPEAL_OR_ACTION = operator.attrgetter("appeal", "action")
 _EMBED = re.compile(r"<iframe|<script|<embed|^embed\b|\bembed code\b", re.IGNORECASE)
 _CREDIT = re.compile(
@@ -858,15 +858,27 @@ def find_furniture(
     limit = math.log1p(max_words)
     page_keys = "\n".join(keys)  # a cue absent from the whole page is not looked for paragraph by paragraph
     embeds, transcripts = "<" in "\n".join(texts) or "embed" in page_keys, "transcript" in page_keys
-    return [
-        "" if not index or row.log_words > limit
-        else "an embed code" if embeds and ("<" in text or "embed" in key) and _EMBED.search(text)
-        else "a photo caption or credit" if row.credit and _CREDIT.search(text)
-        else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
-        else "a transcript note" if transcripts and "transcript" in key and _TRANSCRIPT.search(text)
-        else ""
-        for index, (text, key, row) in enumerate(zip(texts, keys, rows))
-    ]  # fmt: skip
+    # The paragraphs that hold a kind's cue, found by C code over the rows and keys where it can
+    cued = set(compress(range(len(rows)), map(_CREDIT_CUES, rows)))
+    cued.update(compress(range(len(keys)), map(str.startswith, keys, repeat(_SHARE_WORDS))))
+    if transcripts:
+        cued.update(compress(range(len(keys)), map(str.__contains__, keys, repeat("transcript"))))
+    if embeds:
+        cued.update(
+            index for index, (text, key) in enumerate(zip(texts, keys)) if "<" in text or "embed" in key
+        )
+    kinds = [""] * len(rows)
+    for index in cued:
+        text, key, row = texts[index], keys[index], rows[index]
+        kinds[index] = (
+            "" if not index or row.log_words > limit
+            else "an embed code" if embeds and ("<" in text or "embed" in key) and _EMBED.search(text)
+            else "a photo caption or credit" if row.credit and _CREDIT.search(text)
+            else "a share or e-mail link" if key.startswith(_SHARE_WORDS) and _SHARE.match(text)
+            else "a transcript note" if transcripts and "transcript" in key and _TRANSCRIPT.search(text)
+            else ""
+        )  # fmt: skip
+    return kinds
 
 
 def merge_split_boilerplate(
@@ -909,9 +921,8 @@ def mark_repeats(keys: Sequence[str], labels: list[str], rules: list[str], head_
     ['title', 'boilerplate', 'body']
     """
     later_body: set[str] = set()
-    for index in range(len(keys) - 1, 0, -1):
-        if labels[index] != "body":
-            continue
+    body = list(compress(range(1, len(keys)), map("body".__eq__, labels[1:])))
+    for index in reversed(body):  # only a paragraph visited before is relabelled on the way
         words = keys[index].split(" ", head_words)
         if len(words) < head_words:
             continue
