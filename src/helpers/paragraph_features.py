@@ -630,11 +630,7 @@ def silent_voices(text: str, quoted: bool) -> dict[str, int]:
     cues = cue_words()
     silent = list(map(cues.get, word_key(" ".join(_QUOTED.findall(text))).split())) if quoted else []
     # a plain substring search first: the whole-word pattern scans one position at a time
-    if (
-        not text.isupper()
-        and any(map(text.__contains__, voice_acronyms()))
-        and voice_capitals().search(text)
-    ):
+    if not text.isupper() and any(map(text.__contains__, voice_acronyms())) and voice_capitals().search(text):
         spoken = _QUOTED.sub(" ", text) if quoted else text  # a quotation's words are counted above
         silent += [cues.get(word.lower().replace("\u2019", "'")) for word in voice_capitals().findall(spoken)]
     return {category: silent.count(category) for category in _VOICE}
